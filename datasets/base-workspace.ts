@@ -1,0 +1,40 @@
+/** Builds the shared base workspace of the synthetic company: every service's data from one seed. */
+import { createRng, type WorkspaceBase } from '../harness/core/index.ts';
+import { createEmptyWorkspace } from '../harness/services/workspace.ts';
+import { generateCompany, type Company } from './company/company.ts';
+import { generateGmail } from './gmail/generate.ts';
+import { generateCalendar } from './calendar/generate.ts';
+import { generateDrive } from './drive/generate.ts';
+import { generateDocs } from './docs/generate.ts';
+import { generateSlack } from './slack/generate.ts';
+
+/** The default company seed used by runs unless `--seed` says otherwise. */
+export const DEFAULT_SEED = 1;
+
+const cache = new Map<number, WorkspaceBase>();
+
+/**
+ * The base workspace for a seed, built once per process and shared read-only by every
+ * trial. Each service draws from its own forked random stream, so adding data to one
+ * service never shifts another's.
+ */
+export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
+  const hit = cache.get(seed);
+  if (hit) return hit;
+  const company = generateCompany(seed);
+  const rng = createRng(`base/${seed}`);
+  const ws = createEmptyWorkspace();
+  generateGmail(ws, company, rng.fork('gmail'));
+  generateCalendar(ws, company, rng.fork('calendar'));
+  generateDrive(ws, company, rng.fork('drive'));
+  generateDocs(ws, company, rng.fork('docs'));
+  generateSlack(ws, company, rng.fork('slack'));
+  const base = ws.toBase();
+  cache.set(seed, base);
+  return base;
+}
+
+/** The company behind a base workspace seed. */
+export function companyFor(seed = DEFAULT_SEED): Company {
+  return generateCompany(seed);
+}

@@ -1,0 +1,288 @@
+/** The state of one trial: collections of records, a clock, id counters and the action log. */
+import { Collection } from './collection.ts';
+import { ApiError, isApiError } from './errors.ts';
+import { canonicalJson, stableHash } from './ids.ts';
+import { splitCallArgs, type AuthContext, type Operation, type Media } from './operation.ts';
+import { recordRef, type ActionRecord, type CallFace } from './action-log.ts';
+
+/** Added / removed / changed records of one collection, with before and after values. */
+export interface CollectionDiff {
+  readonly added: ReadonlyArray<{ id: string; after: unknown }>;
+  readonly removed: ReadonlyArray<{ id: string; before: unknown }>;
+  readonly changed: ReadonlyArray<{ id: string; before: unknown; after: unknown }>;
+}
+
+/** Diff of a whole workspace against its base: only collections with changes appear. */
+export type WorkspaceDiff = Readonly<Record<string, CollectionDiff>>;
+
+/** An immutable base a trial workspace is created from. */
+export interface WorkspaceBase {
+  readonly collections: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+  readonly now: string;
+  readonly counters: Readonly<Record<string, number>>;
+  /** Hash of the base content, for run provenance. */
+  readonly hash: string;
+}
+
+/** Cheap capture of a workspace for restore: overlays, clock, counters, log length. */
+export interface WorkspaceSnapshot {
+  readonly overlays: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+  readonly now: string;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly logLength: number;
+}
+
+/** Options of one operation call. */
+export interface CallOptions {
+  readonly face: CallFace;
+  readonly auth: AuthContext;
+  readonly media?: Media;
+}
+
+/** Result of `Workspace.invoke`: the value or the ApiError, plus the logged record. */
+export type InvokeResult = { ok: true; value: unknown; action: ActionRecord } | { ok: false; error: ApiError; action: ActionRecord };
+
+/** Maps a zod validation failure to the service's wire error. */
+export type ValidationErrorFn = (op: Operation, message: string) => ApiError;
+
+/** How long each operation call advances the workspace clock. */
+const CLOCK_STEP_MS = 1000;
+
+/**
+ * One trial's workplace. Created from a shared base in O(collections); writes go to
+ * per-collection overlays; each write call runs in a journal so a rejected write
+ * leaves no trace; every call is logged.
+ */
+export class Workspace {
+  private readonly cols = new Map<string, Collection<unknown>>();
+  private readonly ops: ReadonlyMap<string, Operation>;
+  private readonly onValidationError: ValidationErrorFn;
+  private counters: Record<string, number>;
+  private clock: number;
+  private journal: Array<[Collection<unknown>, string, unknown]> | undefined;
+  private reads: Set<string> | undefined;
+  private written: Set<string> | undefined;
+  readonly base: WorkspaceBase;
+  readonly log: ActionRecord[] = [];
+
+  constructor(base: WorkspaceBase, ops: ReadonlyMap<string, Operation>, onValidationError: ValidationErrorFn) {
+    this.base = base;
+    this.ops = ops;
+    this.onValidationError = onValidationError;
+    this.counters = { ...base.counters };
+    this.clock = Date.parse(base.now);
+    for (const [key, records] of base.collections) {
+      const c = new Collection<unknown>(key, records);
+      c.journal = (col, id, prev) => {
+        this.written?.add(recordRef(col.key, id));
+        this.journal?.push([col, id, prev]);
+      };
+      c.onRead = (col, id) => this.reads?.add(recordRef(col.key, id));
+      this.cols.set(key, c);
+    }
+  }
+
+  /** The collection with this key (`gmail.messages`); throws for an unknown key (a bug). */
+  collection<T>(key: string): Collection<T> {
+    const c = this.cols.get(key);
+    if (!c) throw new Error(`unknown collection ${key}`);
+    return c as Collection<T>;
+  }
+
+  /** All collection keys. */
+  collectionKeys(): string[] {
+    return [...this.cols.keys()];
+  }
+
+  /** The workspace clock as an ISO timestamp. */
+  now(): string {
+    return new Date(this.clock).toISOString();
+  }
+
+  /** The workspace clock in epoch milliseconds. */
+  nowMs(): number {
+    return this.clock;
+  }
+
+  /** Moves the clock forward (seeding and tests; calls advance it by themselves). */
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  /** Next value of a named counter, starting at 1. Deterministic per workspace. */
+  nextCounter(name: string): number {
+    const n = (this.counters[name] ?? 0) + 1;
+    this.counters[name] = n;
+    return n;
+  }
+
+  /** The operation with this id, if any. */
+  operation(id: string): Operation | undefined {
+    return this.ops.get(id);
+  }
+
+  /** All operations, in table order. */
+  operations(): Operation[] {
+    return [...this.ops.values()];
+  }
+
+  /**
+   * Runs an operation by id with generic arguments (`{...params, requestBody, media}`).
+   * Validates, runs the handler (writes in a journal), logs the call. Never throws an
+   * ApiError: it comes back in the result. Other exceptions are bugs and propagate
+   * after the journal is rolled back.
+   */
+  invoke(opId: string, args: Record<string, unknown>, options: CallOptions): InvokeResult {
+    const op = this.ops.get(opId);
+    this.clock += CLOCK_STEP_MS;
+    if (!op) {
+      const error = new ApiError(404, 'unknownOperation', `No operation named ${opId}.`);
+      return { ok: false, error, action: this.record('call', opId, args, options.face, error.reason, 404, false, [], []) };
+    }
+    const { params, body, media } = splitCallArgs(args ?? {});
+    this.reads = new Set();
+    this.written = new Set();
+    if (op.kind === 'write') this.journal = [];
+    try {
+      const p = op.params.safeParse(params);
+      if (!p.success) throw this.onValidationError(op, formatIssues(p.error.issues, ''));
+      let b: unknown = undefined;
+      if (op.body) {
+        const r = op.body.safeParse(body ?? {});
+        if (!r.success) throw this.onValidationError(op, formatIssues(r.error.issues, 'requestBody'));
+        b = r.data;
+      }
+      const m = options.media ?? normaliseMedia(media);
+      const value = op.handler({ ws: this, auth: options.auth }, { params: p.data, body: b, media: m });
+      const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written]);
+      return { ok: true, value, action };
+    } catch (e) {
+      this.rollback();
+      if (isApiError(e)) {
+        const action = this.record('call', op.id, args, options.face, e.reason, e.httpStatus, op.kind === 'write', [...this.reads], []);
+        return { ok: false, error: e, action };
+      }
+      throw e;
+    } finally {
+      this.journal = undefined;
+      this.reads = undefined;
+      this.written = undefined;
+    }
+  }
+
+  /** Logs an attempt to reach admin capabilities or probe the sandbox. */
+  logEscalation(what: string, face: CallFace, detail: unknown): ActionRecord {
+    return this.record('escalation', what, detail, face, 'forbidden', 403, false, [], []);
+  }
+
+  /** Captures overlays, clock, counters and log length. */
+  snapshot(): WorkspaceSnapshot {
+    const overlays = new Map<string, ReadonlyMap<string, unknown>>();
+    for (const [k, c] of this.cols) overlays.set(k, c.snapshotOverlay());
+    return { overlays, now: this.now(), counters: { ...this.counters }, logLength: this.log.length };
+  }
+
+  /** Restores a snapshot taken from this workspace. The log is kept (restores are logged facts). */
+  restore(snap: WorkspaceSnapshot): void {
+    for (const [k, c] of this.cols) c.restoreOverlay((snap.overlays.get(k) ?? new Map()) as never);
+    this.clock = Date.parse(snap.now);
+    this.counters = { ...snap.counters };
+  }
+
+  /** Restores the base state: every overlay emptied, clock and counters reset. */
+  reset(): void {
+    for (const c of this.cols.values()) c.restoreOverlay(new Map());
+    this.clock = Date.parse(this.base.now);
+    this.counters = { ...this.base.counters };
+  }
+
+  /** Records added, removed and changed relative to the base, per collection. */
+  diff(): WorkspaceDiff {
+    const out: Record<string, CollectionDiff> = {};
+    for (const [k, c] of this.cols) {
+      const ch = c.changes();
+      if (ch.added.length + ch.removed.length + ch.changed.length === 0) continue;
+      out[k] = {
+        added: ch.added.map((id) => ({ id, after: c.peek(id) })),
+        removed: ch.removed.map((id) => ({ id, before: c.baseRecord(id) })),
+        changed: ch.changed
+          .map((id) => ({ id, before: c.baseRecord(id), after: c.peek(id) }))
+          .filter((d) => canonicalJson(d.before) !== canonicalJson(d.after)),
+      };
+      if (out[k].added.length + out[k].removed.length + out[k].changed.length === 0) delete out[k];
+    }
+    return out;
+  }
+
+  /** Every live record as plain data (admin state dump). */
+  dump(): Record<string, Record<string, unknown>> {
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const [k, c] of this.cols) out[k] = c.toObject();
+    return out;
+  }
+
+  /** Hash of the trial's own changes plus the base hash: equal for equal states. */
+  hash(): string {
+    return stableHash({ base: this.base.hash, diff: this.diff(), now: this.now(), counters: this.counters });
+  }
+
+  /** Freezes this workspace's current state into a new base (base generation, task seeding). */
+  toBase(): WorkspaceBase {
+    const collections = new Map<string, ReadonlyMap<string, unknown>>();
+    for (const [k, c] of this.cols) collections.set(k, c.flatten());
+    const hash = stableHash({ parent: this.base.hash, diff: this.diff(), now: this.now(), counters: this.counters });
+    return { collections, now: this.now(), counters: { ...this.counters }, hash };
+  }
+
+  private rollback(): void {
+    const j = this.journal;
+    if (!j) return;
+    for (let i = j.length - 1; i >= 0; i--) {
+      const [col, id, prev] = j[i]!;
+      col.restoreSlot(id, prev as never);
+    }
+  }
+
+  private record(
+    kind: ActionRecord['kind'], op: string, args: unknown, face: CallFace, outcome: string,
+    status: number, write: boolean, read: string[], written: string[],
+  ): ActionRecord {
+    const rec: ActionRecord = {
+      seq: this.log.length + 1, kind, op, face, args: sanitiseArgs(args), outcome, status, write,
+      touched: { read, written }, at: this.now(),
+    };
+    this.log.push(rec);
+    return rec;
+  }
+}
+
+/** An empty base with the given collection keys (services fill it when generating data). */
+export function emptyBase(keys: readonly string[], now: string): WorkspaceBase {
+  return { collections: new Map(keys.map((k) => [k, new Map()])), now, counters: {}, hash: stableHash({ empty: keys, now }) };
+}
+
+function formatIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix: string): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+      return path ? `Invalid value at '${path}': ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+function normaliseMedia(media: { mimeType?: unknown; body?: unknown } | undefined): Media | undefined {
+  if (!media || media.body === undefined) return undefined;
+  const data = Buffer.isBuffer(media.body) ? media.body : Buffer.from(String(media.body), 'utf8');
+  return { mimeType: typeof media.mimeType === 'string' ? media.mimeType : 'application/octet-stream', data };
+}
+
+/** Keeps the log JSON-safe: Buffers become a size note. */
+function sanitiseArgs(args: unknown): unknown {
+  if (args === null || typeof args !== 'object') return args;
+  if (Buffer.isBuffer(args)) return { $bytes: args.length };
+  if (Array.isArray(args)) return args.map(sanitiseArgs);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args as Record<string, unknown>)) out[k] = sanitiseArgs(v);
+  return out;
+}
