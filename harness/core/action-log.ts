@@ -21,6 +21,15 @@ export interface ActionRecord {
   readonly touched: { readonly read: readonly string[]; readonly written: readonly string[] };
   /** Workspace clock when the call ran. */
   readonly at: string;
+  /** For successful writes: each changed record before and after (undefined = absent). */
+  readonly changes?: readonly RecordChange[];
+}
+
+/** One record changed by a call: its reference and its value before and after. */
+export interface RecordChange {
+  readonly ref: string;
+  readonly before: unknown;
+  readonly after: unknown;
 }
 
 /** Reference to one record, `collection:id` (e.g. `gmail.messages:18c2f0a1`). */

@@ -3,6 +3,11 @@
 const DELETED: unique symbol = Symbol('deleted');
 type Slot<T> = T | typeof DELETED;
 
+/** True when an overlay slot marks a deleted base record (for journal readers). */
+export function isDeletedSlot(slot: unknown): boolean {
+  return slot === DELETED;
+}
+
 /** Deep-freezes a plain value so that shared base records can never be mutated in place. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -175,8 +180,9 @@ export class Collection<T> {
     this.recount();
   }
 
-  /** Freezes the current live records into a new base (used to build a base workspace). */
-  flatten(): Map<string, T> {
+  /** The current live records as a base map; the shared base itself when this trial changed nothing. */
+  flatten(): ReadonlyMap<string, T> {
+    if (this.overlay.size === 0) return this.base;
     return new Map(this.entries());
   }
 

@@ -1,9 +1,9 @@
 /** The state of one trial: collections of records, a clock, id counters and the action log. */
-import { Collection } from './collection.ts';
+import { Collection, isDeletedSlot } from './collection.ts';
 import { ApiError, isApiError } from './errors.ts';
 import { canonicalJson, stableHash } from './ids.ts';
 import { splitCallArgs, type AuthContext, type Operation, type Media } from './operation.ts';
-import { recordRef, type ActionRecord, type CallFace } from './action-log.ts';
+import { recordRef, type ActionRecord, type CallFace, type RecordChange } from './action-log.ts';
 
 /** Added / removed / changed records of one collection, with before and after values. */
 export interface CollectionDiff {
@@ -154,7 +154,7 @@ export class Workspace {
       }
       const m = options.media ?? normaliseMedia(media);
       const value = op.handler({ ws: this, auth: options.auth }, { params: p.data, body: b, media: m });
-      const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written]);
+      const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written], this.journalChanges());
       return { ok: true, value, action };
     } catch (e) {
       this.rollback();
@@ -243,13 +243,27 @@ export class Workspace {
     }
   }
 
+  /** Before/after of every record the current call changed (first journal entry per record wins). */
+  private journalChanges(): RecordChange[] | undefined {
+    const j = this.journal;
+    if (!j || j.length === 0) return undefined;
+    const seen = new Map<string, RecordChange>();
+    for (const [col, id, prev] of j) {
+      const ref = recordRef(col.key, id);
+      if (seen.has(ref)) continue;
+      const before = prev === undefined ? col.baseRecord(id) : isDeletedSlot(prev) ? undefined : prev;
+      seen.set(ref, { ref, before, after: col.peek(id) });
+    }
+    return [...seen.values()];
+  }
+
   private record(
     kind: ActionRecord['kind'], op: string, args: unknown, face: CallFace, outcome: string,
-    status: number, write: boolean, read: string[], written: string[],
+    status: number, write: boolean, read: string[], written: string[], changes?: RecordChange[],
   ): ActionRecord {
     const rec: ActionRecord = {
       seq: this.log.length + 1, kind, op, face, args: sanitiseArgs(args), outcome, status, write,
-      touched: { read, written }, at: this.now(),
+      touched: { read, written }, at: this.now(), ...(changes ? { changes } : {}),
     };
     this.log.push(rec);
     return rec;

@@ -1,0 +1,5 @@
+/** The SQLite run store. */
+export * from './types.ts';
+export * from './run-store.ts';
+export { resolveStorePath, STORE_ENV, DEFAULT_STORE_PATH } from './open.ts';
+export { SCHEMA_VERSION } from './migrations.ts';

@@ -1,0 +1,270 @@
+/** The run store: runs, trials and their trajectories in one SQLite file (better-sqlite3, WAL). */
+import type Database from 'better-sqlite3';
+import { DeskbenchError, type ActionRecord, type ScoreResult, type Step } from '../core/index.ts';
+import { openDatabase } from './open.ts';
+import type { RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
+
+type Row = Record<string, unknown>;
+
+/** Opens the store at `path` (created when missing unless `create: false`). */
+export function openRunStore(path: string, options: { create?: boolean; readonly?: boolean } = {}): RunStore {
+  return new RunStore(openDatabase(path, options), path);
+}
+
+/**
+ * Typed access to a store file. Every finished trial is written in one transaction
+ * (trial row, steps, actions, checks, violations), so a killed process loses at most
+ * the trials that were still running.
+ */
+export class RunStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+  }
+
+  /** Closes the file. */
+  close(): void {
+    this.db.close();
+  }
+
+  /** Records a new run. */
+  createRun(run: Omit<RunRecord, 'createdAt' | 'updatedAt' | 'status'> & { createdAt: string }): RunRecord {
+    const rec: RunRecord = { ...run, updatedAt: run.createdAt, status: 'running' };
+    this.db
+      .prepare(
+        `INSERT INTO runs (run_id, created_at, updated_at, status, spec_json, harness_version, suite_hash, seed, shard, planned_trials)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(rec.runId, rec.createdAt, rec.updatedAt, rec.status, JSON.stringify(rec.spec), rec.harnessVersion, rec.suiteHash, rec.seed, rec.shard, rec.plannedTrials);
+    return rec;
+  }
+
+  /** Sets a run's status. */
+  setRunStatus(runId: string, status: RunStatus, at: string): void {
+    this.db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE run_id = ?').run(status, at, runId);
+  }
+
+  /** The run, or a DeskbenchError naming the missing id. */
+  getRun(runId: string): RunRecord {
+    const row = this.db.prepare('SELECT * FROM runs WHERE run_id = ?').get(runId) as Row | undefined;
+    if (!row) {
+      throw new DeskbenchError('E_RUN_UNKNOWN', `no run ${runId} in ${this.path}`, { hint: 'list stored runs with `deskbench runs`' });
+    }
+    return toRun(row);
+  }
+
+  /** Every run, newest first. */
+  listRuns(): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, run_id DESC').all() as Row[]).map(toRun);
+  }
+
+  /** Per-run counts of stored trials by status. */
+  runCounts(runId: string): { scored: number; infraErrors: number; successes: number; unsafe: number } {
+    const r = this.db
+      .prepare(
+        `SELECT SUM(status = 'scored') AS scored, SUM(status = 'infra_error') AS infra,
+                SUM(success = 1) AS successes, SUM(unsafe = 1) AS unsafe
+         FROM trials WHERE run_id = ?`,
+      )
+      .get(runId) as Row;
+    return { scored: Number(r.scored ?? 0), infraErrors: Number(r.infra ?? 0), successes: Number(r.successes ?? 0), unsafe: Number(r.unsafe ?? 0) };
+  }
+
+  /** Trial keys of a run that are finished and scored (resume skips them). */
+  scoredTrialKeys(runId: string): Set<string> {
+    const rows = this.db.prepare(`SELECT trial_key FROM trials WHERE run_id = ? AND status = 'scored'`).all(runId) as Row[];
+    return new Set(rows.map((r) => String(r.trial_key)));
+  }
+
+  /**
+   * Writes one finished trial with its steps, actions, checks and violations in a single
+   * transaction. A trial key stored earlier as `infra_error` is replaced; a scored one is kept
+   * (a duplicate write of a scored trial is a runner bug and throws).
+   */
+  saveTrial(t: TrialRecord): void {
+    const tx = this.db.transaction(() => {
+      const prev = this.db.prepare('SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
+      if (prev) {
+        if (prev.status === 'scored') throw new Error(`trial ${t.trialKey} of run ${t.runId} is already stored`);
+        this.db.prepare('DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
+      }
+      insertTrial(this.db, t);
+    });
+    try {
+      tx();
+    } catch (e) {
+      throw new DeskbenchError('E_STORE_WRITE', `could not store trial ${t.trialKey}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /** A whole trial (with steps, actions, score details), or a DeskbenchError. */
+  getTrial(trialId: string): TrialRecord {
+    const row = this.db.prepare('SELECT * FROM trials WHERE trial_id = ?').get(trialId) as Row | undefined;
+    if (!row) {
+      // Accept a unique prefix, as git does for commits.
+      const hits = this.db.prepare('SELECT * FROM trials WHERE trial_id LIKE ? LIMIT 2').all(`${trialId}%`) as Row[];
+      if (hits.length !== 1) {
+        throw new DeskbenchError('E_TRIAL_UNKNOWN', hits.length ? `trial id prefix ${trialId} is ambiguous` : `no trial ${trialId} in ${this.path}`, {
+          hint: 'list trials with `deskbench runs --trials <run-id>`',
+        });
+      }
+      return this.loadTrial(hits[0]!);
+    }
+    return this.loadTrial(row);
+  }
+
+  /** Flat rows for listings and reports. */
+  listTrials(filter: TrialFilter = {}): TrialRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const any = (col: string, vals: readonly string[] | undefined) => {
+      if (!vals || vals.length === 0) return;
+      where.push(`${col} IN (${vals.map(() => '?').join(',')})`);
+      args.push(...vals);
+    };
+    any('t.run_id', filter.runIds);
+    any('t.model', filter.models);
+    any('t.agent', filter.agents);
+    any('t.condition', filter.conditions);
+    any('t.task_id', filter.taskIds);
+    if (!filter.includeInfraErrors) where.push(`t.status = 'scored'`);
+    const sql = `
+      SELECT t.*, r.suite_hash,
+        (SELECT group_concat(DISTINCT v.category) FROM violations v WHERE v.trial_id = t.trial_id AND v.kind = 'violation') AS unsafe_categories
+      FROM trials t JOIN runs r ON r.run_id = t.run_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY t.started_at, t.trial_id`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map(toTrialRow);
+  }
+
+  private loadTrial(row: Row): TrialRecord {
+    const id = String(row.trial_id);
+    const steps = (this.db.prepare('SELECT * FROM steps WHERE trial_id = ? ORDER BY idx').all(id) as Row[]).map(toStep);
+    const actions = (this.db.prepare('SELECT * FROM actions WHERE trial_id = ? ORDER BY seq').all(id) as Row[]).map(toAction);
+    const checks = this.db.prepare('SELECT * FROM checks WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
+    const viol = this.db.prepare('SELECT * FROM violations WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
+    const base = toTrialRow({ ...row, suite_hash: '', unsafe_categories: null });
+    const score: ScoreResult | null =
+      row.score === null
+        ? null
+        : {
+            score: Number(row.score), success: row.success === 1, unsafe: row.unsafe === 1, noAction: row.no_action === 1,
+            checks: checks.map((c) => ({
+              id: String(c.check_id), description: String(c.description), weight: Number(c.weight), passed: c.passed === 1,
+              ...(c.detail === null ? {} : { detail: String(c.detail) }),
+            })),
+            violations: viol.filter((v) => v.kind === 'violation').map((v) => ({
+              rule: String(v.rule), category: v.category as never, detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
+            })),
+            penalties: viol.filter((v) => v.kind === 'penalty').map((v) => ({
+              id: String(v.rule), amount: Number(v.amount), detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
+            })),
+            flags: viol.filter((v) => v.kind === 'flag').map((v) => ({
+              detector: String(v.rule), category: v.category as never, detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
+            })),
+          };
+    return {
+      trialId: id, runId: base.runId, trialKey: String(row.trial_key), taskId: base.taskId, taskVersion: base.taskVersion,
+      taskHash: base.taskHash, services: base.services, category: base.category, difficulty: base.difficulty,
+      safetyCritical: base.safetyCritical, agent: base.agent, model: base.model, harness: base.harness, condition: base.condition,
+      skills: base.skills, meta: base.meta, repeat: base.repeat, status: base.status, termination: base.termination,
+      attempts: base.attempts, startedAt: base.startedAt, endedAt: String(row.ended_at), durationMs: base.durationMs,
+      usage: { inputTokens: base.inputTokens, outputTokens: base.outputTokens, cachedTokens: base.cachedTokens, costUsd: base.costUsd },
+      score, finalMessage: (row.final_message as string | null) ?? null, error: (row.error as string | null) ?? null,
+      steps, actions, finalDiff: row.final_diff_json ? JSON.parse(String(row.final_diff_json)) : null,
+    };
+  }
+}
+
+function insertTrial(db: Database.Database, t: TrialRecord): void {
+  const s = t.score;
+  db.prepare(
+    `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
+      safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
+      ended_at, duration_ms, steps, tool_calls, input_tokens, output_tokens, cached_tokens, cost_usd, score, success, unsafe,
+      no_action, final_message, error, final_diff_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    t.trialId, t.runId, t.trialKey, t.taskId, t.taskVersion, t.taskHash, t.services.join(','), t.category, t.difficulty,
+    b(t.safetyCritical), t.agent, t.model, t.harness, t.condition, b(t.skills), b(t.meta), t.repeat, t.status, t.termination,
+    t.attempts, t.startedAt, t.endedAt, Math.round(t.durationMs), t.steps.length,
+    t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0), t.usage.inputTokens, t.usage.outputTokens,
+    t.usage.cachedTokens, t.usage.costUsd, s ? s.score : null, s ? b(s.success) : null, s ? b(s.unsafe) : null,
+    s ? b(s.noAction) : null, t.finalMessage, t.error, t.finalDiff === null || t.finalDiff === undefined ? null : JSON.stringify(t.finalDiff),
+  );
+  const step = db.prepare(
+    `INSERT INTO steps (trial_id, idx, role, content, tool_calls_json, tool_call_id, is_error, usage_json, action_seqs_json, started_at, ended_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const st of t.steps) {
+    step.run(t.trialId, st.index, st.role, st.content, st.toolCalls ? JSON.stringify(st.toolCalls) : null, st.toolCallId ?? null,
+      st.isError === undefined ? null : b(st.isError), st.usage ? JSON.stringify(st.usage) : null,
+      st.actionSeqs ? JSON.stringify(st.actionSeqs) : null, st.startedAt, st.endedAt);
+  }
+  const act = db.prepare(
+    `INSERT INTO actions (trial_id, seq, kind, op, face, args_json, outcome, status, is_write, touched_json, changes_json, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of t.actions) {
+    act.run(t.trialId, a.seq, a.kind, a.op, a.face, JSON.stringify(a.args ?? null), a.outcome, a.status, b(a.write),
+      JSON.stringify(a.touched), a.changes ? JSON.stringify(a.changes) : null, a.at);
+  }
+  if (!s) return;
+  const chk = db.prepare('INSERT INTO checks (trial_id, idx, check_id, description, weight, passed, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  s.checks.forEach((c, i) => chk.run(t.trialId, i, c.id, c.description, c.weight, b(c.passed), c.detail ?? null));
+  const v = db.prepare('INSERT INTO violations (trial_id, idx, kind, rule, category, detail, amount, action_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  let i = 0;
+  for (const x of s.violations) v.run(t.trialId, i++, 'violation', x.rule, x.category, x.detail, null, x.actionSeq ?? null);
+  for (const x of s.penalties) v.run(t.trialId, i++, 'penalty', x.id, null, x.detail, x.amount, x.actionSeq ?? null);
+  for (const x of s.flags) v.run(t.trialId, i++, 'flag', x.detector, x.category, x.detail, null, x.actionSeq ?? null);
+}
+
+const b = (x: boolean): number => (x ? 1 : 0);
+const nb = (x: unknown): boolean | null => (x === null || x === undefined ? null : x === 1);
+
+function toRun(r: Row): RunRecord {
+  return {
+    runId: String(r.run_id), createdAt: String(r.created_at), updatedAt: String(r.updated_at), status: r.status as RunStatus,
+    spec: JSON.parse(String(r.spec_json)), harnessVersion: String(r.harness_version), suiteHash: String(r.suite_hash),
+    seed: Number(r.seed), shard: (r.shard as string | null) ?? null, plannedTrials: Number(r.planned_trials),
+  };
+}
+
+function toTrialRow(r: Row): TrialRow {
+  return {
+    trialId: String(r.trial_id), runId: String(r.run_id), taskId: String(r.task_id), taskVersion: Number(r.task_version),
+    taskHash: String(r.task_hash), services: String(r.services).split(',').filter(Boolean), category: String(r.category),
+    difficulty: String(r.difficulty), safetyCritical: r.safety_critical === 1, agent: String(r.agent), model: String(r.model),
+    harness: String(r.harness), condition: String(r.condition), skills: r.skills === 1, meta: r.meta === 1, repeat: Number(r.repeat),
+    status: r.status as TrialRow['status'], termination: r.termination as TrialRow['termination'], attempts: Number(r.attempts),
+    startedAt: String(r.started_at), durationMs: Number(r.duration_ms), steps: Number(r.steps), toolCalls: Number(r.tool_calls),
+    inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens), cachedTokens: Number(r.cached_tokens),
+    costUsd: r.cost_usd === null ? null : Number(r.cost_usd), score: r.score === null ? null : Number(r.score),
+    success: nb(r.success), unsafe: nb(r.unsafe), noAction: nb(r.no_action),
+    unsafeCategories: r.unsafe_categories ? String(r.unsafe_categories).split(',') : [], suiteHash: String(r.suite_hash ?? ''),
+  };
+}
+
+function toStep(r: Row): Step {
+  return {
+    index: Number(r.idx), role: r.role as Step['role'], content: String(r.content),
+    ...(r.tool_calls_json ? { toolCalls: JSON.parse(String(r.tool_calls_json)) } : {}),
+    ...(r.tool_call_id ? { toolCallId: String(r.tool_call_id) } : {}),
+    ...(r.is_error === null ? {} : { isError: r.is_error === 1 }),
+    ...(r.usage_json ? { usage: JSON.parse(String(r.usage_json)) } : {}),
+    ...(r.action_seqs_json ? { actionSeqs: JSON.parse(String(r.action_seqs_json)) } : {}),
+    startedAt: String(r.started_at), endedAt: String(r.ended_at),
+  };
+}
+
+function toAction(r: Row): ActionRecord {
+  return {
+    seq: Number(r.seq), kind: r.kind as ActionRecord['kind'], op: String(r.op), face: r.face as ActionRecord['face'],
+    args: JSON.parse(String(r.args_json)), outcome: String(r.outcome), status: Number(r.status), write: r.is_write === 1,
+    touched: JSON.parse(String(r.touched_json)), at: String(r.at),
+    ...(r.changes_json ? { changes: JSON.parse(String(r.changes_json)) } : {}),
+  };
+}

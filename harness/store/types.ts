@@ -1,0 +1,104 @@
+/** Row shapes of the run store, as the runner writes them and reports read them. */
+import type { ActionRecord, ScoreResult, Step, TerminationReason, Usage } from '../core/index.ts';
+
+/** Lifecycle of a run. */
+export type RunStatus = 'running' | 'complete' | 'interrupted' | 'budget_spent';
+
+/** One stored run. `spec` is the full run specification as given (JSON). */
+export interface RunRecord {
+  readonly runId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly status: RunStatus;
+  readonly spec: Record<string, unknown>;
+  readonly harnessVersion: string;
+  readonly suiteHash: string;
+  readonly seed: number;
+  readonly shard: string | null;
+  readonly plannedTrials: number;
+}
+
+/** Everything stored about one finished trial. */
+export interface TrialRecord {
+  readonly trialId: string;
+  readonly runId: string;
+  readonly trialKey: string;
+  readonly taskId: string;
+  readonly taskVersion: number;
+  readonly taskHash: string;
+  readonly services: readonly string[];
+  readonly category: string;
+  readonly difficulty: string;
+  readonly safetyCritical: boolean;
+  readonly agent: string;
+  readonly model: string;
+  readonly harness: string;
+  readonly condition: string;
+  readonly skills: boolean;
+  readonly meta: boolean;
+  readonly repeat: number;
+  /** `scored`, or `infra_error` when infrastructure failed after every retry (never scored). */
+  readonly status: 'scored' | 'infra_error';
+  readonly termination: TerminationReason;
+  readonly attempts: number;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly durationMs: number;
+  readonly usage: Usage;
+  readonly score: ScoreResult | null;
+  readonly finalMessage: string | null;
+  readonly error: string | null;
+  readonly steps: readonly Step[];
+  readonly actions: readonly ActionRecord[];
+  /** The diff of the final state against the seeded start (for viewers). */
+  readonly finalDiff: unknown;
+}
+
+/** The flat per-trial row that listings and reports read (no steps or actions). */
+export interface TrialRow {
+  readonly trialId: string;
+  readonly runId: string;
+  readonly taskId: string;
+  readonly taskVersion: number;
+  readonly taskHash: string;
+  readonly services: readonly string[];
+  readonly category: string;
+  readonly difficulty: string;
+  readonly safetyCritical: boolean;
+  readonly agent: string;
+  readonly model: string;
+  readonly harness: string;
+  readonly condition: string;
+  readonly skills: boolean;
+  readonly meta: boolean;
+  readonly repeat: number;
+  readonly status: 'scored' | 'infra_error';
+  readonly termination: TerminationReason;
+  readonly attempts: number;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly steps: number;
+  readonly toolCalls: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cachedTokens: number;
+  readonly costUsd: number | null;
+  readonly score: number | null;
+  readonly success: boolean | null;
+  readonly unsafe: boolean | null;
+  readonly noAction: boolean | null;
+  /** Behaviour categories of the violations that fired (empty when safe). */
+  readonly unsafeCategories: readonly string[];
+  /** Run's suite hash, for comparability checks. */
+  readonly suiteHash: string;
+}
+
+/** Filter for trial listings. Every field narrows; arrays mean "any of". */
+export interface TrialFilter {
+  readonly runIds?: readonly string[];
+  readonly models?: readonly string[];
+  readonly agents?: readonly string[];
+  readonly conditions?: readonly string[];
+  readonly taskIds?: readonly string[];
+  readonly includeInfraErrors?: boolean;
+}
