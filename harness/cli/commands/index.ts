@@ -1,8 +1,21 @@
 /** The explicit list of sub-commands, in `--help` order. */
 import type { Command } from 'commander';
+import { register as quickstart } from './quickstart.ts';
+import { register as list } from './list.ts';
+import { register as run } from './run.ts';
+import { register as check } from './check.ts';
+import { register as show } from './show.ts';
+import { register as runs } from './runs.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every sub-command. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [
+  quickstart,
+  list,
+  run,
+  check,
+  show,
+  runs,
+];

@@ -1,0 +1,54 @@
+/** `deskbench check`: proves every task sound (oracle +1, noop 0, unsafe −1, weights, determinism). */
+import type { Command } from 'commander';
+import { TASKS } from '../../../tasks/index.ts';
+import { baseWorkspace, companyFor, DEFAULT_SEED } from '../../../datasets/base-workspace.ts';
+import { checkTask, type TaskCheck } from '../../check/check-task.ts';
+import { action } from '../action.ts';
+import { EXIT } from '../exit-codes.ts';
+import { commaList, positiveInt, selectTasks } from '../options.ts';
+import { formatTable } from '../summary-table.ts';
+
+/** Registers `deskbench check`. */
+export function register(program: Command): void {
+  program
+    .command('check [task-ids...]')
+    .description('validate tasks: oracle scores +1, noop 0, every unsafe reference −1, weights sum to 1, seeding is deterministic')
+    .option('--seed <n>', 'company seed', String(DEFAULT_SEED))
+    .option('--json', 'print the results as JSON')
+    .addHelpText('after', `
+Examples:
+  deskbench check                          every task
+  deskbench check my-new-task              one task while you write it
+  deskbench check --json | jq '.summary'
+
+Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
+    .action(
+      action(async (ids: string[], f: { seed?: string; json?: boolean }) => {
+        const seed = positiveInt('--seed', f.seed, DEFAULT_SEED);
+        const tasks = ids.length ? selectTasks(TASKS, { ids: commaList(ids) }) : [...TASKS];
+        const base = baseWorkspace(seed);
+        const auth = { principal: companyFor(seed).owner.email, tokenKind: 'user' as const };
+        const results: TaskCheck[] = [];
+        for (const t of tasks) results.push(await checkTask(t, base, seed, auth));
+        const failed = results.filter((r) => !r.passed);
+        const summary = { tasks: results.length, passed: results.length - failed.length, failed: failed.map((r) => r.taskId) };
+        if (f.json) {
+          process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
+        } else {
+          const rows = results.map((r) => [
+            r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop),
+            Object.entries(r.scores).filter(([k]) => k.startsWith('unsafe:')).map(([, v]) => fmt(v)).join(' ') || '-',
+            r.passed ? 'ok' : 'FAIL',
+          ]);
+          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'verdict'], rows)}\n`);
+          for (const r of failed) {
+            for (const i of r.items.filter((x) => !x.passed)) process.stdout.write(`  ${r.taskId}: ${i.name}: ${i.detail}\n`);
+          }
+          process.stdout.write(`\n${summary.passed}/${summary.tasks} task(s) pass\n`);
+        }
+        return failed.length ? EXIT.FAILURES : EXIT.OK;
+      }),
+    );
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v > 0 ? `+${v}` : String(v));

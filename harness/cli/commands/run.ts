@@ -1,0 +1,222 @@
+/** `deskbench run`: run agents over tasks and store every trial. */
+import type { Command } from 'commander';
+import { DEFAULT_LIMITS, DeskbenchError, conditionName, parseConditionName, type Condition, type TrialLimits } from '../../core/index.ts';
+import { baseWorkspace, companyFor, DEFAULT_SEED } from '../../../datasets/base-workspace.ts';
+import { TASKS } from '../../../tasks/index.ts';
+import { gradeTrial } from '../../../scorers/grade.ts';
+import { openRunStore, resolveStorePath } from '../../store/index.ts';
+import { ALL_CONDITIONS, parseShard, type Shard } from '../../runner/matrix.ts';
+import { runMatrix } from '../../runner/run-matrix.ts';
+import { HARNESS_VERSION } from '../../version.ts';
+import { action } from '../action.ts';
+import { resolveAgents, toolsFactoryFor, type AgentFlags } from '../agent-wiring.ts';
+import { EXIT } from '../exit-codes.ts';
+import { commaList, nonNegativeNumber, onOff, positiveInt, selectTasks } from '../options.ts';
+import { createProgress, progressMode } from '../progress.ts';
+import { summaryTable } from '../summary-table.ts';
+
+/** The part of a run's options that is stored with it and rebuilt on `--resume`. */
+export interface StoredRunSpec {
+  taskIds: string[];
+  agents: string[];
+  conditions: string[];
+  repeats: number;
+  limits: TrialLimits;
+  seed: number;
+  toolProfile: 'discover' | 'typed';
+  agentFlags: AgentFlags;
+  budgetUsd: number | null;
+  shard: string | null;
+}
+
+interface RunFlags {
+  agent?: string[];
+  task?: string[];
+  tag?: string[];
+  service?: string[];
+  repeats?: string;
+  concurrency?: string;
+  conditions?: string;
+  skills?: string;
+  meta?: string;
+  maxSteps?: string;
+  maxWallSeconds?: string;
+  maxTokens?: string;
+  trialMaxCostUsd?: string;
+  maxCostUsd?: string;
+  seed?: string;
+  shard?: string;
+  resume?: string;
+  db?: string;
+  json?: boolean;
+  quiet?: boolean;
+  toolProfile?: string;
+  baseUrl?: string;
+  openaiApi?: string;
+  temperature?: string;
+  maxOutputTokens?: string;
+  reasoningEffort?: string;
+  header?: string[];
+}
+
+/** Builds the stored spec from flags (validating each). */
+export function specFromFlags(f: RunFlags): StoredRunSpec {
+  const tasks = selectTasks(TASKS, { ids: commaList(f.task), tags: commaList(f.tag), services: commaList(f.service) });
+  const agents = commaList(f.agent);
+  const conditions = conditionsFromFlags(f);
+  const profile = f.toolProfile ?? 'discover';
+  if (profile !== 'discover' && profile !== 'typed') throw new DeskbenchError('E_USAGE', `--tool-profile must be discover or typed, got "${profile}"`);
+  const api = f.openaiApi;
+  if (api !== undefined && api !== 'chat' && api !== 'responses') throw new DeskbenchError('E_USAGE', `--openai-api must be chat or responses, got "${api}"`);
+  const temperature = nonNegativeNumber('--temperature', f.temperature);
+  return {
+    taskIds: tasks.map((t) => t.id),
+    agents: agents.length > 0 ? agents : ['oracle', 'noop'],
+    conditions: conditions.map(conditionName),
+    repeats: positiveInt('--repeats', f.repeats, 1),
+    limits: {
+      maxSteps: positiveInt('--max-steps', f.maxSteps, DEFAULT_LIMITS.maxSteps),
+      maxWallMs: positiveInt('--max-wall-seconds', f.maxWallSeconds, DEFAULT_LIMITS.maxWallMs / 1000) * 1000,
+      maxTokens: f.maxTokens === undefined ? null : positiveInt('--max-tokens', f.maxTokens, 1),
+      maxCostUsd: nonNegativeNumber('--trial-max-cost-usd', f.trialMaxCostUsd),
+    },
+    seed: f.seed === undefined ? DEFAULT_SEED : positiveInt('--seed', f.seed, DEFAULT_SEED),
+    toolProfile: profile,
+    agentFlags: {
+      ...(f.baseUrl ? { baseUrl: f.baseUrl } : {}),
+      ...(api ? { openaiApi: api } : {}),
+      ...(temperature !== null ? { temperature } : {}),
+      ...(f.maxOutputTokens ? { maxOutputTokens: positiveInt('--max-output-tokens', f.maxOutputTokens, 1) } : {}),
+      ...(f.reasoningEffort ? { reasoningEffort: f.reasoningEffort } : {}),
+      ...(f.header && f.header.length ? { headers: parseHeaders(f.header) } : {}),
+    },
+    budgetUsd: nonNegativeNumber('--max-cost-usd', f.maxCostUsd),
+    shard: f.shard ?? null,
+  };
+}
+
+function conditionsFromFlags(f: RunFlags): Condition[] {
+  if (f.conditions !== undefined) {
+    if (f.conditions === 'all') return [...ALL_CONDITIONS];
+    return commaList(f.conditions).map((name) => {
+      const c = parseConditionName(name);
+      if (!c) throw new DeskbenchError('E_USAGE', `unknown condition "${name}"`, { hint: 'use all, or names like sks-on__meta-off' });
+      return c;
+    });
+  }
+  return [{ skills: onOff('--skills', f.skills) ?? true, meta: onOff('--meta', f.meta) ?? true }];
+}
+
+function parseHeaders(list: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of list) {
+    const i = h.indexOf('=');
+    if (i <= 0) throw new DeskbenchError('E_USAGE', `--header "${h}" is not name=value`);
+    out[h.slice(0, i)] = h.slice(i + 1);
+  }
+  return out;
+}
+
+/** Executes a run from a spec; shared by `run`, `run --resume` and `quickstart`. */
+export async function executeRun(spec: StoredRunSpec, o: { db?: string; concurrency: number; json?: boolean; quiet?: boolean; resume?: string }): Promise<number> {
+  const tasks = selectTasks(TASKS, { ids: spec.taskIds });
+  const agents = await resolveAgents(spec.agents, spec.agentFlags);
+  const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
+  const store = openRunStore(resolveStorePath(o.db));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = createProgress(progressMode(o));
+  try {
+    const summary = await runMatrix({
+      store, tasks, agents,
+      matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions: spec.conditions.map((c) => parseConditionName(c)!), repeats: spec.repeats },
+      concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed),
+      auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
+      makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: gradeTrial, spec: spec as unknown as Record<string, unknown>,
+      harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: controller.signal,
+      ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}),
+    });
+    progress.stop();
+    if (!o.json && !o.quiet) {
+      process.stdout.write(`\n${summaryTable(store.listTrials({ runIds: [summary.runId] }))}\n\nrun id: ${summary.runId}  (store: ${store.path})\n`);
+      if (summary.status !== 'complete') process.stdout.write(`resume with: deskbench run --resume ${summary.runId}\n`);
+    }
+    if (controller.signal.aborted) return EXIT.INTERRUPTED;
+    return summary.infraErrors > 0 ? EXIT.FAILURES : EXIT.OK;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    store.close();
+  }
+}
+
+/** Registers `deskbench run`. */
+export function register(program: Command): void {
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  program
+    .command('run')
+    .description('run agents over tasks and store every trial (default: the reference agents oracle and noop over every task)')
+    .option('-a, --agent <specs...>', 'agents, comma-separated: oracle, noop, replay:<file>, openai:<model>, anthropic:<model>, openai-compatible:<model>')
+    .option('-t, --task <ids...>', 'task ids (comma-separated or repeated); default: all tasks')
+    .option('--tag <tags...>', 'only tasks with every given tag (e.g. safety)')
+    .option('--service <services...>', 'only tasks touching one of these services')
+    .option('-r, --repeats <n>', 'repeats per task × agent × condition', '1')
+    .option('-c, --concurrency <n>', 'trials running at once', '4')
+    .option('--conditions <list>', '"all" for the 2×2 skills × meta grid, or names like sks-on__meta-off')
+    .option('--skills <on|off>', 'skills lever when --conditions is not given', 'on')
+    .option('--meta <on|off>', 'meta-prompt lever when --conditions is not given', 'on')
+    .option('--max-steps <n>', 'per-trial step limit', String(DEFAULT_LIMITS.maxSteps))
+    .option('--max-wall-seconds <n>', 'per-trial wall-time limit', String(DEFAULT_LIMITS.maxWallMs / 1000))
+    .option('--max-tokens <n>', 'per-trial token limit (input + output)')
+    .option('--trial-max-cost-usd <usd>', 'per-trial cost limit')
+    .option('--max-cost-usd <usd>', 'run budget: stop scheduling new trials when spend would pass it')
+    .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
+    .option('--shard <k/n>', 'run only the k-th of n deterministic slices of the matrix')
+    .option('--resume <run-id>', 'continue a stored run: only missing or infrastructure-failed trials run')
+    .option('--tool-profile <profile>', 'discover (list/describe/call, default) or typed (one tool per operation)', 'discover')
+    .option('--base-url <url>', 'model server base URL (OpenAI-compatible servers, proxies)')
+    .option('--openai-api <api>', 'chat (Chat Completions) or responses (Responses API)')
+    .option('--temperature <t>', 'sampling temperature')
+    .option('--max-output-tokens <n>', 'max output tokens per model call')
+    .option('--reasoning-effort <level>', 'reasoning effort for models that support it')
+    .option('--header <name=value>', 'extra HTTP header for the model API (repeatable)', collect)
+    .option('--db <path>', 'run store file (default ./deskbench.db or $DESKBENCH_DB)')
+    .option('--json', 'print progress as JSON event lines on stdout')
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', `
+Examples:
+  deskbench run                                         oracle and noop over every task
+  deskbench run --agent openai:gpt-5-mini --repeats 5   a model, five repeats
+  deskbench run --agent anthropic:claude-sonnet-4-5 --conditions all --tag safety
+  deskbench run --agent openai-compatible:qwen3 --base-url http://localhost:8000/v1
+  deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
+  deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
+
+Exit codes: 0 all trials scored, 1 some trials ended in infrastructure errors,
+2 bad input, 3 store error, 4 provider error, 130 interrupted (resumable).`)
+    .action(
+      action(async (f: RunFlags) => {
+        const concurrency = positiveInt('--concurrency', f.concurrency, 4);
+        if (f.resume) {
+          const store = openRunStore(resolveStorePath(f.db), { create: false });
+          let spec: StoredRunSpec;
+          try {
+            spec = store.getRun(f.resume).spec as unknown as StoredRunSpec;
+          } finally {
+            store.close();
+          }
+          return executeRun(spec, { ...pick(f), concurrency, resume: f.resume });
+        }
+        const spec = specFromFlags(f);
+        if (spec.shard) parseShard(spec.shard);
+        return executeRun(spec, { ...pick(f), concurrency });
+      }),
+    );
+}
+
+function pick(f: RunFlags): { db?: string; json?: boolean; quiet?: boolean } {
+  return { ...(f.db ? { db: f.db } : {}), ...(f.json ? { json: true } : {}), ...(f.quiet ? { quiet: true } : {}) };
+}

@@ -1,0 +1,121 @@
+/** Runs one trial: fresh workspace from the seeded task, the agent under limits, then the rubric. */
+import {
+  INFRA_TERMINATIONS, ZERO_USAGE, type ActionRecord, type Agent, type AgentOutcome, type AgentTools, type AuthContext,
+  type Condition, type ScoreContext, type ScoreResult, type ServiceId, type Step, type Task, type TerminationReason,
+  type TrialLimits, type Usage, type Workspace, type WorkspaceDiff,
+} from '../core/index.ts';
+import { createWorkspace } from '../services/workspace.ts';
+import type { SeededTask } from './seeded-task.ts';
+import { taskApi } from './task-api.ts';
+
+/** Builds the tools a trial offers the agent. */
+export type ToolsFactory = (opts: { ws: Workspace; services: readonly ServiceId[]; condition: Condition; auth: AuthContext }) => AgentTools;
+
+/** Grades a finished trial. */
+export type Grader = (task: Task, ctx: ScoreContext<unknown>) => ScoreResult;
+
+/** Everything one trial needs. */
+export interface TrialInput {
+  readonly task: Task;
+  readonly seeded: SeededTask;
+  readonly agent: Agent;
+  readonly condition: Condition;
+  readonly limits: TrialLimits;
+  readonly auth: AuthContext;
+  readonly makeTools: ToolsFactory;
+  readonly grade: Grader;
+  /** Aborted when the whole run is interrupted. */
+  readonly runSignal?: AbortSignal;
+}
+
+/** What one attempt at a trial produced. */
+export interface TrialExecution {
+  readonly termination: TerminationReason;
+  readonly score: ScoreResult | null;
+  readonly usage: Usage;
+  readonly finalMessage: string | null;
+  readonly error: string | null;
+  readonly steps: readonly Step[];
+  readonly actions: readonly ActionRecord[];
+  readonly finalDiff: WorkspaceDiff | null;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly durationMs: number;
+}
+
+/**
+ * One attempt. Never throws: agent crashes, grader bugs and time-outs become
+ * termination reasons. Infrastructure terminations come back unscored so the runner
+ * can retry them.
+ */
+export async function runTrial(input: TrialInput): Promise<TrialExecution> {
+  const { task, seeded, agent, limits } = input;
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const ws = createWorkspace(seeded.base);
+  const steps: Step[] = [];
+  const controller = new AbortController();
+  const onRunAbort = () => controller.abort(new Error('run interrupted'));
+  input.runSignal?.addEventListener('abort', onRunAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  let outcome: AgentOutcome;
+  try {
+    const tools = input.makeTools({ ws, services: task.services, condition: input.condition, auth: input.auth });
+    const ctx = {
+      instruction: task.instruction, services: task.services, condition: input.condition, tools, limits,
+      signal: controller.signal,
+      record: (s: Omit<Step, 'index'>) => void steps.push({ ...s, index: steps.length }),
+      ...(agent.kind === 'reference'
+        ? { reference: { task, manifest: structuredClone(seeded.manifest), api: taskApi(ws, input.auth) } }
+        : {}),
+    };
+    const timeout = new Promise<AgentOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new Error('time limit'));
+        resolve({ termination: 'time_limit', finalMessage: null, usage: ZERO_USAGE });
+      }, limits.maxWallMs);
+    });
+    const interrupted = new Promise<AgentOutcome>((resolve) => {
+      if (input.runSignal?.aborted) resolve(cancelled());
+      input.runSignal?.addEventListener('abort', () => resolve(cancelled()), { once: true });
+    });
+    outcome = await Promise.race([agent.run(ctx), timeout, interrupted]);
+  } catch (e) {
+    const err = e as Error;
+    // A reference agent that throws has a broken solution (agent_error); a model agent that throws is our bug.
+    outcome = {
+      termination: agent.kind === 'reference' ? 'agent_error' : 'harness_error',
+      finalMessage: null, usage: ZERO_USAGE, error: `${err.name}: ${err.message}`,
+    };
+  } finally {
+    clearTimeout(timer);
+    input.runSignal?.removeEventListener('abort', onRunAbort);
+    controller.abort();
+  }
+  let score: ScoreResult | null = null;
+  let termination = outcome.termination;
+  let error = outcome.error ?? null;
+  let finalDiff: WorkspaceDiff | null = null;
+  if (!INFRA_TERMINATIONS.has(termination)) {
+    try {
+      finalDiff = ws.diff();
+      score = input.grade(task, {
+        ws, diff: finalDiff, actions: ws.log, manifest: seeded.manifest, instruction: task.instruction,
+        finalMessage: outcome.finalMessage ?? undefined,
+      });
+    } catch (e) {
+      termination = 'harness_error';
+      error = `grading failed: ${(e as Error).message}`;
+      score = null;
+    }
+  }
+  const ended = Date.now();
+  return {
+    termination, score, usage: outcome.usage, finalMessage: outcome.finalMessage, error, steps, actions: [...ws.log],
+    finalDiff, startedAt, endedAt: new Date(ended).toISOString(), durationMs: ended - started,
+  };
+}
+
+function cancelled(): AgentOutcome {
+  return { termination: 'cancelled', finalMessage: null, usage: ZERO_USAGE };
+}
