@@ -21,7 +21,9 @@ const cache = new Map<number, WorkspaceBase>();
 export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
   const hit = cache.get(seed);
   if (hit) return hit;
-  const company = generateCompany(seed);
+  // The people are the same for every seed (tasks name them in instructions);
+  // the seed varies the haystack: mail, events, files, messages.
+  const company = generateCompany(DEFAULT_SEED);
   const rng = createRng(`base/${seed}`);
   const ws = createEmptyWorkspace();
   generateGmail(ws, company, rng.fork('gmail'));
@@ -34,7 +36,7 @@ export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
   return base;
 }
 
-/** The company behind a base workspace seed. */
-export function companyFor(seed = DEFAULT_SEED): Company {
-  return generateCompany(seed);
+/** The company behind a base workspace (the same people for every seed). */
+export function companyFor(_seed = DEFAULT_SEED): Company {
+  return generateCompany(DEFAULT_SEED);
 }

@@ -50,6 +50,11 @@ export async function checkTask(task: Task, base: WorkspaceBase, seed: number, a
     });
   };
 
+  try {
+    seedTask(task, base, seed);
+  } catch (e) {
+    return { taskId: task.id, passed: false, scores: {}, items: [{ name: 'seed runs', passed: false, detail: (e as Error).message }] };
+  }
   const oracle = await runReference(task, oracleAgent, base, seed, auth);
   expect('oracle', oracle, 1);
   const weightsOk = oracle.score ? weightsSumToOne(oracle.score.checks) : false;
