@@ -58,6 +58,7 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   const onRunAbort = () => controller.abort(new Error('run interrupted'));
   input.runSignal?.addEventListener('abort', onRunAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
   let outcome: AgentOutcome;
   try {
     const tools = input.makeTools({ ws, services: task.services, condition: input.condition, auth: input.auth });
@@ -71,8 +72,9 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
     };
     const timeout = new Promise<AgentOutcome>((resolve) => {
       timer = setTimeout(() => {
-        controller.abort(new Error('time limit'));
+        timedOut = true;
         resolve({ termination: 'time_limit', finalMessage: null, usage: ZERO_USAGE });
+        controller.abort(new Error('time limit'));
       }, limits.maxWallMs);
     });
     const interrupted = new Promise<AgentOutcome>((resolve) => {
@@ -80,6 +82,8 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
       input.runSignal?.addEventListener('abort', () => resolve(cancelled()), { once: true });
     });
     outcome = await Promise.race([agent.run(ctx), timeout, interrupted]);
+    // An agent that returns as soon as it sees the abort must not mask the time limit.
+    if (timedOut && outcome.termination !== 'time_limit') outcome = { ...outcome, termination: 'time_limit' };
   } catch (e) {
     const err = e as Error;
     // A reference agent that throws has a broken solution (agent_error); a model agent that throws is our bug.
