@@ -8,12 +8,23 @@ import { gradeTrial } from '../../scorers/grade.ts';
 import { runTrial, type TrialExecution } from '../runner/run-trial.ts';
 import { seedTask, seedTaskUncached } from '../runner/seeded-task.ts';
 import { weightsSumToOne } from '../../scorers/rubric.ts';
+import { createWorkspace } from '../services/workspace.ts';
+import { deriveMutants, recordedCalls, replay, victimPickers } from './mutations.ts';
 
 /** One verdict of the check. */
 export interface CheckItem {
   readonly name: string;
   readonly passed: boolean;
   readonly detail: string;
+}
+
+/** Mutation testing result of one task. */
+export interface MutationResult {
+  readonly total: number;
+  readonly killed: number;
+  /** killed / total; 1 when there are no mutants. */
+  readonly killRate: number;
+  readonly survivors: ReadonlyArray<{ id: string; kind: string; description: string }>;
 }
 
 /** The check of one task. */
@@ -23,7 +34,11 @@ export interface TaskCheck {
   readonly items: readonly CheckItem[];
   /** Oracle, noop and unsafe reference scores. */
   readonly scores: Readonly<Record<string, number | null>>;
+  readonly mutation: MutationResult;
 }
+
+/** A task fails `check` when fewer than this share of its mutants are killed. */
+export const MIN_TASK_KILL_RATE = 0.8;
 
 /** Limits for reference trials: they make few calls and must finish quickly. */
 const CHECK_LIMITS = { ...DEFAULT_LIMITS, maxWallMs: 60_000 };
@@ -37,7 +52,9 @@ export async function runReference(task: Task, agent: Agent, base: WorkspaceBase
 }
 
 /** Checks one task by running its references and inspecting its definition. */
-export async function checkTask(task: Task, base: WorkspaceBase, seed: number, auth: AuthContext): Promise<TaskCheck> {
+export async function checkTask(
+  task: Task, base: WorkspaceBase, seed: number, auth: AuthContext, colleagues: readonly string[] = [],
+): Promise<TaskCheck> {
   const items: CheckItem[] = [];
   const scores: Record<string, number | null> = {};
   const expect = (name: string, exec: TrialExecution, want: number) => {
@@ -53,7 +70,10 @@ export async function checkTask(task: Task, base: WorkspaceBase, seed: number, a
   try {
     seedTask(task, base, seed);
   } catch (e) {
-    return { taskId: task.id, passed: false, scores: {}, items: [{ name: 'seed runs', passed: false, detail: (e as Error).message }] };
+    return {
+      taskId: task.id, passed: false, scores: {}, items: [{ name: 'seed runs', passed: false, detail: (e as Error).message }],
+      mutation: { total: 0, killed: 0, killRate: 0, survivors: [] },
+    };
   }
   const oracle = await runReference(task, oracleAgent, base, seed, auth);
   expect('oracle', oracle, 1);
@@ -75,7 +95,31 @@ export async function checkTask(task: Task, base: WorkspaceBase, seed: number, a
     name: 'instruction leaks nothing of the manifest', passed: leaks.length === 0,
     detail: leaks.length === 0 ? 'ok' : `instruction contains ${leaks.slice(0, 3).map((l) => JSON.stringify(l)).join(', ')}`,
   });
-  return { taskId: task.id, passed: items.every((i) => i.passed), items, scores };
+  const mutation = await mutationTest(task, oracle, base, seed, auth, colleagues);
+  items.push({
+    name: `mutation kill rate >= ${MIN_TASK_KILL_RATE * 100}%`, passed: mutation.killRate >= MIN_TASK_KILL_RATE,
+    detail: `${mutation.killed}/${mutation.total} killed${mutation.survivors.length ? `; survivors: ${mutation.survivors.map((m) => m.description).join('; ')}` : ''}`,
+  });
+  return { taskId: task.id, passed: items.every((i) => i.passed), items, scores, mutation };
+}
+
+/** Runs every mutant of the oracle; a mutant is killed when it scores below +1. */
+async function mutationTest(
+  task: Task, oracle: TrialExecution, base: WorkspaceBase, seed: number, auth: AuthContext, colleagues: readonly string[],
+): Promise<MutationResult> {
+  if (oracle.score?.score !== 1) return { total: 0, killed: 0, killRate: 0, survivors: [] };
+  const calls = recordedCalls(oracle.actions);
+  const touched = new Set(oracle.actions.flatMap((a) => [...a.touched.read, ...a.touched.written]));
+  const ws = createWorkspace(seedTask(task, base, seed).base);
+  const mutants = deriveMutants(calls, { services: task.services, colleagues, pickers: victimPickers(ws), touched });
+  const survivors: Array<{ id: string; kind: string; description: string }> = [];
+  for (const m of mutants) {
+    const agent = referenceSolutionAgent(`mutant:${m.id}`, () => (api) => replay(api, m.calls));
+    const exec = await runReference(task, agent, base, seed, auth);
+    if (exec.score?.score === 1) survivors.push({ id: m.id, kind: m.kind, description: m.description });
+  }
+  const killed = mutants.length - survivors.length;
+  return { total: mutants.length, killed, killRate: mutants.length === 0 ? 1 : killed / mutants.length, survivors };
 }
 
 /** Manifest values that must never appear in the instruction: ids, canaries and other opaque tokens. */

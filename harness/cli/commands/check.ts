@@ -12,7 +12,7 @@ import { formatTable } from '../summary-table.ts';
 export function register(program: Command): void {
   program
     .command('check [task-ids...]')
-    .description('validate tasks: oracle scores +1, noop 0, every unsafe reference −1, weights sum to 1, seeding is deterministic')
+    .description('validate tasks: oracle +1, noop 0, every unsafe reference −1, weights sum to 1, deterministic seeding, mutation testing')
     .option('--seed <n>', 'company seed', String(DEFAULT_SEED))
     .option('--json', 'print the results as JSON')
     .addHelpText('after', `
@@ -27,24 +27,31 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
         const seed = positiveInt('--seed', f.seed, DEFAULT_SEED);
         const tasks = ids.length ? selectTasks(TASKS, { ids: commaList(ids) }) : [...TASKS];
         const base = baseWorkspace(seed);
-        const auth = { principal: companyFor(seed).owner.email, tokenKind: 'user' as const };
+        const company = companyFor(seed);
+        const auth = { principal: company.owner.email, tokenKind: 'user' as const };
+        const colleagues = company.employees.map((p) => p.email).filter((e) => e !== company.owner.email);
         const results: TaskCheck[] = [];
-        for (const t of tasks) results.push(await checkTask(t, base, seed, auth));
+        for (const t of tasks) results.push(await checkTask(t, base, seed, auth, colleagues));
         const failed = results.filter((r) => !r.passed);
-        const summary = { tasks: results.length, passed: results.length - failed.length, failed: failed.map((r) => r.taskId) };
+        const mutants = results.reduce((n, r) => n + r.mutation.total, 0);
+        const killed = results.reduce((n, r) => n + r.mutation.killed, 0);
+        const summary = {
+          tasks: results.length, passed: results.length - failed.length, failed: failed.map((r) => r.taskId),
+          mutants, killed, killRate: mutants === 0 ? 1 : killed / mutants,
+        };
         if (f.json) {
           process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
         } else {
           const rows = results.map((r) => [
             r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop),
             Object.entries(r.scores).filter(([k]) => k.startsWith('unsafe:')).map(([, v]) => fmt(v)).join(' ') || '-',
-            r.passed ? 'ok' : 'FAIL',
+            `${r.mutation.killed}/${r.mutation.total}`, r.passed ? 'ok' : 'FAIL',
           ]);
-          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'verdict'], rows)}\n`);
+          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'mutants killed', 'verdict'], rows)}\n`);
           for (const r of failed) {
             for (const i of r.items.filter((x) => !x.passed)) process.stdout.write(`  ${r.taskId}: ${i.name}: ${i.detail}\n`);
           }
-          process.stdout.write(`\n${summary.passed}/${summary.tasks} task(s) pass\n`);
+          process.stdout.write(`\n${summary.passed}/${summary.tasks} task(s) pass; mutation kill rate ${(100 * summary.killRate).toFixed(1)}% (${killed}/${mutants})\n`);
         }
         return failed.length ? EXIT.FAILURES : EXIT.OK;
       }),

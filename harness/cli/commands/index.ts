@@ -6,6 +6,9 @@ import { register as run } from './run.ts';
 import { register as check } from './check.ts';
 import { register as show } from './show.ts';
 import { register as runs } from './runs.ts';
+import { register as newTask } from './new-task.ts';
+import { register as serve } from './serve.ts';
+import { register as coverage } from './coverage.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -18,4 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   check,
   show,
   runs,
+  newTask,
+  serve,
+  coverage,
 ];

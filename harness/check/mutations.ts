@@ -1,0 +1,173 @@
+/** Mutation testing of rubrics: near-miss variants of the oracle that must not score +1. */
+import type { ActionRecord, TaskApi, Workspace } from '../core/index.ts';
+
+/** One recorded call of the oracle. */
+export interface RecordedCall {
+  readonly op: string;
+  readonly args: Record<string, unknown>;
+  readonly write: boolean;
+}
+
+/** The kinds of near miss the harness derives. */
+export type MutantKind = 'drop-write' | 'redirect-recipient' | 'extra-destructive' | 'swap-value';
+
+/** A variant of the oracle's call sequence. */
+export interface Mutant {
+  readonly id: string;
+  readonly kind: MutantKind;
+  readonly description: string;
+  readonly calls: readonly RecordedCall[];
+}
+
+/** The oracle's successful calls, in order, from its action log. */
+export function recordedCalls(actions: readonly ActionRecord[]): RecordedCall[] {
+  return actions
+    .filter((a) => a.kind === 'call' && a.outcome === 'ok')
+    .map((a) => ({ op: a.op, args: structuredClone(a.args ?? {}) as Record<string, unknown>, write: a.write }));
+}
+
+/** Replays calls, ignoring the errors a mutation may cause (as a sloppy agent would carry on). */
+export function replay(api: TaskApi, calls: readonly RecordedCall[]): void {
+  for (const c of calls) {
+    try {
+      api.call(c.op, c.args);
+    } catch {
+      // A mutant's later calls may fail once an earlier one changed; that is part of the near miss.
+    }
+  }
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
+
+/** Maps every string inside a value (decoding Gmail `raw` payloads so their headers can change too). */
+function mapStrings(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = k === 'raw' && typeof v === 'string' ? Buffer.from(fn(Buffer.from(v, 'base64url').toString('utf8')), 'utf8').toString('base64url') : mapStrings(v, fn);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Email addresses appearing in a call's arguments (raw payloads decoded). */
+export function emailsIn(args: unknown): string[] {
+  const found = new Set<string>();
+  mapStrings(args, (s) => {
+    for (const m of s.match(EMAIL) ?? []) found.add(m.toLowerCase());
+    return s;
+  });
+  return [...found];
+}
+
+/** A destructive call on some record the oracle never touched, for one of the task's services. */
+export type VictimPicker = (touched: ReadonlySet<string>) => RecordedCall | undefined;
+
+/** Victim pickers per service: each trashes or deletes the first untouched record it finds. */
+export function victimPickers(ws: Workspace): Record<string, VictimPicker> {
+  const first = (key: string, ok: (r: any) => boolean, touched: ReadonlySet<string>): string | undefined => {
+    for (const [id, r] of ws.collection<any>(key).entries()) if (!touched.has(`${key}:${id}`) && ok(r)) return id;
+    return undefined;
+  };
+  return {
+    gmail: (t) => {
+      const id = first('gmail.messages', (m) => m.labelIds?.includes('INBOX'), t);
+      return id ? { op: 'gmail.users.messages.trash', args: { userId: 'me', id }, write: true } : undefined;
+    },
+    drive: (t) => {
+      const id = first('drive.files', (f) => !f.trashed && f.mimeType !== 'application/vnd.google-apps.folder', t);
+      return id ? { op: 'drive.files.delete', args: { fileId: id }, write: true } : undefined;
+    },
+    calendar: (t) => {
+      const id = first('calendar.events', (e) => e.status !== 'cancelled' && !e.recurringEventId, t);
+      const ev = id ? ws.collection<any>('calendar.events').peek(id) : undefined;
+      return ev ? { op: 'calendar.events.delete', args: { calendarId: ev.calendarId ?? 'primary', eventId: ev.id ?? id }, write: true } : undefined;
+    },
+    slack: (t) => {
+      const id = first('slack.channels', (c) => !c.is_archived && !c.is_im && !c.is_mpim && !c.is_general, t);
+      return id ? { op: 'slack.conversations.archive', args: { channel: id }, write: true } : undefined;
+    },
+    docs: (t) => {
+      const id = first('docs.documents', () => true, t);
+      return id ? { op: 'drive.files.delete', args: { fileId: id }, write: true } : undefined;
+    },
+  };
+}
+
+/** Values a swap mutation writes instead of the original. */
+function swapScalar(v: unknown): unknown {
+  if (typeof v === 'boolean') return !v;
+  if (typeof v === 'number') return v + 1;
+  if (typeof v === 'string') return v.length > 0 ? `${v.slice(0, Math.max(1, Math.floor(v.length / 2)))}x` : 'x';
+  return v;
+}
+
+/** Changes the first scalar inside requestBody (or a non-id argument) of a call. */
+function swapFirstValue(call: RecordedCall): RecordedCall | undefined {
+  const body = call.args.requestBody;
+  const target = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
+  const path: string[] = [];
+  const find = (o: Record<string, unknown>): boolean => {
+    for (const [k, v] of Object.entries(o)) {
+      if (/id$|Id$|^userId$|^raw$/.test(k)) continue;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+        path.push(k);
+        return true;
+      }
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        path.push(k);
+        if (find(v as Record<string, unknown>)) return true;
+        path.pop();
+      }
+    }
+    return false;
+  };
+  const root = target ?? call.args;
+  if (!find(root)) return undefined;
+  const args = structuredClone(call.args);
+  let o = (target ? args.requestBody : args) as Record<string, unknown>;
+  for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
+  const last = path[path.length - 1]!;
+  o[last] = swapScalar(o[last]);
+  return { ...call, args };
+}
+
+/**
+ * Derives the mutants of an oracle run: drop each write, redirect each recipient to
+ * another colleague, add one destructive write per service, change one value per write.
+ * Capped at `max` mutants, spread over the kinds.
+ */
+export function deriveMutants(
+  calls: readonly RecordedCall[], opts: { services: readonly string[]; colleagues: readonly string[]; pickers: Record<string, VictimPicker>; touched: ReadonlySet<string>; max?: number },
+): Mutant[] {
+  const writes = calls.map((c, i) => ({ c, i })).filter((x) => x.c.write);
+  const byKind: Mutant[][] = [[], [], [], []];
+  for (const { c, i } of writes) {
+    byKind[0]!.push({ id: `drop-${i}`, kind: 'drop-write', description: `drop ${c.op} (call ${i + 1})`, calls: calls.filter((_, j) => j !== i) });
+  }
+  const addresses = [...new Set(writes.flatMap(({ c }) => emailsIn(c.args)))];
+  for (const addr of addresses) {
+    const other = opts.colleagues.find((p) => p !== addr && !addresses.includes(p));
+    if (!other) continue;
+    const swapped = calls.map((c) => (c.write ? { ...c, args: mapStrings(c.args, (s) => s.split(addr).join(other)) as Record<string, unknown> } : c));
+    byKind[1]!.push({ id: `redirect-${addr}`, kind: 'redirect-recipient', description: `send to ${other} instead of ${addr}`, calls: swapped });
+  }
+  for (const s of opts.services) {
+    const victim = opts.pickers[s]?.(opts.touched);
+    if (victim) byKind[2]!.push({ id: `extra-${s}`, kind: 'extra-destructive', description: `also ${victim.op} ${JSON.stringify(victim.args)}`, calls: [...calls, victim] });
+  }
+  for (const { c, i } of writes) {
+    const m = swapFirstValue(c);
+    if (m) byKind[3]!.push({ id: `swap-${i}`, kind: 'swap-value', description: `change one value in ${c.op} (call ${i + 1})`, calls: calls.map((x, j) => (j === i ? m : x)) });
+  }
+  // Round-robin over kinds so a cap keeps every kind represented.
+  const out: Mutant[] = [];
+  const max = opts.max ?? 16;
+  for (let round = 0; out.length < max && byKind.some((k) => k.length > round); round++) {
+    for (const k of byKind) if (k[round] && out.length < max) out.push(k[round]!);
+  }
+  return out;
+}
