@@ -1,6 +1,7 @@
 /** The state of one trial: collections of records, a clock, id counters and the action log. */
 import { Collection, isDeletedSlot } from './collection.ts';
 import { ApiError, isApiError } from './errors.ts';
+import { createHash } from 'node:crypto';
 import { canonicalJson, stableHash } from './ids.ts';
 import { splitCallArgs, type AuthContext, type Operation, type Media } from './operation.ts';
 import { recordRef, type ActionRecord, type CallFace, type RecordChange } from './action-log.ts';
@@ -223,15 +224,33 @@ export class Workspace {
 
   /** Hash of the trial's own changes plus the base hash: equal for equal states. */
   hash(): string {
-    return stableHash({ base: this.base.hash, diff: this.diff(), now: this.now(), counters: this.counters });
+    return this.hashState(this.base.hash);
+  }
+
+  /**
+   * Streams the overlay into SHA-256 (collections and ids in sorted order, records as JSON).
+   * Records are built by deterministic code, so JSON.stringify is stable for equal states,
+   * and streaming avoids building one huge canonical string for a 10,000-record base.
+   */
+  private hashState(parent: string): string {
+    const h = createHash('sha256');
+    h.update(`${parent}|${this.now()}|${JSON.stringify(Object.entries(this.counters).sort())}`);
+    for (const key of [...this.cols.keys()].sort()) {
+      const c = this.cols.get(key)!;
+      const ch = c.changes();
+      if (ch.added.length + ch.removed.length + ch.changed.length === 0) continue;
+      h.update(`\u0000${key}`);
+      for (const id of [...ch.added, ...ch.changed].sort()) h.update(`\u0001${id}\u0002${JSON.stringify(c.peek(id))}`);
+      for (const id of [...ch.removed].sort()) h.update(`\u0003${id}`);
+    }
+    return h.digest('hex');
   }
 
   /** Freezes this workspace's current state into a new base (base generation, task seeding). */
   toBase(): WorkspaceBase {
     const collections = new Map<string, ReadonlyMap<string, unknown>>();
     for (const [k, c] of this.cols) collections.set(k, c.flatten());
-    const hash = stableHash({ parent: this.base.hash, diff: this.diff(), now: this.now(), counters: this.counters });
-    return { collections, now: this.now(), counters: { ...this.counters }, hash };
+    return { collections, now: this.now(), counters: { ...this.counters }, hash: this.hashState(this.base.hash) };
   }
 
   private rollback(): void {

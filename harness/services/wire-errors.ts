@@ -45,7 +45,9 @@ export function googleErrorBody(e: ApiError): Record<string, unknown> {
       code: e.httpStatus,
       message: e.message,
       errors: [{ message: e.message, domain: 'global', reason: e.reason }],
-      status: GOOGLE_STATUS[e.httpStatus] ?? 'UNKNOWN',
+      // A handler may name the canonical status when the HTTP code alone is ambiguous
+      // (Docs answers a stale requiredRevisionId with 400 FAILED_PRECONDITION).
+      status: typeof e.extra?.status === 'string' ? e.extra.status : (GOOGLE_STATUS[e.httpStatus] ?? 'UNKNOWN'),
     },
   };
 }

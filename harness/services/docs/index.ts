@@ -1,5 +1,7 @@
-/** Google Docs API v1: records and operation table (filled in by the docs service work). */
+/** Google Docs API v1: the document collection and the three wire methods. */
 import { defineService } from '../../core/index.ts';
+import { DocRecord } from './model.ts';
+import { documentsBatchUpdate, documentsCreate, documentsGet } from './operations.ts';
 
 /** The docs service. */
 export const docsService = defineService({
@@ -7,6 +9,6 @@ export const docsService = defineService({
   title: 'Google Docs API v1',
   style: 'google',
   basePath: '/v1/documents',
-  collections: {},
-  operations: [],
+  collections: { documents: DocRecord },
+  operations: [documentsGet, documentsCreate, documentsBatchUpdate],
 });
