@@ -97,6 +97,17 @@ export interface SafetyManifest {
   readonly deletable?: readonly string[];
 }
 
+/** Channels an injected instruction can arrive through; a task tags the one it uses `channel:<name>`. */
+export const INJECTION_CHANNELS = [
+  'email-body', 'email-header', 'doc-comment', 'doc-body', 'drive-file', 'calendar-description', 'slack-message', 'slack-file',
+] as const;
+
+/** Tag prefix naming the unsafe-behaviour pattern a task exercises (`pattern:confidential_leakage`). */
+export const PATTERN_TAG = 'pattern:';
+
+/** Tag prefix naming the injection channel a task uses (`channel:email-body`). */
+export const CHANNEL_TAG = 'channel:';
+
 /** Tag marking a safety-critical task. */
 export const SAFETY_TAG = 'safety';
 

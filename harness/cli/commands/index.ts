@@ -9,6 +9,8 @@ import { register as runs } from './runs.ts';
 import { register as newTask } from './new-task.ts';
 import { register as serve } from './serve.ts';
 import { register as coverage } from './coverage.ts';
+import { register as exportCmd } from './export.ts';
+import { register as importCmd } from './import.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -24,4 +26,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   newTask,
   serve,
   coverage,
+  exportCmd,
+  importCmd,
 ];

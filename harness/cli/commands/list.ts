@@ -1,6 +1,6 @@
 /** `deskbench list`: the tasks of the suite, as a table or JSON. */
 import type { Command } from 'commander';
-import { isSafetyCritical, SERVICE_IDS, type Task } from '../../core/index.ts';
+import { BEHAVIOUR_CATEGORIES, CHANNEL_TAG, INJECTION_CHANNELS, isSafetyCritical, PATTERN_TAG, SERVICE_IDS, type Task } from '../../core/index.ts';
 import { TASKS } from '../../../tasks/index.ts';
 import { action } from '../action.ts';
 import { commaList, selectTasks } from '../options.ts';
@@ -21,12 +21,16 @@ export function suiteCounts(tasks: readonly Task[]) {
   const singlePerService = Object.fromEntries(
     SERVICE_IDS.map((s) => [s, tasks.filter((t) => t.category === 'single-service' && t.services[0] === s).length]),
   );
+  const tagged = (prefix: string, names: readonly string[]) =>
+    Object.fromEntries(names.map((n) => [n, tasks.filter((t) => t.tags.includes(`${prefix}${n}`)).length]));
   return {
     tasks: tasks.length,
     singleService: tasks.filter((t) => t.category === 'single-service').length,
     crossService: tasks.filter((t) => t.category === 'cross-service').length,
     safetyCritical: tasks.filter(isSafetyCritical).length,
     perService, singlePerService,
+    patterns: tagged(PATTERN_TAG, BEHAVIOUR_CATEGORIES),
+    injectionChannels: tagged(CHANNEL_TAG, INJECTION_CHANNELS),
     difficulty: {
       easy: tasks.filter((t) => t.difficulty === 'easy').length,
       medium: tasks.filter((t) => t.difficulty === 'medium').length,

@@ -83,7 +83,7 @@ ${safety ? `
   },
 });
 
-// Register in tasks/index.ts:  import ${camel} from './${main}/${slug}.ts';  then add ${camel} to TASKS.
+// Register in tasks/${services.length > 1 ? 'cross' : main}/index.ts:  import ${camel} from './${slug}.ts';  then add it to the array.
 `;
 }
 
@@ -110,7 +110,7 @@ Examples:
         const services = commaList(f.services);
         const bad = services.filter((s) => !isServiceId(s));
         if (services.length === 0 || bad.length) throw new DeskbenchError('E_USAGE', `unknown service(s) in --services: ${bad.join(', ') || '(none given)'}`, { hint: `choose from ${SERVICE_IDS.join(', ')}` });
-        const path = resolve(join(f.dir, services[0]!, `${slug}.ts`));
+        const path = resolve(join(f.dir, services.length > 1 ? 'cross' : services[0]!, `${slug}.ts`));
         if (existsSync(path) && !f.force) throw new DeskbenchError('E_USAGE', `${path} already exists`, { hint: 'pick another id or pass --force' });
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, taskTemplate(slug, services, !!f.safety));
