@@ -1,0 +1,149 @@
+/** The Google REST face: route match, auth, query/body/media assembly, invoke, response. */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRawResponse, type Media, type Operation } from '../../core/index.ts';
+import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
+import { formValues, parseContentType, parseJsonBody, parseMultipart } from './body.ts';
+import type { ServerContext } from './context.ts';
+import { applyFieldMask, parseFieldMask } from './field-mask.ts';
+import { bearerToken, sendEmpty, sendGoogleError, sendGoogleUnauthenticated, sendJson, sendRaw } from './respond.ts';
+import { matchGoogle } from './route-table.ts';
+import type { ServedTrial } from './trials.ts';
+
+/**
+ * Google "system" query parameters: standard on every method, not method arguments.
+ * They are removed from the handler's params unless the operation's params schema
+ * declares them (Drive declares `alt` for downloads, and may declare `fields` to shape
+ * its own default field sets).
+ */
+const SYSTEM_PARAMS = new Set([
+  'alt', 'fields', 'prettyPrint', 'uploadType', 'key', 'quotaUser', 'userIp', 'callback',
+  '$.xgafv', 'access_token', 'oauth_token', 'upload_id', 'upload_protocol',
+]);
+
+/** Handles one request under a Google API path (anything but /api, /_admin, /health). */
+export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
+  const query = formValues(url.searchParams);
+  if (typeof query.upload_id === 'string' && url.pathname.startsWith('/upload/')) {
+    finishResumable(ctx, res, query.upload_id, req, body);
+    return;
+  }
+  const found = matchGoogle(ctx.table, req.method ?? 'GET', url.pathname);
+  if (found.kind === 'badEncoding') return sendGoogleError(res, invalidArgument('Malformed percent-encoding in the request path.'));
+  if (found.kind === 'none') {
+    return sendGoogleError(res, googleError(404, 'notFound', `Method not found: ${req.method} ${url.pathname}`));
+  }
+  const { route, params: pathParams } = found.match;
+  const token = bearerToken(req.headers.authorization) ?? (typeof query.access_token === 'string' ? query.access_token : undefined);
+  const owner = ctx.trials.byToken(token);
+  // Slack bot tokens mean nothing to Google.
+  if (!owner || owner.kind !== 'user') return sendGoogleUnauthenticated(res);
+  const trial = owner.trial;
+  const op = route.op;
+
+  const alt = typeof query.alt === 'string' ? query.alt : 'json';
+  if (alt !== 'json' && alt !== 'media') return sendGoogleError(res, invalidArgument(`Invalid value for alt: ${alt}. Supported: json, media.`));
+  const fields = typeof query.fields === 'string' ? query.fields : undefined;
+  const mask = fields === undefined || ctx.paramKeys(op)?.has('fields') ? undefined : parseFieldMask(fields);
+  if (fields !== undefined && !ctx.paramKeys(op)?.has('fields') && !mask) {
+    return sendGoogleError(res, googleError(400, 'invalidParameter', `Invalid field selection ${fields}`));
+  }
+
+  const args: Record<string, unknown> = methodParams(ctx, op, query);
+  Object.assign(args, pathParams);
+  let media: Media | undefined;
+  if (route.upload) {
+    const uploadType = typeof query.uploadType === 'string' ? query.uploadType : undefined;
+    if (uploadType === 'resumable') return startResumable(ctx, req, res, url, trial, op, args, body);
+    const parsed = parseUpload(req, body, uploadType);
+    if ('error' in parsed) return sendGoogleError(res, invalidArgument(parsed.error));
+    media = parsed.media;
+    if (parsed.metadata !== undefined) args.requestBody = parsed.metadata;
+  } else if (body.length > 0) {
+    // Google reads any non-upload body as JSON, whatever the method; garbage is a 400.
+    const parsed = parseJsonBody(body);
+    if (!parsed.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${parsed.message}`));
+    if (parsed.value !== undefined && op.body) args.requestBody = parsed.value;
+  }
+  runAndRespond(ctx, res, trial, op, args, media, mask);
+}
+
+/** Query values that are method arguments (system params only when the op declares them). */
+function methodParams(ctx: ServerContext, op: Operation, query: Record<string, string | string[]>): Record<string, unknown> {
+  const declared = ctx.paramKeys(op);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (SYSTEM_PARAMS.has(k) && !declared?.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+type UploadParse = { media: Media; metadata: unknown } | { error: string };
+
+/** Reads an upload body: `media` (raw bytes) or `multipart` (JSON metadata part + media part). */
+function parseUpload(req: IncomingMessage, body: Buffer, uploadType: string | undefined): UploadParse {
+  const ct = parseContentType(req.headers['content-type']);
+  const type = uploadType ?? (ct.type === 'multipart/related' ? 'multipart' : 'media');
+  if (type === 'media') {
+    return { media: { mimeType: ct.type || 'application/octet-stream', data: body }, metadata: undefined };
+  }
+  if (type !== 'multipart') return { error: `Invalid uploadType: ${type}. Supported: media, multipart, resumable.` };
+  if (!ct.type.startsWith('multipart/')) return { error: 'uploadType=multipart needs a multipart/related body.' };
+  const parts = parseMultipart(body, ct.params.boundary ?? '');
+  if (!parts || parts.length === 0) return { error: 'Malformed multipart body.' };
+  const [first, second] = parts;
+  // With one part only, it is the media (metadata omitted).
+  if (!second) return { media: { mimeType: first!.contentType, data: first!.data }, metadata: undefined };
+  const meta = parseJsonBody(first!.data);
+  if (!meta.ok) return { error: `Invalid JSON payload received in the metadata part. ${meta.message}` };
+  return { media: { mimeType: second.contentType, data: second.data }, metadata: meta.value };
+}
+
+/** Invokes the operation and writes the wire response. */
+function runAndRespond(
+  ctx: ServerContext, res: ServerResponse, trial: ServedTrial, op: Operation,
+  args: Record<string, unknown>, media: Media | undefined, mask: ReturnType<typeof parseFieldMask>,
+): void {
+  let result;
+  try {
+    result = trial.ws.invoke(op.id, args, { face: 'http', auth: { principal: trial.principal, tokenKind: 'user' }, ...(media ? { media } : {}) });
+  } catch (e) {
+    ctx.onInternalError(e, op.id);
+    return sendJson(res, 500, { error: { code: 500, message: 'Internal error encountered.', errors: [{ message: 'Internal error encountered.', domain: 'global', reason: 'backendError' }], status: 'INTERNAL' } });
+  }
+  if (!result.ok) return sendGoogleError(res, result.error);
+  const value = result.value;
+  if (isRawResponse(value)) return sendRaw(res, 200, value.contentType, value.data);
+  if (value === undefined || value === null) return sendEmpty(res);
+  sendJson(res, 200, mask ? applyFieldMask(value, mask) : value);
+}
+
+/** `uploadType=resumable`, step 1: keep the metadata, answer with the session URL in Location. */
+function startResumable(
+  ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL, trial: ServedTrial,
+  op: Operation, args: Record<string, unknown>, body: Buffer,
+): void {
+  const meta = parseJsonBody(body);
+  if (!meta.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${meta.message}`));
+  if (meta.value !== undefined) args.requestBody = meta.value;
+  const id = randomBytes(16).toString('base64url');
+  const declared = req.headers['x-upload-content-type'];
+  ctx.uploads.set(id, { trial, op, args, mimeType: typeof declared === 'string' && declared ? declared : undefined });
+  const location = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
+  location.searchParams.set('uploadType', 'resumable');
+  location.searchParams.set('upload_id', id);
+  res.writeHead(200, { Location: location.href, 'X-GUploader-UploadID': id, 'Content-Length': '0' });
+  res.end();
+}
+
+/** `uploadType=resumable`, step 2: the bytes arrive (single PUT); run the operation. */
+function finishResumable(ctx: ServerContext, res: ServerResponse, id: string, req: IncomingMessage, body: Buffer): void {
+  const session = ctx.uploads.get(id);
+  if (!session || !ctx.trials.get(session.trial.trialId)) return sendGoogleError(res, notFound('No upload session with that upload_id.'));
+  ctx.uploads.delete(id);
+  const ct = parseContentType(req.headers['content-type']).type;
+  // The type declared when the session opened wins (as in Google); else the PUT's own.
+  const media: Media = { mimeType: session.mimeType ?? (ct || 'application/octet-stream'), data: body };
+  runAndRespond(ctx, res, session.trial, session.op, { ...session.args }, media, undefined);
+}

@@ -1,0 +1,125 @@
+/** Message store helpers: channel timelines, threads, posting with thread bookkeeping, removal. */
+import type { OperationContext } from '../../core/index.ts';
+import { slackError } from '../wire-errors.ts';
+import type { Actor } from './access.ts';
+import { compareTs, newTs } from './ids.ts';
+import { COL, messageKey, type SlackChannel, type SlackMessage } from './model.ts';
+
+/** The messages collection. */
+export function messagesCol(ctx: OperationContext) {
+  return ctx.ws.collection<SlackMessage>(COL.messages);
+}
+
+/**
+ * The channel's timeline, newest first: top-level messages and broadcast replies.
+ * A scan over the message keys (prefixed by channel id) is cheap enough for the base
+ * data (see bench/slack-history.ts) and needs no index to keep in sync.
+ */
+export function timeline(ctx: OperationContext, channel: string): SlackMessage[] {
+  const prefix = `${channel}:`;
+  const col = messagesCol(ctx);
+  const out: SlackMessage[] = [];
+  for (const [key, m] of col.entries()) {
+    if (!key.startsWith(prefix)) continue;
+    if (m.thread_ts && m.thread_ts !== m.ts && m.subtype !== 'thread_broadcast') continue;
+    out.push(m);
+  }
+  return out.sort((a, b) => compareTs(b.ts, a.ts));
+}
+
+/** The replies of a thread (without the parent), oldest first. */
+export function threadReplies(ctx: OperationContext, channel: string, threadTs: string): SlackMessage[] {
+  const prefix = `${channel}:`;
+  const out: SlackMessage[] = [];
+  for (const [key, m] of messagesCol(ctx).entries()) {
+    if (key.startsWith(prefix) && m.thread_ts === threadTs && m.ts !== threadTs) out.push(m);
+  }
+  return out.sort((a, b) => compareTs(a.ts, b.ts));
+}
+
+/** A message by channel and ts (a read); `message_not_found` otherwise. */
+export function findMessage(ctx: OperationContext, channel: string, ts: string, error = 'message_not_found'): SlackMessage {
+  const m = messagesCol(ctx).get(messageKey(channel, ts));
+  if (!m) throw slackError(error);
+  return m;
+}
+
+/** Fields of a new message besides channel, ts and author. */
+export type NewMessage = Omit<SlackMessage, 'channel' | 'ts' | 'user' | 'bot_id'>;
+
+/**
+ * Stores a new message by the actor in a channel and, for a reply, updates the parent's
+ * thread summary. `thread_ts` naming a reply is resolved to its parent, as Slack does.
+ */
+export function storeMessage(ctx: OperationContext, a: Actor, ch: SlackChannel, fields: NewMessage): SlackMessage {
+  const col = messagesCol(ctx);
+  let threadTs = fields.thread_ts;
+  let parent: SlackMessage | undefined;
+  if (threadTs) {
+    parent = col.get(messageKey(ch.id, threadTs));
+    if (!parent) throw slackError('thread_not_found');
+    if (parent.thread_ts && parent.thread_ts !== parent.ts) {
+      threadTs = parent.thread_ts;
+      parent = col.get(messageKey(ch.id, threadTs));
+      if (!parent) throw slackError('thread_not_found');
+    }
+  }
+  const ts = newTs(ctx.ws);
+  const msg: SlackMessage = {
+    ...fields,
+    channel: ch.id,
+    ts,
+    user: a.user.id,
+    ...(a.user.is_bot && a.user.bot_id ? { bot_id: a.user.bot_id } : {}),
+    ...(parent && threadTs ? { thread_ts: threadTs, parent_user_id: parent.user ?? parent.bot_id ?? '' } : {}),
+  };
+  if (!parent) delete msg.thread_ts;
+  col.set(messageKey(ch.id, ts), msg);
+  if (parent && threadTs) {
+    const users = parent.reply_users ?? [];
+    col.set(messageKey(ch.id, threadTs), {
+      ...parent,
+      thread_ts: threadTs,
+      reply_count: (parent.reply_count ?? 0) + 1,
+      reply_users: users.includes(a.user.id) ? users : [...users, a.user.id],
+      latest_reply: ts,
+    });
+  }
+  return msg;
+}
+
+/** Posts a system message (`channel_join`, `channel_topic`, …) as the actor. */
+export function systemMessage(ctx: OperationContext, a: Actor, ch: SlackChannel, subtype: string, text: string): SlackMessage {
+  return storeMessage(ctx, a, ch, { subtype, text });
+}
+
+/**
+ * Removes a message. A thread parent with replies becomes a tombstone (Slack keeps the
+ * thread readable); a reply is removed and its parent's summary recomputed.
+ */
+export function removeMessage(ctx: OperationContext, m: SlackMessage): void {
+  const col = messagesCol(ctx);
+  const key = messageKey(m.channel, m.ts);
+  if (m.thread_ts === m.ts && (m.reply_count ?? 0) > 0) {
+    col.set(key, { channel: m.channel, ts: m.ts, subtype: 'tombstone', text: 'This message was deleted.', hidden: true, thread_ts: m.ts, reply_count: m.reply_count, reply_users: m.reply_users, latest_reply: m.latest_reply, user: 'USLACKBOT' });
+    return;
+  }
+  col.delete(key);
+  if (m.thread_ts && m.thread_ts !== m.ts) {
+    const parentKey = messageKey(m.channel, m.thread_ts);
+    const parent = col.peek(parentKey);
+    if (!parent) return;
+    const rest = threadReplies(ctx, m.channel, m.thread_ts);
+    const last = rest.at(-1);
+    const summary = {
+      reply_count: rest.length,
+      reply_users: [...new Set(rest.map((r) => r.user ?? r.bot_id ?? ''))],
+      latest_reply: last?.ts,
+    };
+    if (rest.length === 0 && parent.subtype === 'tombstone') col.delete(parentKey);
+    else if (rest.length === 0) {
+      const { reply_count: _c, reply_users: _u, latest_reply: _l, thread_ts: _t, ...plain } = parent;
+      col.set(parentKey, plain);
+    } else col.set(parentKey, { ...parent, ...summary, latest_reply: last!.ts });
+  }
+}

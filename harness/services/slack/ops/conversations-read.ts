@@ -1,0 +1,135 @@
+/** conversations.list / info / history / replies / members. */
+import { z } from 'zod';
+import type { OperationContext } from '../../../core/index.ts';
+import { slackError } from '../../wire-errors.ts';
+import { qBool } from '../../wire-schema.ts';
+import { actor, canSee, channelsCol, findChannel, requireReadable, type Actor } from '../access.ts';
+import { compareTs, tsNumber } from '../ids.ts';
+import { findMessage, threadReplies, timeline } from '../messages.ts';
+import type { SlackChannel, SlackMessage } from '../model.ts';
+import { cursorPage } from '../paging.ts';
+import { pChannel, pCursor, pExcludeArchived, pLimit, pTs, pTypes } from '../params.ts';
+import { renderChannel, renderMessage } from '../render.ts';
+import { slackOp } from '../define.ts';
+
+const TYPE_KIND: Record<string, SlackChannel['kind']> = { public_channel: 'public', private_channel: 'private', mpim: 'mpim', im: 'im' };
+
+/** Parses a `types` argument; `invalid_types` for unknown names. */
+export function parseTypes(types: string | undefined): Set<SlackChannel['kind']> {
+  const out = new Set<SlackChannel['kind']>();
+  for (const t of (types ?? 'public_channel').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const k = TYPE_KIND[t];
+    if (!k) throw slackError('invalid_types');
+    out.add(k);
+  }
+  return out.size ? out : new Set(['public']);
+}
+
+/** The conversations `a` can see of the given kinds, optionally only those `memberOf` belongs to. */
+export function visibleConversations(ctx: OperationContext, a: Actor, kinds: Set<SlackChannel['kind']>, excludeArchived: boolean, memberOf?: string): SlackChannel[] {
+  const out: SlackChannel[] = [];
+  for (const ch of channelsCol(ctx).values()) {
+    if (!kinds.has(ch.kind) || !canSee(ch, a)) continue;
+    if (excludeArchived && ch.is_archived) continue;
+    if (memberOf && !ch.members.includes(memberOf)) continue;
+    out.push(ch);
+  }
+  return out;
+}
+
+const range = {
+  oldest: z.string().optional().describe('Only messages after this ts (epoch seconds, may have decimals).'),
+  latest: z.string().optional().describe('Only messages before this ts (default: now).'),
+  inclusive: qBool('Include messages whose ts equals oldest or latest.'),
+};
+
+/** Filters messages to the oldest/latest window; malformed bounds are `invalid_ts_*`. */
+function inWindow(p: { oldest?: string | undefined; latest?: string | undefined; inclusive?: boolean | undefined }): (m: SlackMessage) => boolean {
+  const oldest = p.oldest === undefined || p.oldest === '' ? 0 : tsNumber(p.oldest);
+  const latest = p.latest === undefined || p.latest === '' ? Number.POSITIVE_INFINITY : tsNumber(p.latest);
+  if (Number.isNaN(oldest)) throw slackError('invalid_ts_oldest');
+  if (Number.isNaN(latest)) throw slackError('invalid_ts_latest');
+  return (m) => {
+    const t = tsNumber(m.ts);
+    return p.inclusive ? t >= oldest && t <= latest : t > oldest && t < latest;
+  };
+}
+
+export const conversationsReadOps = [
+  slackOp({
+    method: 'conversations.list',
+    kind: 'read',
+    description: 'Lists conversations the caller can see: public channels, and private channels, group DMs and DMs the caller is in. Paginate with cursor.',
+    params: z.object({ types: pTypes, exclude_archived: pExcludeArchived, limit: pLimit(100, 1000), cursor: pCursor, team_id: z.string().optional().describe('Ignored (single workspace).') }),
+    handler: (ctx, p) => {
+      const a = actor(ctx);
+      const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false);
+      const page = cursorPage(all, p.cursor, p.limit, 100, 1000);
+      return { channels: page.items.map((c) => renderChannel(c, a)), response_metadata: page.response_metadata };
+    },
+  }),
+  slackOp({
+    method: 'conversations.info',
+    kind: 'read',
+    description: 'Returns one conversation (channel, private channel, DM or group DM) by id.',
+    params: z.object({ channel: pChannel, include_num_members: qBool('Include num_members.'), include_locale: qBool('Include the locale (ignored).') }),
+    handler: (ctx, p) => {
+      const a = actor(ctx);
+      const ch = findChannel(ctx, a, p.channel);
+      return { channel: renderChannel(ch, a, p.include_num_members ?? false) };
+    },
+  }),
+  slackOp({
+    method: 'conversations.history',
+    kind: 'read',
+    description: 'Messages of a conversation, newest first (thread replies are read with conversations.replies). Window with oldest/latest/inclusive; paginate with cursor while has_more.',
+    params: z.object({ channel: pChannel, limit: pLimit(100, 999), cursor: pCursor, ...range, include_all_metadata: qBool('Include message metadata.') }),
+    handler: (ctx, p) => {
+      const a = actor(ctx);
+      const ch = findChannel(ctx, a, p.channel);
+      requireReadable(ch, a);
+      const keep = inWindow(p);
+      const all = timeline(ctx, ch.id).filter(keep);
+      const page = cursorPage(all, p.cursor, p.limit, 100, 999);
+      const pinCount = all.reduce((n, m) => n + (m.pinned ? 1 : 0), 0);
+      return {
+        messages: page.items.map((m) => renderMessage(ctx, m, a.team)),
+        has_more: page.hasMore,
+        pin_count: pinCount,
+        channel_actions_ts: null,
+        channel_actions_count: 0,
+        response_metadata: page.response_metadata,
+      };
+    },
+  }),
+  slackOp({
+    method: 'conversations.replies',
+    kind: 'read',
+    description: 'A thread: the parent message first, then its replies oldest first. `ts` is the parent (or any reply) ts.',
+    params: z.object({ channel: pChannel, ts: pTs('ts of the thread parent.'), limit: pLimit(1000, 1000), cursor: pCursor, ...range }),
+    handler: (ctx, p) => {
+      const a = actor(ctx);
+      const ch = findChannel(ctx, a, p.channel);
+      requireReadable(ch, a);
+      let parent = findMessage(ctx, ch.id, p.ts, 'thread_not_found');
+      if (parent.thread_ts && parent.thread_ts !== parent.ts) parent = findMessage(ctx, ch.id, parent.thread_ts, 'thread_not_found');
+      const replies = parent.thread_ts === parent.ts ? threadReplies(ctx, ch.id, parent.ts) : [];
+      const keep = inWindow(p);
+      const all = [parent, ...replies.filter(keep)].sort((x, y) => (x === parent ? -1 : y === parent ? 1 : compareTs(x.ts, y.ts)));
+      const page = cursorPage(all, p.cursor, p.limit, 1000, 1000);
+      return { messages: page.items.map((m) => renderMessage(ctx, m, a.team)), has_more: page.hasMore, response_metadata: page.response_metadata };
+    },
+  }),
+  slackOp({
+    method: 'conversations.members',
+    kind: 'read',
+    description: 'Member user ids of a conversation. Paginate with cursor.',
+    params: z.object({ channel: pChannel, limit: pLimit(100, 1000), cursor: pCursor }),
+    handler: (ctx, p) => {
+      const a = actor(ctx);
+      const ch = findChannel(ctx, a, p.channel);
+      const page = cursorPage(ch.members, p.cursor, p.limit, 100, 1000);
+      return { members: page.items, response_metadata: page.response_metadata };
+    },
+  }),
+];

@@ -1,0 +1,121 @@
+/** Slack search syntax: words, "phrases", -exclusions, in:, from:, before:/after:/on:/during:, has:, is:. */
+import type { OperationContext } from '../../core/index.ts';
+import { channelsCol, usersCol, type Actor } from './access.ts';
+import { tsNumber } from './ids.ts';
+import type { SlackChannel, SlackFile, SlackMessage, SlackUser } from './model.ts';
+
+/** A parsed query: free-text terms plus filters. Unknown people or channels match nothing. */
+export interface SearchQuery {
+  readonly terms: string[];
+  readonly excluded: string[];
+  readonly channels: Array<string | null>;
+  readonly users: Array<string | null>;
+  readonly after: number;
+  readonly before: number;
+  readonly has: string[];
+  readonly is: string[];
+}
+
+/** Splits on spaces but keeps "quoted phrases" together. */
+function tokens(q: string): string[] {
+  return [...q.matchAll(/-?"[^"]*"|\S+/g)].map((m) => m[0]);
+}
+
+function dayStart(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return undefined;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1) / 1000;
+}
+
+function findUserRef(ctx: OperationContext, a: Actor, ref: string): string | null {
+  const r = ref.replace(/^<@|>$/g, '').replace(/^@/, '').toLowerCase();
+  if (r === 'me') return a.user.id;
+  for (const u of usersCol(ctx).values()) {
+    if (u.id.toLowerCase() === r || u.name.toLowerCase() === r || u.profile.display_name.toLowerCase() === r || u.real_name.toLowerCase() === r) return u.id;
+  }
+  return null;
+}
+
+function findChannelRef(ctx: OperationContext, a: Actor, ref: string): string | null {
+  if (ref.startsWith('@') || ref.startsWith('<@')) {
+    const u = findUserRef(ctx, a, ref);
+    if (!u) return null;
+    for (const c of channelsCol(ctx).values()) if (c.kind === 'im' && c.members.includes(u) && c.members.includes(a.user.id)) return c.id;
+    return null;
+  }
+  const r = ref.replace(/^<#/, '').replace(/>$/, '').split('|')[0]!.replace(/^#/, '').toLowerCase();
+  for (const c of channelsCol(ctx).values()) if (c.id.toLowerCase() === r || (c.name !== '' && c.name === r)) return c.id;
+  return null;
+}
+
+/** Parses a query string. Dates are read as UTC days. */
+export function parseSearch(ctx: OperationContext, a: Actor, query: string): SearchQuery {
+  const q: SearchQuery = { terms: [], excluded: [], channels: [], users: [], after: 0, before: Number.POSITIVE_INFINITY, has: [], is: [] };
+  const set = (k: 'after' | 'before', v: number) => ((q as { -readonly [K in keyof SearchQuery]: SearchQuery[K] })[k] = v);
+  for (const tok of tokens(query)) {
+    const m = /^(in|from|before|after|on|during|has|is):(.+)$/i.exec(tok);
+    if (m) {
+      const key = m[1]!.toLowerCase();
+      const val = m[2]!;
+      const day = dayStart(val);
+      if (key === 'in') q.channels.push(findChannelRef(ctx, a, val));
+      else if (key === 'from') q.users.push(findUserRef(ctx, a, val));
+      else if (key === 'has') q.has.push(val.toLowerCase());
+      else if (key === 'is') q.is.push(val.toLowerCase());
+      else if (day !== undefined && key === 'before') set('before', Math.min(q.before, day));
+      else if (day !== undefined && key === 'after') set('after', Math.max(q.after, day + 86_400));
+      else if (day !== undefined && (key === 'on' || key === 'during')) {
+        const len = key === 'during' && val.length === 7 ? 31 * 86_400 : 86_400;
+        set('after', Math.max(q.after, day));
+        set('before', Math.min(q.before, day + len));
+      } else q.terms.push(tok.toLowerCase());
+      continue;
+    }
+    const t = tok.replace(/"/g, '').toLowerCase();
+    if (tok.startsWith('-') && t.length > 1) q.excluded.push(t.slice(1));
+    else if (t) q.terms.push(t);
+  }
+  return q;
+}
+
+/** Number of term hits in a text (0 when a term is missing: all terms must match). */
+export function textScore(q: SearchQuery, text: string): number {
+  const t = text.toLowerCase();
+  if (q.excluded.some((x) => t.includes(x))) return 0;
+  let score = 1;
+  for (const term of q.terms) {
+    const n = t.split(term).length - 1;
+    if (n === 0) return 0;
+    score += n;
+  }
+  return score;
+}
+
+/** Search score of a message in a channel (0 = no match). */
+export function messageScore(q: SearchQuery, m: SlackMessage, ch: SlackChannel, author: SlackUser | undefined): number {
+  if (q.channels.length && !q.channels.includes(ch.id)) return 0;
+  if (q.users.length && !q.users.includes(m.user ?? '')) return 0;
+  const t = tsNumber(m.ts);
+  if (t < q.after || t >= q.before) return 0;
+  for (const h of q.has) {
+    if (h === 'link' && !/https?:\/\//.test(m.text)) return 0;
+    if (h === 'reaction' && !m.reactions?.length) return 0;
+    if (h === 'pin' && !m.pinned) return 0;
+    if (h === 'file' && !m.files?.length) return 0;
+    if (h.startsWith(':') && !m.reactions?.some((r) => `:${r.name}:` === h)) return 0;
+  }
+  for (const i of q.is) {
+    if (i === 'thread' && !m.thread_ts) return 0;
+    if (i === 'pinned' && !m.pinned) return 0;
+  }
+  const extra = m.attachments ? JSON.stringify(m.attachments) : '';
+  return textScore(q, `${m.text} ${extra} ${author?.name ?? m.username ?? ''}`);
+}
+
+/** Search score of a file (0 = no match). */
+export function fileScore(q: SearchQuery, f: SlackFile): number {
+  if (q.channels.length && !f.channels.some((c) => q.channels.includes(c))) return 0;
+  if (q.users.length && !q.users.includes(f.user)) return 0;
+  if (f.created < q.after || f.created >= q.before) return 0;
+  return textScore(q, `${f.name} ${f.title} ${f.content}`);
+}
