@@ -1,5 +1,14 @@
-/** Google Drive API v3: records and operation table (filled in by the drive service work). */
+/** Google Drive API v3: records and operation table. */
 import { defineService } from '../../core/index.ts';
+import { DRIVE_COLLECTIONS } from './model.ts';
+import { fileReadOps } from './ops/files-read.ts';
+import { fileWriteOps } from './ops/files-write.ts';
+import { fileRemoveOps } from './ops/files-remove.ts';
+import { permissionOps } from './ops/permissions.ts';
+import { commentOps, replyOps } from './ops/comments.ts';
+import { revisionOps } from './ops/revisions.ts';
+import { aboutChangeOps } from './ops/about-changes.ts';
+import { driveOps } from './ops/drives.ts';
 
 /** The drive service. */
 export const driveService = defineService({
@@ -7,6 +16,9 @@ export const driveService = defineService({
   title: 'Google Drive API v3',
   style: 'google',
   basePath: '/drive/v3',
-  collections: {},
-  operations: [],
+  collections: DRIVE_COLLECTIONS,
+  operations: [
+    ...fileReadOps, ...fileWriteOps, ...fileRemoveOps, ...permissionOps, ...commentOps, ...replyOps,
+    ...revisionOps, ...aboutChangeOps, ...driveOps,
+  ],
 });

@@ -1,0 +1,177 @@
+/** Wire rendering of Drive records: File, User and Permission resources, default field sets and masks. */
+import type { Workspace } from '../../core/index.ts';
+import { applyFieldMask, parseFieldMask } from '../http/field-mask.ts';
+import { googleError } from '../wire-errors.ts';
+import { ancestorIds, canShare, effectiveRole, principalOf, roleRank } from './access.ts';
+import { C, DOC_MIME, FOLDER_MIME, type DriveFile, type DrivePermission, type Role } from './model.ts';
+import { displayNameFor, permissionIdFor } from './identity.ts';
+import { isGoogleNative, webViewLinkFor } from './file-record.ts';
+
+/** Default field sets Drive applies when `fields` is absent. */
+export const DEFAULT_FIELDS = {
+  file: 'kind,id,name,mimeType',
+  fileList: 'kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)',
+  permission: 'kind,id,type,role',
+  permissionList: 'kind,nextPageToken,permissions(kind,id,type,role,emailAddress,domain,displayName,deleted,pendingOwner,allowFileDiscovery,expirationTime)',
+} as const;
+
+/**
+ * Applies the caller's `fields` mask, or the default one when absent. A malformed mask is
+ * Drive's 400 `invalidParameter`. (The HTTP face may mask again; masking is idempotent.)
+ */
+export function selectFields<T>(value: T, fields: string | undefined, fallback: string | undefined): unknown {
+  const text = fields ?? fallback;
+  if (text === undefined || text === '*') return value;
+  const mask = parseFieldMask(text);
+  if (!mask) throw googleError(400, 'invalidParameter', `Invalid field selection ${text}`);
+  return applyFieldMask(value, mask);
+}
+
+/** Drive's 400 for methods that require a `fields` parameter (about, comments, replies). */
+export function requireFieldsParam(fields: string | undefined): void {
+  if (fields === undefined || fields.trim() === '') {
+    throw googleError(400, 'required', "The 'fields' parameter is required for this operation.");
+  }
+}
+
+/** A `drive#user` resource for an address, from the caller's point of view. */
+export function wireUser(email: string, me: string): Record<string, unknown> {
+  return {
+    kind: 'drive#user', displayName: displayNameFor(email), emailAddress: email,
+    me: email.toLowerCase() === me.toLowerCase(), permissionId: permissionIdFor(email),
+  };
+}
+
+/** Permission records grouped by holder id, built once per call so lists stay linear. */
+export type PermissionIndex = ReadonlyMap<string, readonly DrivePermission[]>;
+
+/** Groups every permission record by the file (or shared drive) that holds it. */
+export function buildPermissionIndex(ws: Workspace): PermissionIndex {
+  const idx = new Map<string, DrivePermission[]>();
+  for (const p of ws.collection<DrivePermission>(C.permissions).values()) {
+    const list = idx.get(p.fileId);
+    if (list) list.push(p);
+    else idx.set(p.fileId, [p]);
+  }
+  return idx;
+}
+
+/** A permission that applies to a file, with where it comes from. */
+export interface EffectivePermission {
+  readonly permission: DrivePermission;
+  /** Strongest role over every source. */
+  readonly role: Role;
+  readonly direct: boolean;
+  /** Holder ids it is inherited from (ancestor folders or the shared drive). */
+  readonly inheritedFrom: readonly string[];
+}
+
+/** Direct and inherited permissions of a file, merged per permission id (strongest role wins). */
+export function effectivePermissions(ws: Workspace, file: DriveFile, index: PermissionIndex): EffectivePermission[] {
+  const merged = new Map<string, { permission: DrivePermission; role: Role; direct: boolean; inheritedFrom: string[] }>();
+  const holders = [file.id, ...ancestorIds(ws, file)];
+  if (file.driveId) holders.push(file.driveId);
+  for (const holder of holders) {
+    const direct = holder === file.id;
+    for (const p of index.get(holder) ?? []) {
+      // An ancestor's owner is not an owner of this file: ownership is per item in My Drive.
+      const role: Role = !direct && p.role === 'owner' ? 'writer' : p.role;
+      const m = merged.get(p.id);
+      if (!m) {
+        merged.set(p.id, { permission: p, role, direct, inheritedFrom: direct ? [] : [holder] });
+        continue;
+      }
+      if (roleRank(role) > roleRank(m.role)) m.role = role;
+      if (direct) m.direct = true;
+      else m.inheritedFrom.push(holder);
+    }
+  }
+  return [...merged.values()];
+}
+
+/** A `drive#permission` resource. */
+export function wirePermission(e: EffectivePermission | DrivePermission): Record<string, unknown> {
+  const eff: EffectivePermission = 'permission' in e ? e : { permission: e, role: e.role, direct: true, inheritedFrom: [] };
+  const p = eff.permission;
+  const out: Record<string, unknown> = { kind: 'drive#permission', id: p.id, type: p.type, role: eff.role };
+  if (p.emailAddress !== undefined) out.emailAddress = p.emailAddress;
+  if (p.domain !== undefined) out.domain = p.domain;
+  if (p.displayName !== undefined) out.displayName = p.displayName;
+  if (p.type === 'anyone' || p.type === 'domain') out.allowFileDiscovery = p.allowFileDiscovery ?? false;
+  if (p.expirationTime !== undefined) out.expirationTime = p.expirationTime;
+  if (p.pendingOwner) out.pendingOwner = true;
+  out.deleted = false;
+  const details: Record<string, unknown>[] = [];
+  if (eff.direct) details.push({ permissionType: 'file', role: p.role, inherited: false });
+  for (const from of eff.inheritedFrom) details.push({ permissionType: 'file', role: eff.role, inherited: true, inheritedFrom: from });
+  out.permissionDetails = details;
+  return out;
+}
+
+/** The full `drive#file` resource as the caller sees it (masks pick from this). */
+export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: PermissionIndex): Record<string, unknown> {
+  const who = principalOf(me);
+  const role = effectiveRole(ws, file, who);
+  const folder = file.mimeType === FOLDER_MIME;
+  const blob = !isGoogleNative(file.mimeType);
+  const owner = wireUser(file.ownerEmail, me);
+  const perms = effectivePermissions(ws, file, index ?? buildPermissionIndex(ws));
+  const isOwner = role === 'owner';
+  const edit = roleRank(role) >= roleRank('writer');
+  const share = canShare(file, role);
+  const ext = blob ? extensionOf(file.name) : undefined;
+  const out: Record<string, unknown> = {
+    kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType,
+    ...(file.description !== undefined ? { description: file.description } : {}),
+    starred: file.starred, trashed: file.trashed, explicitlyTrashed: file.explicitlyTrashed ?? false,
+    ...(file.trashed && file.trashingUserEmail ? { trashingUser: wireUser(file.trashingUserEmail, me) } : {}),
+    ...(file.trashedTime ? { trashedTime: file.trashedTime } : {}),
+    parents: file.parents, ...(file.driveId ? { driveId: file.driveId, teamDriveId: file.driveId } : {}),
+    spaces: ['drive'], version: String(file.version),
+    webViewLink: file.webViewLink ?? webViewLinkFor(file),
+    ...(blob ? { webContentLink: `https://drive.google.com/uc?id=${file.id}&export=download` } : {}),
+    iconLink: `https://drive-thirdparty.googleusercontent.com/16/type/${file.mimeType}`,
+    hasThumbnail: false, thumbnailVersion: '0', viewedByMe: file.viewedByMeTime !== undefined,
+    ...(file.viewedByMeTime ? { viewedByMeTime: file.viewedByMeTime } : {}),
+    createdTime: file.createdTime, modifiedTime: file.modifiedTime,
+    modifiedByMe: file.lastModifyingUserEmail?.toLowerCase() === who.email,
+    ...(file.lastModifyingUserEmail?.toLowerCase() === who.email ? { modifiedByMeTime: file.modifiedTime } : {}),
+    ...(file.driveId ? {} : { owners: [owner] }),
+    ...(file.lastModifyingUserEmail ? { lastModifyingUser: wireUser(file.lastModifyingUserEmail, me) } : {}),
+    ...(file.sharingUserEmail ? { sharingUser: wireUser(file.sharingUserEmail, me) } : {}),
+    shared: perms.some((p) => p.permission.role !== 'owner'), ownedByMe: isOwner && !file.driveId,
+    capabilities: {
+      canEdit: edit, canComment: roleRank(role) >= roleRank('commenter'), canShare: share, canCopy: !folder,
+      canDownload: true, canDelete: isOwner || roleRank(role) >= roleRank('organizer'), canTrash: isOwner || roleRank(role) >= roleRank('fileOrganizer'),
+      canUntrash: isOwner, canRename: edit, canAddChildren: folder && edit, canListChildren: folder,
+      canRemoveChildren: folder && edit, canModifyContent: edit, canReadRevisions: edit, canChangeCopyRequiresWriterPermission: isOwner,
+      canMoveItemWithinDrive: edit, canMoveItemOutOfDrive: isOwner,
+    },
+    viewersCanCopyContent: !(file.copyRequiresWriterPermission ?? false),
+    copyRequiresWriterPermission: file.copyRequiresWriterPermission ?? false,
+    writersCanShare: file.writersCanShare ?? true,
+    permissionIds: perms.map((p) => p.permission.id),
+    ...(share ? { permissions: perms.map(wirePermission) } : {}),
+    ...(file.folderColorRgb ? { folderColorRgb: file.folderColorRgb } : {}),
+    ...(file.properties ? { properties: file.properties } : {}),
+    ...(file.appProperties ? { appProperties: file.appProperties } : {}),
+    ...(ext ? { fileExtension: ext, fullFileExtension: ext } : {}),
+    ...(file.originalFilename !== undefined ? { originalFilename: file.originalFilename } : blob ? { originalFilename: file.name } : {}),
+    ...(file.md5Checksum !== undefined ? { md5Checksum: file.md5Checksum } : {}),
+    ...(file.size !== undefined ? { size: String(file.size), quotaBytesUsed: String(file.size) } : { quotaBytesUsed: '0' }),
+    ...(file.headRevisionId !== undefined ? { headRevisionId: file.headRevisionId } : {}),
+    ...(file.mimeType === DOC_MIME ? { exportLinks: docExportLinks(file.id) } : {}),
+    isAppAuthorized: false,
+  };
+  return out;
+}
+
+function extensionOf(name: string): string | undefined {
+  const i = name.lastIndexOf('.');
+  return i > 0 && i < name.length - 1 ? name.slice(i + 1) : undefined;
+}
+
+function docExportLinks(id: string): Record<string, string> {
+  const base = `https://docs.google.com/feeds/download/documents/export/Export?id=${id}&exportFormat=`;
+  return { 'text/plain': `${base}txt`, 'text/html': `${base}html`, 'application/pdf': `${base}pdf` };
+}
