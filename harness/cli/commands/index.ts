@@ -11,6 +11,7 @@ import { register as serve } from './serve.ts';
 import { register as coverage } from './coverage.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
+import { register as report } from './report.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -28,4 +29,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   coverage,
   exportCmd,
   importCmd,
+  report,
 ];

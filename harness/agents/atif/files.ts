@@ -1,0 +1,101 @@
+/** Writes stored trials as ATIF files and imports ATIF files into a store (the logic behind `export` and `import`). */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DeskbenchError, hexId, isServiceId, parseConditionName, type ServiceId, type ToolSpec } from '../../core/index.ts';
+import type { RunStore, TrialRecord } from '../../store/index.ts';
+import { createEmptyWorkspace } from '../../services/workspace.ts';
+import { HARNESS_VERSION } from '../../version.ts';
+import { buildAgentTools, type ToolProfile } from '../tools/index.ts';
+import { fromAtif, toAtif } from './convert.ts';
+import { AtifTrajectory, firstIssue } from './schema.ts';
+
+/** The run id that imported trajectories are stored under. */
+export const IMPORTED_RUN_ID = 'imported';
+
+/** The tool specs a trial's agent saw: rebuilt from its services, condition and the run's tool profile. */
+export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile): ToolSpec[] {
+  const services = trial.services.filter(isServiceId) as ServiceId[];
+  const condition = parseConditionName(trial.condition) ?? { skills: trial.skills, meta: trial.meta };
+  const tools = buildAgentTools({ ws: createEmptyWorkspace(), services, profile, condition, auth: { principal: 'owner@example.com', tokenKind: 'user' } });
+  return [...tools.specs];
+}
+
+/** Exports trials (one run, one trial, or all) to `<outDir>/<trialId>.json`; each is validated first. Returns the paths. */
+export function exportAtif(store: RunStore, o: { runId?: string; trialId?: string; outDir: string }): string[] {
+  const ids = o.trialId
+    ? [store.getTrial(o.trialId).trialId]
+    : store.listTrials({ ...(o.runId ? { runIds: [store.getRun(o.runId).runId] } : {}), includeInfraErrors: true }).map((r) => r.trialId);
+  mkdirSync(o.outDir, { recursive: true });
+  const profiles = new Map<string, ToolProfile>();
+  const paths: string[] = [];
+  for (const id of ids) {
+    const trial = store.getTrial(id);
+    let profile = profiles.get(trial.runId);
+    if (!profile) {
+      const spec = trial.runId === IMPORTED_RUN_ID ? {} : store.getRun(trial.runId).spec;
+      profile = spec.toolProfile === 'typed' ? 'typed' : 'discover';
+      profiles.set(trial.runId, profile);
+    }
+    const atif = toAtif(trial, toolSpecsFor(trial, profile));
+    const check = AtifTrajectory.safeParse(atif);
+    if (!check.success) throw new DeskbenchError('E_INTERNAL', `trial ${id} exported to invalid ATIF: ${firstIssue(check.error)}`);
+    const path = join(resolve(o.outDir), `${trial.trialId}.json`);
+    writeFileSync(path, `${JSON.stringify(atif, null, 2)}\n`);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Outcome of importing one file. */
+export interface ImportResult {
+  readonly file: string;
+  readonly trialId: string;
+  readonly status: 'imported' | 'skipped';
+}
+
+function ensureImportedRun(store: RunStore): void {
+  try {
+    store.getRun(IMPORTED_RUN_ID);
+  } catch {
+    store.createRun({
+      runId: IMPORTED_RUN_ID, createdAt: new Date().toISOString(), spec: { imported: true }, harnessVersion: HARNESS_VERSION,
+      suiteHash: 'imported', seed: 0, shard: null, plannedTrials: 0,
+    });
+  }
+}
+
+/** Reads and validates one ATIF file; DeskbenchError('E_IMPORT') names the file and the field. */
+export function readAtifFile(file: string): TrialRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DeskbenchError('E_IMPORT', `${file}: cannot read JSON: ${(e as Error).message}`, { hint: 'give ATIF trajectory files (deskbench export --format atif writes them)' });
+  }
+  return fromAtif(json, file);
+}
+
+/**
+ * Imports ATIF files as trials of the run `imported` (created on first use). Every file
+ * is validated before anything is stored, so one bad file stores nothing. The trial key
+ * is `<original run>|<original key>` (or the session id for foreign files); a key already
+ * imported is skipped, so importing twice is harmless.
+ */
+export function importAtif(store: RunStore, files: readonly string[]): ImportResult[] {
+  const records = files.map((f) => ({ file: f, rec: readAtifFile(f) }));
+  ensureImportedRun(store);
+  const done = store.scoredTrialKeys(IMPORTED_RUN_ID);
+  const out: ImportResult[] = [];
+  for (const { file, rec } of records) {
+    const key = rec.runId === IMPORTED_RUN_ID ? rec.trialKey : `${rec.runId}|${rec.trialKey}`;
+    const trialId = rec.runId === IMPORTED_RUN_ID ? rec.trialId : hexId(`${IMPORTED_RUN_ID}|${key}`, 0, 20);
+    if (done.has(key)) {
+      out.push({ file, trialId, status: 'skipped' });
+      continue;
+    }
+    store.saveTrial({ ...rec, runId: IMPORTED_RUN_ID, trialId, trialKey: key });
+    if (rec.status === 'scored') done.add(key);
+    out.push({ file, trialId, status: 'imported' });
+  }
+  return out;
+}

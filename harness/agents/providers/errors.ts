@@ -1,0 +1,39 @@
+/** ProviderError: a model endpoint that still fails after every retry (termination `provider_error`). */
+import { DeskbenchError } from '../../core/index.ts';
+
+/** Why a provider call failed, for the trial's error text and for tests. */
+export type ProviderFailureKind = 'http' | 'rate_limit' | 'timeout' | 'connection' | 'malformed' | 'config';
+
+/**
+ * Thrown by a provider when a call cannot be completed: retries are exhausted, or the
+ * failure cannot be retried (401, 400). The agent loop turns it into `provider_error`,
+ * which the runner retries as infrastructure and never scores.
+ */
+export class ProviderError extends DeskbenchError {
+  readonly kind: ProviderFailureKind;
+  readonly status: number | undefined;
+  readonly attempts: number;
+  constructor(kind: ProviderFailureKind, message: string, opts: { status?: number; attempts: number; cause?: unknown }) {
+    super('E_PROVIDER', message, {
+      cause: opts.cause,
+      hint: 'check the provider status, the base URL and the API key; the runner retries the trial as infrastructure',
+    });
+    this.name = 'ProviderError';
+    this.kind = kind;
+    this.status = opts.status;
+    this.attempts = opts.attempts;
+  }
+}
+
+/** True when `e` is a ProviderError. */
+export function isProviderError(e: unknown): e is ProviderError {
+  return e instanceof ProviderError;
+}
+
+/** A response body that does not have the protocol's shape (missing choices, bad JSON): retried like a 5xx. */
+export class MalformedResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}

@@ -1,0 +1,71 @@
+/** JSON Schemas of operations for tool docs, derived once per operation from its zod schemas. */
+import { z } from 'zod';
+import type { Operation } from '../../core/index.ts';
+
+/** A JSON Schema object. */
+export type JsonSchema = Record<string, unknown>;
+
+const PARAMS = new WeakMap<Operation, JsonSchema>();
+const BODY = new WeakMap<Operation, JsonSchema | null>();
+
+/** The input-side JSON Schema of a zod schema, without noise models do not need. */
+export function toToolSchema(schema: z.ZodType): JsonSchema {
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete js.$schema;
+  return strip(js) as JsonSchema;
+}
+
+// z.int() adds ±MAX_SAFE_INTEGER bounds: true but useless to a model, and long.
+function strip(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(strip);
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if ((k === 'minimum' && x === Number.MIN_SAFE_INTEGER) || (k === 'maximum' && x === Number.MAX_SAFE_INTEGER)) continue;
+    out[k] = strip(x);
+  }
+  return out;
+}
+
+/** Schema of an operation's params (path + query for Google, all arguments for Slack). Cached. */
+export function paramsSchema(op: Operation): JsonSchema {
+  let s = PARAMS.get(op);
+  if (!s) {
+    s = toToolSchema(op.params);
+    PARAMS.set(op, s);
+  }
+  return s;
+}
+
+/** Schema of an operation's request body, or null when it takes none. Cached. */
+export function bodySchema(op: Operation): JsonSchema | null {
+  let s = BODY.get(op);
+  if (s === undefined) {
+    s = op.body ? toToolSchema(op.body) : null;
+    BODY.set(op, s);
+  }
+  return s;
+}
+
+/**
+ * One flat schema for a call in the official-client shape: the params' properties plus
+ * `requestBody` (Google methods with a body). Used by the typed profile and describe_operation.
+ */
+export function callSchema(op: Operation): JsonSchema {
+  const p = paramsSchema(op);
+  const props = { ...((p.properties as Record<string, unknown>) ?? {}) };
+  const required = [...((p.required as string[]) ?? [])];
+  const body = bodySchema(op);
+  if (body) {
+    props.requestBody = { ...body, description: 'The request body (Google requestBody).' };
+    if (Array.isArray(body.required) && body.required.length) required.push('requestBody');
+  }
+  return { type: 'object', properties: props, ...(required.length ? { required } : {}) };
+}
+
+/** First sentence of an operation's description, for listings. */
+export function summary(op: Operation): string {
+  const d = op.description.trim();
+  const m = /^(.+?[.!?])(\s|$)/s.exec(d);
+  return (m ? m[1]! : d).replace(/\s+/g, ' ');
+}
