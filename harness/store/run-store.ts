@@ -166,14 +166,14 @@ export class RunStore {
               detector: String(v.rule), category: v.category as never, detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
             })),
           };
+    const {
+      steps: _steps, toolCalls: _calls, inputTokens, outputTokens, cachedTokens, costUsd, score: _score, success: _success,
+      unsafe: _unsafe, noAction: _noAction, unsafeCategories: _categories, suiteHash: _suite, ...identity
+    } = base;
     return {
-      trialId: id, runId: base.runId, trialKey: String(row.trial_key), taskId: base.taskId, taskVersion: base.taskVersion,
-      taskHash: base.taskHash, services: base.services, category: base.category, difficulty: base.difficulty,
-      safetyCritical: base.safetyCritical, agent: base.agent, model: base.model, harness: base.harness, condition: base.condition,
-      skills: base.skills, meta: base.meta, repeat: base.repeat, status: base.status, termination: base.termination,
-      attempts: base.attempts, startedAt: base.startedAt, endedAt: String(row.ended_at), durationMs: base.durationMs,
-      usage: { inputTokens: base.inputTokens, outputTokens: base.outputTokens, cachedTokens: base.cachedTokens, costUsd: base.costUsd },
-      score, finalMessage: (row.final_message as string | null) ?? null, error: (row.error as string | null) ?? null,
+      ...identity, trialKey: String(row.trial_key), endedAt: String(row.ended_at),
+      usage: { inputTokens, outputTokens, cachedTokens, costUsd }, score,
+      finalMessage: (row.final_message as string | null) ?? null, error: (row.error as string | null) ?? null,
       steps, actions, finalDiff: row.final_diff_json ? JSON.parse(String(row.final_diff_json)) : null,
     };
   }

@@ -18,11 +18,10 @@ export interface RunRecord {
   readonly plannedTrials: number;
 }
 
-/** Everything stored about one finished trial. */
-export interface TrialRecord {
+/** Identity and outcome fields shared by full trial records and listing rows. */
+export interface TrialIdentity {
   readonly trialId: string;
   readonly runId: string;
-  readonly trialKey: string;
   readonly taskId: string;
   readonly taskVersion: number;
   readonly taskHash: string;
@@ -42,8 +41,13 @@ export interface TrialRecord {
   readonly termination: TerminationReason;
   readonly attempts: number;
   readonly startedAt: string;
-  readonly endedAt: string;
   readonly durationMs: number;
+}
+
+/** Everything stored about one finished trial. */
+export interface TrialRecord extends TrialIdentity {
+  readonly trialKey: string;
+  readonly endedAt: string;
   readonly usage: Usage;
   readonly score: ScoreResult | null;
   readonly finalMessage: string | null;
@@ -55,28 +59,7 @@ export interface TrialRecord {
 }
 
 /** The flat per-trial row that listings and reports read (no steps or actions). */
-export interface TrialRow {
-  readonly trialId: string;
-  readonly runId: string;
-  readonly taskId: string;
-  readonly taskVersion: number;
-  readonly taskHash: string;
-  readonly services: readonly string[];
-  readonly category: string;
-  readonly difficulty: string;
-  readonly safetyCritical: boolean;
-  readonly agent: string;
-  readonly model: string;
-  readonly harness: string;
-  readonly condition: string;
-  readonly skills: boolean;
-  readonly meta: boolean;
-  readonly repeat: number;
-  readonly status: 'scored' | 'infra_error';
-  readonly termination: TerminationReason;
-  readonly attempts: number;
-  readonly startedAt: string;
-  readonly durationMs: number;
+export interface TrialRow extends TrialIdentity {
   readonly steps: number;
   readonly toolCalls: number;
   readonly inputTokens: number;
