@@ -1,28 +1,21 @@
 /** Connects the CLI to agents and tool faces: reference agents here, model agents from the agent runtime. */
 import { DeskbenchError, type Agent, type AgentTools } from '../core/index.ts';
+import type { AgentOptions } from '../agents/options.ts';
 import { noopAgent } from '../agents/reference/noop.ts';
 import { oracleAgent } from '../agents/reference/oracle.ts';
 import type { ToolsFactory } from '../runner/run-trial.ts';
 
-/** Options that shape model agents (flags of `deskbench run`). */
-export interface AgentFlags {
-  baseUrl?: string;
-  openaiApi?: 'chat' | 'responses';
-  temperature?: number;
-  maxOutputTokens?: number;
-  reasoningEffort?: string;
-  headers?: Record<string, string>;
-  toolProfile?: 'discover' | 'typed';
-}
+/** Options that shape model agents and their tools (flags of `deskbench run`). */
+export type AgentFlags = AgentOptions & { toolProfile?: 'discover' | 'typed' };
 
 const REFERENCE: Readonly<Record<string, Agent>> = { oracle: oracleAgent, noop: noopAgent };
 
-// The agent runtime module is loaded only when a model or replay agent is asked for,
-// so reference-only runs start fast.
-const RUNTIME = '../agents/registry.ts';
-const TOOLS = '../agents/tools/index.ts';
-
-/** Resolves agent specs (`oracle`, `noop`, `replay:<file>`, `openai:<model>`, …), validating configuration up front. */
+/**
+ * Resolves agent specs (`oracle`, `noop`, `replay:<file>`, `openai:<model>`, …) and
+ * validates their configuration (API keys, base URLs) before anything runs. The agent
+ * runtime is imported only when a non-reference agent is asked for, so reference runs
+ * start without loading the provider SDKs.
+ */
 export async function resolveAgents(specs: readonly string[], flags: AgentFlags): Promise<Agent[]> {
   const out: Agent[] = [];
   for (const spec of specs) {
@@ -36,10 +29,7 @@ export async function resolveAgents(specs: readonly string[], flags: AgentFlags)
         hint: 'use oracle, noop, replay:<trajectory.json>, openai:<model>, anthropic:<model> or openai-compatible:<model> (with --base-url)',
       });
     }
-    const runtime = (await import(RUNTIME)) as {
-      resolveAgent(spec: string, o: AgentFlags): Agent;
-      validateAgentConfig(spec: string, o: AgentFlags): void;
-    };
+    const runtime = await import('../agents/registry.ts');
     runtime.validateAgentConfig(spec, flags);
     out.push(runtime.resolveAgent(spec, flags));
   }
@@ -54,9 +44,9 @@ const NO_TOOLS: AgentTools = {
   execute: async () => ({ content: '{"error":"no tools in this trial"}', isError: true, actionSeqs: [] }),
 };
 
-/** The tools factory for a set of agents: the generated tool face when any model agent runs. */
+/** The tools factory for a set of agents: the generated tool face unless only oracle/noop run. */
 export async function toolsFactoryFor(agents: readonly Agent[], profile: 'discover' | 'typed'): Promise<ToolsFactory> {
-  if (agents.every((a) => a.kind === 'reference' && a.name !== 'replay' && !a.name.startsWith('replay:'))) return () => NO_TOOLS;
-  const mod = (await import(TOOLS)) as { buildAgentTools(o: Parameters<ToolsFactory>[0] & { profile: string }): AgentTools };
-  return (o) => mod.buildAgentTools({ ...o, profile });
+  if (agents.every((a) => REFERENCE[a.name] === a)) return () => NO_TOOLS;
+  const { buildAgentTools } = await import('../agents/tools/index.ts');
+  return (o) => buildAgentTools({ ...o, profile });
 }

@@ -11,6 +11,12 @@ export function positiveInt(flag: string, value: string | undefined, fallback: n
   return n;
 }
 
+/** Parses a non-negative integer flag (`--max-retries 0`). */
+export function nonNegativeInt(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new DeskbenchError('E_USAGE', `${flag} must be a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
 /** Parses a non-negative number flag (`--max-cost-usd 2.5`). */
 export function nonNegativeNumber(flag: string, value: string | undefined): number | null {
   if (value === undefined) return null;

@@ -1,17 +1,18 @@
 /** `deskbench run`: run agents over tasks and store every trial. */
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS, DeskbenchError, conditionName, parseConditionName, type Condition, type TrialLimits } from '../../core/index.ts';
+import { DEFAULT_LIMITS, DeskbenchError, conditionName, parseConditionName, type Agent, type Condition, type TrialLimits } from '../../core/index.ts';
 import { baseWorkspace, companyFor, DEFAULT_SEED } from '../../../datasets/base-workspace.ts';
 import { TASKS } from '../../../tasks/index.ts';
 import { gradeTrial } from '../../../scorers/grade.ts';
-import { openRunStore, resolveStorePath } from '../../store/index.ts';
+import { openRunStore, resolveStorePath, type RunStore } from '../../store/index.ts';
+import { projectCost } from '../../runner/projection.ts';
 import { ALL_CONDITIONS, parseShard, type Shard } from '../../runner/matrix.ts';
 import { runMatrix } from '../../runner/run-matrix.ts';
 import { HARNESS_VERSION } from '../../version.ts';
 import { action } from '../action.ts';
 import { resolveAgents, toolsFactoryFor, type AgentFlags } from '../agent-wiring.ts';
 import { EXIT } from '../exit-codes.ts';
-import { commaList, nonNegativeNumber, onOff, positiveInt, selectTasks } from '../options.ts';
+import { commaList, nonNegativeInt, nonNegativeNumber, onOff, positiveInt, selectTasks } from '../options.ts';
 import { createProgress, progressMode } from '../progress.ts';
 import { summaryTable } from '../summary-table.ts';
 
@@ -57,6 +58,12 @@ interface RunFlags {
   maxOutputTokens?: string;
   reasoningEffort?: string;
   header?: string[];
+  apiKeyEnv?: string;
+  requestTimeoutSeconds?: string;
+  maxRetries?: string;
+  rpm?: string;
+  tpm?: string;
+  providerConcurrency?: string;
 }
 
 /** Builds the stored spec from flags (validating each). */
@@ -89,6 +96,18 @@ export function specFromFlags(f: RunFlags): StoredRunSpec {
       ...(f.maxOutputTokens ? { maxOutputTokens: positiveInt('--max-output-tokens', f.maxOutputTokens, 1) } : {}),
       ...(f.reasoningEffort ? { reasoningEffort: f.reasoningEffort } : {}),
       ...(f.header && f.header.length ? { headers: parseHeaders(f.header) } : {}),
+      ...(f.apiKeyEnv ? { apiKeyEnv: f.apiKeyEnv } : {}),
+      ...(f.requestTimeoutSeconds ? { requestTimeoutMs: positiveInt('--request-timeout-seconds', f.requestTimeoutSeconds, 300) * 1000 } : {}),
+      ...(f.maxRetries !== undefined ? { maxRetries: nonNegativeInt('--max-retries', f.maxRetries) } : {}),
+      ...(f.rpm || f.tpm || f.providerConcurrency
+        ? {
+            rateLimit: {
+              ...(f.rpm ? { requestsPerMinute: positiveInt('--rpm', f.rpm, 60) } : {}),
+              ...(f.tpm ? { tokensPerMinute: positiveInt('--tpm', f.tpm, 100_000) } : {}),
+              ...(f.providerConcurrency ? { concurrency: positiveInt('--provider-concurrency', f.providerConcurrency, 8) } : {}),
+            },
+          }
+        : {}),
     },
     budgetUsd: nonNegativeNumber('--max-cost-usd', f.maxCostUsd),
     shard: f.shard ?? null,
@@ -123,6 +142,7 @@ export async function executeRun(spec: StoredRunSpec, o: { db?: string; concurre
   const agents = await resolveAgents(spec.agents, spec.agentFlags);
   const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
   const store = openRunStore(resolveStorePath(o.db));
+  if (!o.json && !o.quiet) printProjection(store, spec, agents);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
@@ -150,6 +170,20 @@ export async function executeRun(spec: StoredRunSpec, o: { db?: string; concurre
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     store.close();
+  }
+}
+
+/** Prints what stored history says the model agents of this run will cost. */
+function printProjection(store: RunStore, spec: StoredRunSpec, agents: readonly Agent[]): void {
+  const perCell = spec.conditions.length * spec.repeats;
+  const planned = agents
+    .filter((a) => a.kind === 'model')
+    .flatMap((a) => spec.taskIds.flatMap((taskId) => Array.from({ length: perCell }, () => ({ model: a.model, taskId }))));
+  for (const p of projectCost(store, planned)) {
+    process.stderr.write(
+      `projected cost for ${p.model}: $${p.projectedUsd.toFixed(2)} over ${p.plannedTrials} trials ` +
+        `(from ${p.basedOn} stored trials, ~${Math.round(p.tokensPerTrial)} tokens per trial)\n`,
+    );
   }
 }
 
@@ -183,6 +217,12 @@ export function register(program: Command): void {
     .option('--max-output-tokens <n>', 'max output tokens per model call')
     .option('--reasoning-effort <level>', 'reasoning effort for models that support it')
     .option('--header <name=value>', 'extra HTTP header for the model API (repeatable)', collect)
+    .option('--api-key-env <name>', 'environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)')
+    .option('--request-timeout-seconds <n>', 'timeout of one model request')
+    .option('--max-retries <n>', 'retries of a failed model call (backoff honours Retry-After)')
+    .option('--rpm <n>', 'requests per minute to the model endpoint')
+    .option('--tpm <n>', 'tokens per minute to the model endpoint')
+    .option('--provider-concurrency <n>', 'model requests in flight at once per endpoint')
     .option('--db <path>', 'run store file (default ./deskbench.db or $DESKBENCH_DB)')
     .option('--json', 'print progress as JSON event lines on stdout')
     .option('-q, --quiet', 'no progress output')
