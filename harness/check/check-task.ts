@@ -111,7 +111,7 @@ async function mutationTest(
   const calls = recordedCalls(oracle.actions);
   const touched = new Set(oracle.actions.flatMap((a) => [...a.touched.read, ...a.touched.written]));
   const ws = createWorkspace(seedTask(task, base, seed).base);
-  const mutants = deriveMutants(calls, { services: task.services, colleagues, pickers: victimPickers(ws), touched });
+  const mutants = deriveMutants(calls, { services: task.services, colleagues, pickers: victimPickers(ws, auth.principal), touched });
   const survivors: Array<{ id: string; kind: string; description: string }> = [];
   for (const m of mutants) {
     const agent = referenceSolutionAgent(`mutant:${m.id}`, () => (api) => replay(api, m.calls));

@@ -66,33 +66,34 @@ export function emailsIn(args: unknown): string[] {
 /** A destructive call on some record the oracle never touched, for one of the task's services. */
 export type VictimPicker = (touched: ReadonlySet<string>) => RecordedCall | undefined;
 
-/** Victim pickers per service: each trashes or deletes the first untouched record it finds. */
-export function victimPickers(ws: Workspace): Record<string, VictimPicker> {
+/**
+ * Victim pickers per service: each picks the first record the oracle never touched that
+ * the acting user may destroy (their own file, an event they organise), so the extra
+ * write really changes state instead of failing with a permission error.
+ */
+export function victimPickers(ws: Workspace, principal: string): Record<string, VictimPicker> {
   const first = (key: string, ok: (r: any) => boolean, touched: ReadonlySet<string>): string | undefined => {
     for (const [id, r] of ws.collection<any>(key).entries()) if (!touched.has(`${key}:${id}`) && ok(r)) return id;
     return undefined;
   };
+  const mine = (f: any) => String(f.ownerEmail ?? '').toLowerCase() === principal.toLowerCase() && !f.trashed;
+  const trashFile = (id: string | undefined): RecordedCall | undefined =>
+    id ? { op: 'drive.files.update', args: { fileId: id, requestBody: { trashed: true } }, write: true } : undefined;
   return {
     gmail: (t) => {
       const id = first('gmail.messages', (m) => m.labelIds?.includes('INBOX'), t);
       return id ? { op: 'gmail.users.messages.trash', args: { userId: 'me', id }, write: true } : undefined;
     },
-    drive: (t) => {
-      const id = first('drive.files', (f) => !f.trashed && f.mimeType !== 'application/vnd.google-apps.folder', t);
-      return id ? { op: 'drive.files.delete', args: { fileId: id }, write: true } : undefined;
-    },
+    drive: (t) => trashFile(first('drive.files', (f) => mine(f) && f.mimeType !== 'application/vnd.google-apps.folder', t)),
+    docs: (t) => trashFile(first('drive.files', (f) => mine(f) && f.mimeType === 'application/vnd.google-apps.document', t)),
     calendar: (t) => {
-      const id = first('calendar.events', (e) => e.status !== 'cancelled' && !e.recurringEventId, t);
+      const id = first('calendar.events', (e) => e.status !== 'cancelled' && !e.recurringEventId && e.organizer?.email === principal && e.calendarId === principal, t);
       const ev = id ? ws.collection<any>('calendar.events').peek(id) : undefined;
-      return ev ? { op: 'calendar.events.delete', args: { calendarId: ev.calendarId ?? 'primary', eventId: ev.id ?? id }, write: true } : undefined;
+      return ev ? { op: 'calendar.events.delete', args: { calendarId: 'primary', eventId: ev.id }, write: true } : undefined;
     },
     slack: (t) => {
-      const id = first('slack.channels', (c) => !c.is_archived && !c.is_im && !c.is_mpim && !c.is_general, t);
+      const id = first('slack.channels', (c) => !c.is_archived && !c.is_im && !c.is_mpim && !c.is_general && c.is_member !== false, t);
       return id ? { op: 'slack.conversations.archive', args: { channel: id }, write: true } : undefined;
-    },
-    docs: (t) => {
-      const id = first('docs.documents', () => true, t);
-      return id ? { op: 'drive.files.delete', args: { fileId: id }, write: true } : undefined;
     },
   };
 }
@@ -105,34 +106,43 @@ function swapScalar(v: unknown): unknown {
   return v;
 }
 
-/** Changes the first scalar inside requestBody (or a non-id argument) of a call. */
+/** Keys whose values identify records rather than carry content: never swapped. */
+const ID_KEY = /(^|[a-z])(id|Id|Ids|ids)$|^userId$|^raw$|^calendarId$|^channel$|^ts$|^thread_ts$|^fileId$|^documentId$/;
+
+/**
+ * Changes the first content scalar of a write: inside requestBody when there is one
+ * (descending into objects and arrays, e.g. Docs `requests[0].insertText.text`), else
+ * among the flat arguments (Slack `text`). Identifiers are left alone: changing them is
+ * a redirect, not a value swap.
+ */
 function swapFirstValue(call: RecordedCall): RecordedCall | undefined {
-  const body = call.args.requestBody;
-  const target = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
-  const path: string[] = [];
-  const find = (o: Record<string, unknown>): boolean => {
+  const args = structuredClone(call.args);
+  const root: unknown = args.requestBody && typeof args.requestBody === 'object' ? args.requestBody : args;
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+          node[i] = swapScalar(v);
+          return true;
+        }
+        if (visit(v)) return true;
+      }
+      return false;
+    }
+    if (!node || typeof node !== 'object') return false;
+    const o = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(o)) {
-      if (/id$|Id$|^userId$|^raw$/.test(k)) continue;
+      if (ID_KEY.test(k)) continue;
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-        path.push(k);
+        o[k] = swapScalar(v);
         return true;
       }
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        path.push(k);
-        if (find(v as Record<string, unknown>)) return true;
-        path.pop();
-      }
+      if (visit(v)) return true;
     }
     return false;
   };
-  const root = target ?? call.args;
-  if (!find(root)) return undefined;
-  const args = structuredClone(call.args);
-  let o = (target ? args.requestBody : args) as Record<string, unknown>;
-  for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
-  const last = path[path.length - 1]!;
-  o[last] = swapScalar(o[last]);
-  return { ...call, args };
+  return visit(root) ? { ...call, args } : undefined;
 }
 
 /**

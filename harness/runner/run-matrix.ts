@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly harnessVersion: string;
   readonly shard?: Shard;
   readonly resumeRunId?: string;
+  /** Id for a new run (shards of one run share it so `deskbench merge` joins them); default: generated. */
+  readonly runId?: string;
   /** Attempts per trial when infrastructure fails (default 3). */
   readonly maxAttempts?: number;
   /** Delay before a retry, doubled each time (default 500 ms). */
@@ -85,7 +87,10 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     }
     o.store.setRunStatus(runId, 'running', new Date().toISOString());
   } else {
-    runId = newRunId();
+    runId = o.runId ?? newRunId();
+    if (o.runId && o.store.listRuns().some((r) => r.runId === o.runId)) {
+      throw new DeskbenchError('E_USAGE', `run ${o.runId} already exists in ${o.store.path}`, { hint: `continue it with --resume ${o.runId}, or pick another --run-id` });
+    }
     o.store.createRun({
       runId, createdAt: new Date().toISOString(), spec: o.spec, harnessVersion: o.harnessVersion,
       suiteHash: suiteHash(o.tasks), seed: o.seed, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null, plannedTrials: keys.length,

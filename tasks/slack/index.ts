@@ -1,5 +1,20 @@
 /** slack tasks, listed explicitly. */
 import type { Task } from '../../harness/core/index.ts';
+import incidentSummaryStatusInjection from './incident-summary-status-injection.ts';
+import securityReviewFileInjection from './security-review-file-injection.ts';
+import initechPilotChannelSetup from './initech-pilot-channel-setup.ts';
+import archiveStaleProjectChannels from './archive-stale-project-channels.ts';
+import partnerPricingSharedChannel from './partner-pricing-shared-channel.ts';
+import deployFailureAdminEscalation from './deploy-failure-admin-escalation.ts';
+import globexRateLimitDeepHistory from './globex-rate-limit-deep-history.ts';
 
 /** The slack tasks, in catalogue order. */
-export const SLACK_TASKS: readonly Task[] = [];
+export const SLACK_TASKS: readonly Task[] = [
+  incidentSummaryStatusInjection,
+  securityReviewFileInjection,
+  initechPilotChannelSetup,
+  archiveStaleProjectChannels,
+  partnerPricingSharedChannel,
+  deployFailureAdminEscalation,
+  globexRateLimitDeepHistory,
+];

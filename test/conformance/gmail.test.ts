@@ -135,6 +135,10 @@ describe('gmail over HTTP with the official client (empty mailbox)', () => {
     expect(reply.data.threadId).toBe(first.data.id);
     const byHeaders = await live.gmail.users.messages.import({ userId: 'me', requestBody: { raw: b64(mail({ From: 'ann@acme.com', To: live.principal, Subject: 'RE: Kickoff', 'In-Reply-To': stored(reply.data.id!).messageId }, 'Great.')) } });
     expect(byHeaders.data.threadId).toBe(first.data.id);
+    // Multipart upload: metadata (threadId) plus the message/rfc822 media part.
+    const viaUpload = await live.gmail.users.messages.send({ userId: 'me', requestBody: { threadId: first.data.threadId! }, media: { mimeType: 'message/rfc822', body: mail({ To: 'ann@acme.com', Subject: 'Re: Kickoff' }, 'Adding the agenda.') } });
+    expect(viaUpload.data.threadId).toBe(first.data.id);
+    await live.gmail.users.messages.delete({ userId: 'me', id: viaUpload.data.id! });
     const other = await live.gmail.users.messages.send({ userId: 'me', requestBody: { threadId: first.data.threadId!, raw: b64(mail({ To: 'ann@acme.com', Subject: 'Different topic' }, 'x')) } });
     expect(other.data.threadId).toBe(other.data.id); // subject mismatch starts a new thread, as in Gmail
     expect(await statusOf(live.gmail.users.messages.send({ userId: 'me', requestBody: { threadId: 'aaaaaaaaaaaaaaaa', raw: b64(mail({ To: 'x@y.com', Subject: 's' }, 'x')) } }))).toBe(404);
@@ -236,6 +240,37 @@ describe('gmail over HTTP with the official client (empty mailbox)', () => {
     expect((await live.gmail.users.settings.delegates.list({ userId: 'me' })).data.delegates).toHaveLength(1);
     expect((await live.gmail.users.settings.delegates.get({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' })).data.verificationStatus).toBe('accepted');
     expect((await live.gmail.users.settings.delegates.delete({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' })).status).toBe(204);
+  });
+
+  it('settings: S/MIME configs and client-side encryption key pairs and identities', async () => {
+    const s = live.gmail.users.settings;
+    const cfg = await s.sendAs.smimeInfo.insert({ userId: 'me', sendAsEmail: live.principal, requestBody: { pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' } });
+    expect(cfg.data.isDefault).toBe(true);
+    const cfg2 = await s.sendAs.smimeInfo.insert({ userId: 'me', sendAsEmail: live.principal, requestBody: { pem: 'x' } });
+    expect((await s.sendAs.smimeInfo.setDefault({ userId: 'me', sendAsEmail: live.principal, id: cfg2.data.id! })).status).toBe(204);
+    expect((await s.sendAs.smimeInfo.get({ userId: 'me', sendAsEmail: live.principal, id: cfg.data.id! })).data.isDefault).toBe(false);
+    expect((await s.sendAs.smimeInfo.list({ userId: 'me', sendAsEmail: live.principal })).data.smimeInfo).toHaveLength(2);
+    expect((await s.sendAs.smimeInfo.delete({ userId: 'me', sendAsEmail: live.principal, id: cfg.data.id! })).status).toBe(204);
+    expect(await statusOf(s.sendAs.smimeInfo.list({ userId: 'me', sendAsEmail: 'nobody@corvidlabs.com' }))).toBe(404);
+
+    const kp = await s.cse.keypairs.create({ userId: 'me', requestBody: { pkcs7: '-----BEGIN PKCS7-----' } });
+    expect(kp.data.enablementState).toBe('enabled');
+    const id = await s.cse.identities.create({ userId: 'me', requestBody: { primaryKeyPairId: kp.data.keyPairId! } });
+    expect(id.data.emailAddress).toBe(live.principal);
+    expect(await statusOf(s.cse.identities.create({ userId: 'me', requestBody: { primaryKeyPairId: kp.data.keyPairId! } }))).toBe(409);
+    expect(await statusOf(s.cse.identities.patch({ userId: 'me', emailAddress: live.principal, requestBody: { primaryKeyPairId: 'nope' } }))).toBe(400);
+    await s.cse.identities.patch({ userId: 'me', emailAddress: live.principal, requestBody: { signAndEncryptKeyPairs: { signingKeyPairId: kp.data.keyPairId!, encryptionKeyPairId: kp.data.keyPairId! } } });
+    expect((await s.cse.identities.get({ userId: 'me', cseEmailAddress: live.principal })).data.signAndEncryptKeyPairs?.signingKeyPairId).toBe(kp.data.keyPairId);
+    expect((await s.cse.identities.list({ userId: 'me' })).data.cseIdentities).toHaveLength(1);
+    expect((await s.cse.identities.delete({ userId: 'me', cseEmailAddress: live.principal })).status).toBe(204);
+    expect((await s.cse.keypairs.disable({ userId: 'me', keyPairId: kp.data.keyPairId!, requestBody: {} })).data.enablementState).toBe('disabled');
+    expect(await statusOf(s.cse.keypairs.obliterate({ userId: 'me', keyPairId: kp.data.keyPairId!, requestBody: {} }))).toBe(400);
+    expect((await s.cse.keypairs.enable({ userId: 'me', keyPairId: kp.data.keyPairId!, requestBody: {} })).data.enablementState).toBe('enabled');
+    await s.cse.keypairs.disable({ userId: 'me', keyPairId: kp.data.keyPairId!, requestBody: {} });
+    live.ws.advance(31 * 86_400_000);
+    expect((await s.cse.keypairs.obliterate({ userId: 'me', keyPairId: kp.data.keyPairId!, requestBody: {} })).status).toBe(204);
+    expect(await statusOf(s.cse.keypairs.get({ userId: 'me', keyPairId: kp.data.keyPairId! }))).toBe(404);
+    expect((await s.cse.keypairs.list({ userId: 'me' })).data.cseKeyPairs).toBeUndefined();
   });
 
   it('every gmail operation was exercised over HTTP by this suite', () => {

@@ -7,6 +7,7 @@ import { register as check } from './check.ts';
 import { register as show } from './show.ts';
 import { register as runs } from './runs.ts';
 import { register as newTask } from './new-task.ts';
+import { register as merge } from './merge.ts';
 import { register as serve } from './serve.ts';
 import { register as coverage } from './coverage.ts';
 import { register as exportCmd } from './export.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   show,
   runs,
   newTask,
+  merge,
   serve,
   coverage,
   exportCmd,

@@ -64,6 +64,7 @@ interface RunFlags {
   rpm?: string;
   tpm?: string;
   providerConcurrency?: string;
+  runId?: string;
 }
 
 /** Builds the stored spec from flags (validating each). */
@@ -137,7 +138,9 @@ function parseHeaders(list: string[]): Record<string, string> {
 }
 
 /** Executes a run from a spec; shared by `run`, `run --resume` and `quickstart`. */
-export async function executeRun(spec: StoredRunSpec, o: { db?: string; concurrency: number; json?: boolean; quiet?: boolean; resume?: string }): Promise<number> {
+export async function executeRun(
+  spec: StoredRunSpec, o: { db?: string; concurrency: number; json?: boolean; quiet?: boolean; resume?: string; runId?: string },
+): Promise<number> {
   const tasks = selectTasks(TASKS, { ids: spec.taskIds });
   const agents = await resolveAgents(spec.agents, spec.agentFlags);
   const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
@@ -156,7 +159,7 @@ export async function executeRun(spec: StoredRunSpec, o: { db?: string; concurre
       auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
       makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: gradeTrial, spec: spec as unknown as Record<string, unknown>,
       harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: controller.signal,
-      ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}),
+      ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}), ...(o.runId ? { runId: o.runId } : {}),
     });
     progress.stop();
     if (!o.json && !o.quiet) {
@@ -210,6 +213,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
     .option('--shard <k/n>', 'run only the k-th of n deterministic slices of the matrix')
     .option('--resume <run-id>', 'continue a stored run: only missing or infrastructure-failed trials run')
+    .option('--run-id <id>', 'id for the new run (give every shard the same one, then `deskbench merge`)')
     .option('--tool-profile <profile>', 'discover (list/describe/call, default) or typed (one tool per operation)', 'discover')
     .option('--base-url <url>', 'model server base URL (OpenAI-compatible servers, proxies)')
     .option('--openai-api <api>', 'chat (Chat Completions) or responses (Responses API)')
@@ -252,7 +256,10 @@ Exit codes: 0 all trials scored, 1 some trials ended in infrastructure errors,
         }
         const spec = specFromFlags(f);
         if (spec.shard) parseShard(spec.shard);
-        return executeRun(spec, { ...pick(f), concurrency });
+        if (f.runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(f.runId)) {
+          throw new DeskbenchError('E_USAGE', `--run-id "${f.runId}" may use letters, digits, ".", "_" and "-" only`);
+        }
+        return executeRun(spec, { ...pick(f), concurrency, ...(f.runId ? { runId: f.runId } : {}) });
       }),
     );
 }

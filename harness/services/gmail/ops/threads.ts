@@ -1,0 +1,123 @@
+/** Threads: list, get, modify, trash, untrash, delete (a thread is the messages sharing a threadId). */
+import { z } from 'zod';
+import type { OperationContext } from '../../../core/index.ts';
+import { notFound } from '../../wire-errors.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, UserIdParams, userIdParam } from '../common.ts';
+import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
+import type { MessageRecord } from '../model.ts';
+import { searchMessages } from '../search/search.ts';
+import { checkModify, ModifyBody } from './messages-write.ts';
+import { searchParams } from './messages-read.ts';
+
+/** The messages of a thread (the first one's read is logged), or a 404. */
+function getThread(ctx: OperationContext, id: string): MessageRecord[] {
+  const msgs = threadMessages(ctx.ws, id);
+  if (msgs.length === 0) throw notFound();
+  for (const m of msgs) messages(ctx.ws).get(m.id);
+  return msgs;
+}
+
+function maxHistory(msgs: readonly MessageRecord[]): string {
+  return String(Math.max(...msgs.map((m) => Number(m.historyId))));
+}
+
+function threadResource(id: string, msgs: readonly MessageRecord[], format?: z.infer<typeof formatParams.format>, headers?: readonly string[]): Record<string, unknown> {
+  return { id, historyId: maxHistory(msgs), messages: msgs.map((m) => messageResource(m, format ?? 'full', headers)) };
+}
+
+export const threadsList = gmailOp({
+  id: 'gmail.users.threads.list',
+  http: { method: 'GET', path: gmailPath('/threads') },
+  kind: 'read',
+  description: 'Lists conversation threads with a message matching the search, most recent activity first, as `{id, snippet, historyId}`. Same `q` syntax as messages.list.',
+  params: z.object({ userId: userIdParam, ...searchParams, ...pageParams(500, 100) }),
+  handler: (ctx, { params }) => {
+    const email = mailboxOf(ctx, params.userId);
+    const hits = searchMessages(ctx.ws, email, params);
+    const seen = new Map<string, MessageRecord>();
+    for (const m of hits) if (!seen.has(m.threadId)) seen.set(m.threadId, m);
+    const threads = [...seen.values()];
+    const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100));
+    // A thread's snippet is its latest message's, its historyId the highest of its messages.
+    const latest = new Map<string, MessageRecord>(page.map((m) => [m.threadId, m]));
+    const history = new Map<string, number>();
+    for (const m of messages(ctx.ws).values()) {
+      const cur = latest.get(m.threadId);
+      if (!cur) continue;
+      if (Number(m.internalDate) > Number(cur.internalDate)) latest.set(m.threadId, m);
+      history.set(m.threadId, Math.max(history.get(m.threadId) ?? 0, Number(m.historyId)));
+    }
+    return {
+      ...(page.length ? { threads: page.map((m) => ({ id: m.threadId, snippet: latest.get(m.threadId)!.snippet, historyId: String(history.get(m.threadId)) })) } : {}),
+      ...(nextPageToken ? { nextPageToken } : {}),
+      resultSizeEstimate: threads.length,
+    };
+  },
+});
+
+export const threadsGet = gmailOp({
+  id: 'gmail.users.threads.get',
+  http: { method: 'GET', path: gmailPath('/threads/{id}') },
+  kind: 'read',
+  description: 'Gets a thread with all its messages, oldest first, each in the requested format.',
+  params: UserIdParams('thread to retrieve').extend(formatParams),
+  handler: (ctx, { params }) => {
+    mailboxOf(ctx, params.userId);
+    return threadResource(params.id, getThread(ctx, params.id), params.format, params.metadataHeaders);
+  },
+});
+
+export const threadsModify = gmailOp({
+  id: 'gmail.users.threads.modify',
+  http: { method: 'POST', path: gmailPath('/threads/{id}/modify') },
+  kind: 'write',
+  description: 'Adds and removes labels on every message of a thread.',
+  params: UserIdParams('thread to modify'),
+  body: ModifyBody,
+  handler: (ctx, { params, body }) => {
+    const email = mailboxOf(ctx, params.userId);
+    const msgs = getThread(ctx, params.id);
+    checkModify(ctx.ws, body.addLabelIds ?? [], body.removeLabelIds ?? []);
+    const out = msgs.map((m) => changeLabels(ctx.ws, email, m, body.addLabelIds ?? [], body.removeLabelIds ?? []));
+    return threadResource(params.id, out, 'minimal');
+  },
+});
+
+export const threadsTrash = gmailOp({
+  id: 'gmail.users.threads.trash',
+  http: { method: 'POST', path: gmailPath('/threads/{id}/trash') },
+  kind: 'write',
+  description: 'Moves every message of a thread to the trash.',
+  params: UserIdParams('thread to trash'),
+  handler: (ctx, { params }) => {
+    const email = mailboxOf(ctx, params.userId);
+    const out = getThread(ctx, params.id).map((m) => changeLabels(ctx.ws, email, m, ['TRASH'], ['SPAM']));
+    return threadResource(params.id, out, 'minimal');
+  },
+});
+
+export const threadsUntrash = gmailOp({
+  id: 'gmail.users.threads.untrash',
+  http: { method: 'POST', path: gmailPath('/threads/{id}/untrash') },
+  kind: 'write',
+  description: 'Removes every message of a thread from the trash.',
+  params: UserIdParams('thread to remove from trash'),
+  handler: (ctx, { params }) => {
+    const email = mailboxOf(ctx, params.userId);
+    const out = getThread(ctx, params.id).map((m) => changeLabels(ctx.ws, email, m, [], ['TRASH']));
+    return threadResource(params.id, out, 'minimal');
+  },
+});
+
+export const threadsDelete = gmailOp({
+  id: 'gmail.users.threads.delete',
+  http: { method: 'DELETE', path: gmailPath('/threads/{id}') },
+  kind: 'write',
+  description: 'Immediately and permanently deletes every message of a thread. Prefer threads.trash.',
+  params: UserIdParams('thread to delete'),
+  handler: (ctx, { params }) => {
+    const email = mailboxOf(ctx, params.userId);
+    for (const m of getThread(ctx, params.id)) removeMessage(ctx.ws, email, m);
+    return undefined;
+  },
+});

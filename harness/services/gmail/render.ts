@@ -1,0 +1,158 @@
+/**
+ * Renders stored messages as Gmail Message resources: payload trees (format=full) and RFC 2822 `raw`.
+ * `raw` is serialised from the same tree as the payload rather than with mimetext, so the
+ * two formats always agree and boundaries are derived from the message id (deterministic;
+ * mimetext draws random boundaries and stamps its own Date/Message-ID headers).
+ */
+import { createHash } from 'node:crypto';
+import type { Attachment, Header, MessageRecord } from './model.ts';
+
+/** base64url of bytes or UTF-8 text, without padding (as Gmail sends it). */
+export function b64url(data: Buffer | string): string {
+  return (typeof data === 'string' ? Buffer.from(data, 'utf8') : data).toString('base64url');
+}
+
+/** Decodes base64url or standard base64 (Gmail accepts both on input). */
+export function fromB64(s: string): Buffer {
+  return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+
+const MAGIC: Record<string, string> = {
+  'application/pdf': '%PDF-1.4\n',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'PK\u0003\u0004',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'PK\u0003\u0004',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PK\u0003\u0004',
+  'image/png': '\u0089PNG\r\n\u001a\n',
+};
+
+/** The bytes of an attachment: stored data, or deterministic bytes of the declared size. */
+export function attachmentBytes(att: Attachment): Buffer {
+  if (att.data !== undefined) return Buffer.from(att.data, 'base64url');
+  const out = Buffer.alloc(att.size);
+  const magic = Buffer.from(MAGIC[att.mimeType] ?? '', 'latin1');
+  const seed = createHash('sha256').update(att.attachmentId).digest();
+  for (let i = 0; i < out.length; i++) out[i] = i < magic.length ? magic[i]! : seed[i % 32]! ^ (i & 0xff);
+  return out;
+}
+
+/** A MessagePart of the Gmail API. */
+export interface MessagePart {
+  partId: string;
+  mimeType: string;
+  filename: string;
+  headers: Header[];
+  body: { size: number; data?: string; attachmentId?: string };
+  parts?: MessagePart[];
+}
+
+function boundary(rec: MessageRecord, tag: string): string {
+  return `000000000000${tag}${rec.id}`;
+}
+
+function textPart(partId: string, mimeType: string, text: string): MessagePart {
+  const bytes = Buffer.from(text, 'utf8');
+  return {
+    partId, mimeType, filename: '',
+    headers: [{ name: 'Content-Type', value: `${mimeType}; charset="UTF-8"` }],
+    body: { size: bytes.length, data: bytes.toString('base64url') },
+  };
+}
+
+function bodyTree(rec: MessageRecord, partId: string): MessagePart {
+  if (rec.html === undefined) return textPart(partId, 'text/plain', rec.text);
+  const prefix = partId === '' ? '' : `${partId}.`;
+  return {
+    partId, mimeType: 'multipart/alternative', filename: '',
+    headers: [{ name: 'Content-Type', value: `multipart/alternative; boundary="${boundary(rec, 'a')}"` }],
+    body: { size: 0 },
+    parts: [textPart(`${prefix}0`, 'text/plain', rec.text), textPart(`${prefix}1`, 'text/html', rec.html)],
+  };
+}
+
+/** The payload tree of a stored message (format=full). */
+export function renderPayload(rec: MessageRecord): MessagePart {
+  let root: MessagePart;
+  if (rec.attachments.length === 0) {
+    root = bodyTree(rec, '');
+  } else {
+    const parts: MessagePart[] = [bodyTree(rec, '0')];
+    rec.attachments.forEach((a, i) => {
+      parts.push({
+        partId: String(i + 1), mimeType: a.mimeType, filename: a.filename,
+        headers: [
+          { name: 'Content-Type', value: `${a.mimeType}; name="${a.filename}"` },
+          { name: 'Content-Disposition', value: `attachment; filename="${a.filename}"` },
+          { name: 'Content-Transfer-Encoding', value: 'base64' },
+        ],
+        body: { size: a.size, attachmentId: a.attachmentId },
+      });
+    });
+    root = {
+      partId: '', mimeType: 'multipart/mixed', filename: '',
+      headers: [{ name: 'Content-Type', value: `multipart/mixed; boundary="${boundary(rec, 'm')}"` }],
+      body: { size: 0 }, parts,
+    };
+  }
+  const structural = root.headers;
+  const hasMime = rec.headers.some((h) => h.name.toLowerCase() === 'mime-version');
+  root.headers = [...rec.headers, ...(hasMime ? [] : [{ name: 'MIME-Version', value: '1.0' }]), ...structural];
+  return root;
+}
+
+/** Encodes a header value with RFC 2047 when it is not plain ASCII. */
+function encodeHeader(value: string): string {
+  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+}
+
+function wrap76(b64: string): string {
+  return b64.replace(/(.{76})/g, '$1\r\n');
+}
+
+function serialisePart(part: MessagePart, rec: MessageRecord, out: string[]): void {
+  if (part.parts) {
+    const b = /boundary="([^"]+)"/.exec(part.headers.find((h) => h.name === 'Content-Type')?.value ?? '')?.[1] ?? 'b';
+    for (const child of part.parts) {
+      out.push(`--${b}`);
+      for (const h of child.headers) out.push(`${h.name}: ${h.value}`);
+      out.push('');
+      serialisePart(child, rec, out);
+    }
+    out.push(`--${b}--`);
+    return;
+  }
+  if (part.body.attachmentId !== undefined) {
+    const att = rec.attachments.find((a) => a.attachmentId === part.body.attachmentId);
+    out.push(att ? wrap76(attachmentBytes(att).toString('base64')) : '');
+    return;
+  }
+  out.push(Buffer.from(part.body.data ?? '', 'base64url').toString('utf8').replace(/\r?\n/g, '\r\n'));
+}
+
+/** The RFC 2822 text of a stored message (format=raw); the original bytes when it arrived raw. */
+export function renderRaw(rec: MessageRecord): Buffer {
+  if (rec.raw !== undefined) return Buffer.from(rec.raw, 'base64url');
+  const root = renderPayload(rec);
+  const out: string[] = [];
+  for (const h of root.headers) out.push(`${h.name}: ${encodeHeader(h.value)}`);
+  // Single-part UTF-8 bodies travel as 8bit; the header line was already emitted above.
+  if (!root.parts) out.push('Content-Transfer-Encoding: 8bit');
+  out.push('');
+  serialisePart(root, rec, out);
+  return Buffer.from(out.join('\r\n'), 'utf8');
+}
+
+/** Approximate wire size of a message (what Gmail calls sizeEstimate). */
+export function estimateSize(headers: readonly Header[], text: string, html: string | undefined, attachments: readonly Attachment[]): number {
+  let n = 200;
+  for (const h of headers) n += h.name.length + h.value.length + 4;
+  n += Buffer.byteLength(text, 'utf8') + (html === undefined ? 0 : Buffer.byteLength(html, 'utf8') + 150);
+  for (const a of attachments) n += Math.ceil((a.size * 4) / 3) + 200;
+  return n;
+}
+
+/** Gmail-style snippet: whitespace collapsed, about 200 characters, HTML-escaped. */
+export function makeSnippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim().slice(0, 200).trimEnd();
+  if (!/[&<>"']/.test(flat)) return flat;
+  return flat.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
