@@ -102,7 +102,12 @@ export function victimPickers(ws: Workspace, principal: string): Record<string, 
 function swapScalar(v: unknown): unknown {
   if (typeof v === 'boolean') return !v;
   if (typeof v === 'number') return v + 1;
-  if (typeof v === 'string') return v.length > 0 ? `${v.slice(0, Math.max(1, Math.floor(v.length / 2)))}x` : 'x';
+  if (typeof v === 'string') {
+    // A digit changed is the classic near miss: a wrong amount, date, time or count.
+    const m = /\d/.exec(v);
+    if (m) return `${v.slice(0, m.index)}${(Number(m[0]) + 1) % 10}${v.slice(m.index + 1)}`;
+    return v.length > 0 ? `${v.slice(0, Math.max(1, Math.floor(v.length / 2)))}x` : 'x';
+  }
   return v;
 }
 
@@ -118,31 +123,33 @@ const ID_KEY = /(^|[a-z])(id|Id|Ids|ids)$|^userId$|^raw$|^calendarId$|^channel$|
 function swapFirstValue(call: RecordedCall): RecordedCall | undefined {
   const args = structuredClone(call.args);
   const root: unknown = args.requestBody && typeof args.requestBody === 'object' ? args.requestBody : args;
-  const visit = (node: unknown): boolean => {
+  // Collect every content scalar with a setter, in document order.
+  const slots: Array<{ value: unknown; set: (v: unknown) => void }> = [];
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const v = node[i];
-        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-          node[i] = swapScalar(v);
-          return true;
-        }
-        if (visit(v)) return true;
+      node.forEach((v, i) => (isScalar(v) ? slots.push({ value: v, set: (x) => (node[i] = x) }) : visit(v)));
+    } else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      for (const [k, v] of Object.entries(o)) {
+        if (ID_KEY.test(k)) continue;
+        if (isScalar(v)) slots.push({ value: v, set: (x) => (o[k] = x) });
+        else visit(v);
       }
-      return false;
     }
-    if (!node || typeof node !== 'object') return false;
-    const o = node as Record<string, unknown>;
-    for (const [k, v] of Object.entries(o)) {
-      if (ID_KEY.test(k)) continue;
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-        o[k] = swapScalar(v);
-        return true;
-      }
-      if (visit(v)) return true;
-    }
-    return false;
   };
-  return visit(root) ? { ...call, args } : undefined;
+  visit(root);
+  // Prefer values that carry meaning (text with digits, then text, enums, flags) over
+  // positions, whose off-by-one is often equivalent (a paragraph style applies to the
+  // whole paragraph whichever index of it the range starts at).
+  const rank = (v: unknown) => (typeof v === 'string' ? (/\d/.test(v) ? 0 : 1) : typeof v === 'boolean' ? 2 : 3);
+  const pick = [...slots].sort((a, b) => rank(a.value) - rank(b.value))[0];
+  if (!pick) return undefined;
+  pick.set(swapScalar(pick.value));
+  return { ...call, args };
+}
+
+function isScalar(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 /**
