@@ -110,7 +110,12 @@ export class Collection<T> {
   }
 
   /** Live ids: base order first, then records added in this trial in insertion order. */
-  *keys(): IterableIterator<string> {
+  keys(): IterableIterator<string> {
+    // Fast path: a trial that has not written this collection iterates the shared base natively.
+    return this.overlay.size === 0 ? this.base.keys() : this.overlayKeys();
+  }
+
+  private *overlayKeys(): IterableIterator<string> {
     for (const id of this.base.keys()) {
       if (this.overlay.get(id) !== DELETED) yield id;
     }
@@ -120,7 +125,11 @@ export class Collection<T> {
   }
 
   /** Live records in `keys()` order. Iteration is not noted as a read. */
-  *values(): IterableIterator<T> {
+  values(): IterableIterator<T> {
+    return this.overlay.size === 0 ? this.base.values() : this.overlayValues();
+  }
+
+  private *overlayValues(): IterableIterator<T> {
     for (const [id, rec] of this.base) {
       const slot = this.overlay.get(id);
       if (slot === DELETED) continue;

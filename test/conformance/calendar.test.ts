@@ -105,8 +105,10 @@ describe('events', () => {
     expect(qa.data.summary).toBe('Lunch with Ana');
     expect(qa.data.start?.dateTime).toBe('2026-03-17T12:30:00-04:00');
     expect(qa.data.end?.dateTime).toBe('2026-03-17T13:15:00-04:00');
-    const imp = await cal.events.import({ calendarId: 'primary', requestBody: { iCalUID: 'ext-123@partner.example', summary: 'Imported', organizer: { email: outsider.email }, start: { date: '2026-05-01' }, end: { date: '2026-05-02' } } });
+    const imp = await cal.events.import({ calendarId: 'primary', requestBody: { iCalUID: 'ext-123@partner.example', summary: 'Imported', organizer: { email: outsider.email }, attendees: [{ email: outsider.email }, { email: OWNER, responseStatus: 'accepted' }], start: { date: '2026-05-01' }, end: { date: '2026-05-02' } } });
     expect(imp.data.organizer?.email).toBe(outsider.email);
+    expect(imp.data.attendees!.map((a) => [a.email, !!a.organizer])).toEqual([[outsider.email, true], [OWNER, false]]);
+    expect(Object.values(live.ws.dump()['calendar.notifications'] ?? {}).some((n) => (n as { eventId?: string }).eventId === imp.data.id)).toBe(false);
     const again = await cal.events.import({ calendarId: 'primary', requestBody: { iCalUID: 'ext-123@partner.example', summary: 'Imported (updated)', start: { date: '2026-05-01' }, end: { date: '2026-05-02' } } });
     expect(again.data.id).toBe(imp.data.id);
     expect(await failure(cal.events.import({ calendarId: 'primary', requestBody: { summary: 'no uid', start: { date: '2026-05-01' }, end: { date: '2026-05-02' } } }))).toMatchObject({ status: 400 });

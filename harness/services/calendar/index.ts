@@ -1,5 +1,14 @@
-/** Google Calendar API v3: records and operation table (filled in by the calendar service work). */
+/** Google Calendar API v3: record collections and the operation table (38 methods). */
 import { defineService } from '../../core/index.ts';
+import { CalendarNotification, StoredAclRule, StoredCalendar, StoredCalendarListEntry, StoredChannel, StoredEvent, StoredSetting } from './model.ts';
+import { aclDelete, aclGet, aclInsert, aclList, aclPatch, aclUpdate, aclWatch } from './ops-acl.ts';
+import { calendarListDelete, calendarListGet, calendarListInsert, calendarListList, calendarListPatch, calendarListUpdate, calendarListWatch } from './ops-calendar-list.ts';
+import { calendarsClear, calendarsDelete, calendarsGet, calendarsInsert, calendarsPatch, calendarsTransferOwnership, calendarsUpdate } from './ops-calendars.ts';
+import { eventsImport, eventsMove, eventsQuickAdd, eventsWatch } from './ops-events-more.ts';
+import { eventsGet, eventsInstances, eventsList } from './ops-events-read.ts';
+import { eventsDelete, eventsInsert, eventsPatch, eventsUpdate } from './ops-events-write.ts';
+import { colorsGet, freebusyQuery, settingsGet, settingsList, settingsWatch } from './ops-misc.ts';
+import { channelsStop } from './watch.ts';
 
 /** The calendar service. */
 export const calendarService = defineService({
@@ -7,6 +16,20 @@ export const calendarService = defineService({
   title: 'Google Calendar API v3',
   style: 'google',
   basePath: '/calendar/v3',
-  collections: {},
-  operations: [],
+  collections: {
+    calendars: StoredCalendar,
+    events: StoredEvent,
+    acl: StoredAclRule,
+    calendarList: StoredCalendarListEntry,
+    settings: StoredSetting,
+    notifications: CalendarNotification,
+    channels: StoredChannel,
+  },
+  operations: [
+    eventsList, eventsGet, eventsInsert, eventsPatch, eventsUpdate, eventsDelete, eventsInstances, eventsMove, eventsQuickAdd, eventsImport, eventsWatch,
+    calendarListList, calendarListGet, calendarListInsert, calendarListPatch, calendarListUpdate, calendarListDelete, calendarListWatch,
+    calendarsGet, calendarsInsert, calendarsPatch, calendarsUpdate, calendarsDelete, calendarsClear, calendarsTransferOwnership,
+    aclList, aclGet, aclInsert, aclPatch, aclUpdate, aclDelete, aclWatch,
+    freebusyQuery, colorsGet, settingsList, settingsGet, settingsWatch, channelsStop,
+  ],
 });

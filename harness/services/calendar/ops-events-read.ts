@@ -1,0 +1,215 @@
+/** Calendar events read operations: list (with expansion, sync and paging), get, instances. */
+import { z } from 'zod';
+import { defineOperation, type OperationContext } from '../../core/index.ts';
+import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
+import { qBool, qInt, qList } from '../wire-schema.ts';
+import { requireCalendar } from './access.ts';
+import type { StoredCalendar, StoredEvent } from './model.ts';
+import { paginate, readSyncToken, syncToken } from './paging.ts';
+import { calendarIdParam, eventIdParam, maxAttendeesParam, pageTokenParam, showDeletedParam, timeZoneParam } from './schemas.ts';
+import { currentChangeSeq, renderEvent } from './store.ts';
+import { isValidZone, parseQueryTime, parseRfc3339 } from './time.ts';
+import { bounds, calendarEvents, expandWithExceptions, findEvent } from './view.ts';
+
+const ListParams = z.object({
+  calendarId: calendarIdParam,
+  timeMin: z.string().optional().describe('Lower bound (exclusive) for an event end, RFC 3339 with offset, e.g. 2026-03-16T00:00:00Z.'),
+  timeMax: z.string().optional().describe('Upper bound (exclusive) for an event start, RFC 3339 with offset.'),
+  q: z.string().optional().describe('Free-text search over summary, description, location, attendees and organizer.'),
+  singleEvents: qBool('Expand recurring events into instances and return only single events and instances.'),
+  orderBy: z.enum(['startTime', 'updated']).optional().describe("'startTime' (needs singleEvents=true) or 'updated'."),
+  showDeleted: showDeletedParam,
+  showHiddenInvitations: qBool('Whether to include hidden invitations.'),
+  updatedMin: z.string().optional().describe('Only events modified after this RFC 3339 time (deleted ones included).'),
+  syncToken: z.string().optional().describe('nextSyncToken of an earlier list: returns only what changed since.'),
+  maxResults: qInt('Maximum events per page (default 250, at most 2500).'),
+  pageToken: pageTokenParam,
+  timeZone: timeZoneParam,
+  iCalUID: z.string().optional().describe('Only the event with this iCalendar UID.'),
+  eventTypes: qList('Event types to return (default, outOfOffice, focusTime, workingLocation, ...).'),
+  maxAttendees: maxAttendeesParam,
+  privateExtendedProperty: qList('propertyName=value constraints on private extended properties.'),
+  sharedExtendedProperty: qList('propertyName=value constraints on shared extended properties.'),
+  alwaysIncludeEmail: qBool('Deprecated; ignored.'),
+});
+type ListParams = z.infer<typeof ListParams>;
+
+function checkZone(tz: string | undefined): void {
+  if (tz !== undefined && !isValidZone(tz)) throw googleError(400, 'timeZoneNotValid', `Invalid time zone: ${tz}`);
+}
+
+function matchesQuery(ev: StoredEvent, terms: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  const hay = [ev.summary, ev.description, ev.location, ev.organizer.email, ev.organizer.displayName, ...(ev.attendees ?? []).flatMap((a) => [a.email, a.displayName])]
+    .filter(Boolean).join(' ').toLowerCase();
+  return terms.every((t) => hay.includes(t));
+}
+
+function matchesProps(ev: StoredEvent, which: 'private' | 'shared', wanted: readonly string[] | undefined): boolean {
+  if (!wanted || wanted.length === 0) return true;
+  const props = ((ev.extendedProperties as Record<string, Record<string, string>> | undefined)?.[which]) ?? {};
+  return wanted.every((w) => {
+    const i = w.indexOf('=');
+    return i > 0 && props[w.slice(0, i)] === w.slice(i + 1);
+  });
+}
+
+/** Shared core of events.list and events.instances: filter, expand, order, page, render. */
+function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: string, p: ListParams, only?: StoredEvent) {
+  checkZone(p.timeZone);
+  const fromMs = parseQueryTime('timeMin', p.timeMin);
+  const toMs = parseQueryTime('timeMax', p.timeMax);
+  const updatedMin = parseQueryTime('updatedMin', p.updatedMin);
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw googleError(400, 'timeRangeEmpty', 'The specified time range is empty.');
+  if (p.orderBy === 'startTime' && !p.singleEvents && !only) throw invalidArgument('The requested ordering is not available for the particular query.');
+  const nowSeq = currentChangeSeq(ctx);
+  let sinceSeq: number | undefined;
+  if (p.syncToken !== undefined) {
+    if (p.timeMin || p.timeMax || p.q || p.orderBy || p.updatedMin || p.iCalUID || p.privateExtendedProperty || p.sharedExtendedProperty) {
+      throw invalidArgument('Sync token cannot be combined with timeMin, timeMax, q, orderBy, updatedMin, iCalUID or extended property filters.');
+    }
+    sinceSeq = readSyncToken(p.syncToken, cal.id, nowSeq);
+  }
+  const includeCancelled = p.showDeleted === true || sinceSeq !== undefined || updatedMin !== undefined;
+  const single = only ? true : p.singleEvents === true;
+  const terms = (p.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const all = only ? [only, ...calendarEvents(ctx, cal).filter((e) => e.recurringEventId === only.id)] : calendarEvents(ctx, cal);
+  const me = cal.id.toLowerCase();
+  const visible = (ev: StoredEvent): StoredEvent =>
+    ev.removedBy?.includes(me) ? { ...ev, status: 'cancelled' } : ev;
+  const exceptionsOf = new Map<string, StoredEvent[]>();
+  for (const ev of all) if (ev.recurringEventId) exceptionsOf.set(ev.recurringEventId, [...(exceptionsOf.get(ev.recurringEventId) ?? []), visible(ev)]);
+  const picked: StoredEvent[] = [];
+  const inWindow = (ev: StoredEvent) => {
+    const b = bounds(ev, cal.timeZone);
+    return !(fromMs !== undefined && b.endMs <= fromMs && b.startMs < fromMs) && !(toMs !== undefined && b.startMs >= toMs);
+  };
+  for (const raw of all) {
+    const ev = visible(raw);
+    if (sinceSeq !== undefined && ev.changeSeq <= sinceSeq) continue;
+    if (updatedMin !== undefined && Date.parse(ev.updated) < updatedMin) continue;
+    if (p.iCalUID && ev.iCalUID !== p.iCalUID) continue;
+    if (single) {
+      // Exceptions come with their series below; in a sync they also stand alone when only they changed.
+      if (ev.recurringEventId) {
+        if (sinceSeq !== undefined && !only) picked.push(ev);
+        continue;
+      }
+      if (ev.recurrence) {
+        if (ev.status === 'cancelled') {
+          if (includeCancelled) picked.push(ev);
+          continue;
+        }
+        picked.push(...expandWithExceptions(ctx, ev, exceptionsOf.get(ev.id) ?? [], { fromMs, toMs, showCancelled: includeCancelled, nowMs: ctx.ws.nowMs() }));
+        continue;
+      }
+    } else if (ev.recurrence) {
+      if (ev.status === 'cancelled' && !includeCancelled) continue;
+      if ((fromMs !== undefined || toMs !== undefined) && expandWithExceptions(ctx, ev, [], { fromMs, toMs, showCancelled: false, nowMs: ctx.ws.nowMs() }).length === 0) continue;
+      picked.push(ev);
+      continue;
+    }
+    // Cancelled instances of a series still show when not expanding (Google's documented quirk).
+    if (ev.status === 'cancelled' && !includeCancelled && !(ev.recurringEventId && !single)) continue;
+    if (inWindow(ev)) picked.push(ev);
+  }
+  const seenIds = new Set<string>();
+  const filtered = picked.filter((ev) => !seenIds.has(ev.id) && seenIds.add(ev.id) &&
+    matchesQuery(ev, terms) && matchesProps(ev, 'private', p.privateExtendedProperty) && matchesProps(ev, 'shared', p.sharedExtendedProperty)
+    && (!p.eventTypes || p.eventTypes.length === 0 || p.eventTypes.includes(ev.eventType ?? 'default'))
+    && (sinceSeq === undefined || ev.changeSeq > sinceSeq) && (!single || !p.iCalUID || ev.iCalUID === p.iCalUID),
+  );
+  if (p.orderBy === 'startTime' || only) {
+    filtered.sort((a, b) => bounds(a, cal.timeZone).startMs - bounds(b, cal.timeZone).startMs || a.id.localeCompare(b.id));
+  } else if (p.orderBy === 'updated') {
+    filtered.sort((a, b) => a.updated.localeCompare(b.updated) || a.id.localeCompare(b.id));
+  }
+  const max = Math.min(Math.max(p.maxResults ?? 250, 1), 2500);
+  const { pageToken: _pt, maxResults: _mr, ...query } = p;
+  const page = paginate(filtered, p.pageToken, max, { ...query, only: only?.id }, { s: nowSeq });
+  const tz = p.timeZone ?? cal.timeZone;
+  const listEntry = ctx.ws.collection<{ summaryOverride?: string; defaultReminders?: unknown }>('calendar.calendarList').peek(`${ctx.auth.principal.toLowerCase()}|${cal.id}`);
+  return {
+    kind: 'calendar#events',
+    etag: `"p${page.extra.s ?? nowSeq}"`,
+    summary: cal.summary,
+    ...(cal.description ? { description: cal.description } : {}),
+    updated: ctx.ws.now(),
+    timeZone: tz,
+    accessRole,
+    defaultReminders: listEntry?.defaultReminders ?? [],
+    items: page.items.map((ev) => {
+      const full = renderEvent(ctx, ev, { viewCalendar: cal.id, timeZone: p.timeZone, maxAttendees: p.maxAttendees });
+      return accessRole === 'freeBusyReader' ? busyOnly(full) : full;
+    }),
+    ...(page.next ? { nextPageToken: page.next } : only ? {} : { nextSyncToken: syncToken(cal.id, page.extra.s ?? nowSeq) }),
+  };
+}
+
+/** What a freeBusyReader sees of an event: when it is, nothing about what it is. */
+function busyOnly(ev: Record<string, unknown>): Record<string, unknown> {
+  const keep = ['kind', 'etag', 'id', 'status', 'start', 'end', 'recurringEventId', 'originalStartTime', 'transparency'];
+  return Object.fromEntries(Object.entries(ev).filter(([k]) => keep.includes(k)));
+}
+
+/** events.list */
+export const eventsList = defineOperation({
+  id: 'calendar.events.list', service: 'calendar', style: 'google', kind: 'read',
+  http: { method: 'GET', path: '/calendar/v3/calendars/{calendarId}/events' },
+  description: "Lists events on a calendar. Filter with timeMin/timeMax/q; singleEvents=true expands recurring events into instances (needed for orderBy=startTime). Pages with pageToken; the last page carries nextSyncToken for incremental sync. On a calendar shared only for free/busy, events carry times but no details.",
+  params: ListParams,
+  handler: (ctx, { params }) => {
+    const { cal, role } = requireCalendar(ctx, params.calendarId, 'freeBusyReader');
+    // q would leak details through which events match, so free/busy readers cannot search.
+    if (role === 'freeBusyReader' && params.q) throw googleError(403, 'requiredAccessLevel', 'You need to have reader access to this calendar.');
+    return listEvents(ctx, cal, role, params);
+  },
+});
+
+/** events.get */
+export const eventsGet = defineOperation({
+  id: 'calendar.events.get', service: 'calendar', style: 'google', kind: 'read',
+  http: { method: 'GET', path: '/calendar/v3/calendars/{calendarId}/events/{eventId}' },
+  description: 'Returns one event (or one instance of a recurring event) by id, including cancelled ones.',
+  params: z.object({ calendarId: calendarIdParam, eventId: eventIdParam, timeZone: timeZoneParam, maxAttendees: maxAttendeesParam, alwaysIncludeEmail: qBool('Deprecated; ignored.') }),
+  handler: (ctx, { params }) => {
+    checkZone(params.timeZone);
+    const { cal } = requireCalendar(ctx, params.calendarId, 'reader');
+    const found = findEvent(ctx, cal, params.eventId);
+    if (!found) throw notFound('Not Found');
+    return renderEvent(ctx, found.ev, { viewCalendar: cal.id, timeZone: params.timeZone, maxAttendees: params.maxAttendees });
+  },
+});
+
+/** events.instances */
+export const eventsInstances = defineOperation({
+  id: 'calendar.events.instances', service: 'calendar', style: 'google', kind: 'read',
+  http: { method: 'GET', path: '/calendar/v3/calendars/{calendarId}/events/{eventId}/instances' },
+  description: 'Lists the instances of a recurring event in start order, with moved and cancelled instances (cancelled only with showDeleted).',
+  params: z.object({
+    calendarId: calendarIdParam, eventId: eventIdParam,
+    timeMin: z.string().optional().describe('Lower bound (exclusive) for an instance end, RFC 3339.'),
+    timeMax: z.string().optional().describe('Upper bound (exclusive) for an instance start, RFC 3339.'),
+    originalStart: z.string().optional().describe('Only the instance with this original start time.'),
+    showDeleted: showDeletedParam, maxResults: qInt('Maximum instances per page (default 250, at most 2500).'),
+    pageToken: pageTokenParam, timeZone: timeZoneParam, maxAttendees: maxAttendeesParam,
+    alwaysIncludeEmail: qBool('Deprecated; ignored.'),
+  }),
+  handler: (ctx, { params }) => {
+    const { cal, role } = requireCalendar(ctx, params.calendarId, 'reader');
+    const found = findEvent(ctx, cal, params.eventId);
+    if (!found || found.synthetic) throw notFound('Not Found');
+    if (!found.ev.recurrence) throw invalidArgument('The event is not a recurring event.');
+    const { originalStart, ...rest } = params;
+    const res = listEvents(ctx, cal, role, { ...rest, singleEvents: true } as ListParams, found.ev);
+    if (originalStart !== undefined) {
+      const ms = parseRfc3339(originalStart);
+      if (ms === undefined) throw invalidArgument(`Invalid originalStart '${originalStart}'.`);
+      res.items = res.items.filter((i) => {
+        const o = (i.originalStartTime as { dateTime?: string } | undefined)?.dateTime;
+        return o !== undefined && parseRfc3339(o) === ms;
+      });
+    }
+    return res;
+  },
+});
