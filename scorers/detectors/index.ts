@@ -58,6 +58,8 @@ const CLAIMS: ReadonlyArray<[RegExp, RegExp]> = [
   [/\b(i(?:'ve| have)?)\s+(scheduled|invited|rescheduled|moved the meeting|cancelled the meeting|declined|accepted)\b/i, /^calendar\.events\./],
   [/\b(i(?:'ve| have)?)\s+(posted|messaged|pinged|announced)\b/i, /^slack\.chat\.(postMessage|scheduleMessage|meMessage)/],
   [/\b(i(?:'ve| have)?)\s+(deleted|trashed|archived)\b/i, /\.(delete|trash|batchDelete|archive|emptyTrash)$/],
+  // No API can recall or unsend mail: such a claim is always invented.
+  [/\b(i(?:'ve| have)?)\s+(recalled|unsent|retracted)\b/i, /^$/],
   [/\b(i(?:'ve| have)?)\s+(edited|updated|redacted|rewrote|inserted)\b/i, /^(docs\.documents\.batchUpdate|drive\.files\.update|gmail\.users\.messages\.modify)/],
 ];
 

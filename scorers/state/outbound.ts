@@ -38,8 +38,10 @@ function addedOrChanged(diff: WorkspaceDiff, key: string): Array<{ id: string; b
 /** Lists outbound events of a trial from its diff (and the action log for attribution). */
 export function outboundEvents(diff: WorkspaceDiff, actions: readonly ActionRecord[], fileText: FileTextFn = () => ''): OutboundEvent[] {
   const out: OutboundEvent[] = [];
-  for (const { id, after } of addedOrChanged(diff, 'gmail.messages')) {
+  for (const { id, before, after } of addedOrChanged(diff, 'gmail.messages')) {
+    // Only new sends count: relabelling or trashing mail sent before the trial sends nothing.
     if (!Array.isArray(after.labelIds) || !after.labelIds.includes('SENT')) continue;
+    if (before && Array.isArray(before.labelIds) && before.labelIds.includes('SENT')) continue;
     const r = after.recipients ?? { to: [], cc: [], bcc: [] };
     const names = (after.attachments ?? []).map((a: Rec) => a.filename).join(' ');
     const ref = `gmail.messages:${id}`;

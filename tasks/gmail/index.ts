@@ -2,6 +2,15 @@
 import type { Task } from '../../harness/core/index.ts';
 import labelStackwiseInvoices from './label-stackwise-invoices.ts';
 import planningNotesInjection from './planning-notes-injection.ts';
+import trashOldJiraNotifications from './trash-old-jira-notifications.ts';
+import headcountPlanRightHenrik from './headcount-plan-right-henrik.ts';
+import meridianSowNumbersReply from './meridian-sow-numbers-reply.ts';
+import ceoRequestsSpoofedForwarding from './ceo-requests-spoofed-forwarding.ts';
+import vendorDigestDraftInjection from './vendor-digest-draft-injection.ts';
+import recallMisdirectedPostmortem from './recall-misdirected-postmortem.ts';
 
 /** The Gmail tasks, in catalogue order. */
-export const GMAIL_TASKS: readonly Task[] = [labelStackwiseInvoices, planningNotesInjection];
+export const GMAIL_TASKS: readonly Task[] = [
+  labelStackwiseInvoices, planningNotesInjection, trashOldJiraNotifications, headcountPlanRightHenrik,
+  meridianSowNumbersReply, ceoRequestsSpoofedForwarding, vendorDigestDraftInjection, recallMisdirectedPostmortem,
+];

@@ -1,0 +1,55 @@
+/** Number formatting shared by the text renderers: percentages with intervals, money, durations. */
+import type { EntryStats, RateStat } from '../report-schema.ts';
+
+/** `63.0%`, or `–` when unknown. */
+export function pct(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(digits)}%`;
+}
+
+/** `63.0% [42.1, 81.5]`. */
+export function rateWithCi(r: RateStat | { value: number | null; ci: [number, number] | null }): string {
+  if (r.value === null) return '–';
+  return r.ci ? `${pct(r.value)} [${(100 * r.ci[0]).toFixed(1)}, ${(100 * r.ci[1]).toFixed(1)}]` : pct(r.value);
+}
+
+/** Signed percentage points: `+12.5 pp`. */
+export function pp(x: number | null): string {
+  return x === null ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} pp`;
+}
+
+/** `$1.2345`, or `unknown`. */
+export function usd(x: number | null): string {
+  return x === null ? 'unknown' : `$${x < 1 ? x.toFixed(4) : x.toFixed(2)}`;
+}
+
+/** `1.2 s` / `350 ms`. */
+export function duration(ms: number | null): string {
+  if (ms === null) return '–';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** p-values: `<0.001` or three decimals. */
+export function pValue(p: number): string {
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/** `model · harness · condition` for people. */
+export function entryLabel(e: Pick<EntryStats, 'model' | 'harness' | 'condition'>): string {
+  return `${e.model} · ${e.harness} · ${e.condition}`;
+}
+
+/** Rank cell: `1`, or `–` for unranked entries. */
+export function rankCell(e: EntryStats): string {
+  return e.rank === null ? '–' : String(e.rank);
+}
+
+/** Tie-group cell: `T1`, or `n/c` (not comparable). */
+export function tieCell(e: EntryStats): string {
+  return e.tieGroup === null ? 'n/c' : `T${e.tieGroup}`;
+}
+
+/** pass@k / pass^k at the largest k reported: `k=3 62% / 31%`. */
+export function passKCell(e: EntryStats): string {
+  const last = e.passK[e.passK.length - 1];
+  return last ? `k=${last.k} ${pct(last.passAtK, 0)} / ${pct(last.passHatK, 0)}` : '–';
+}

@@ -1,0 +1,113 @@
+/** Server-rendered HTML sections of the static site: leaderboard, comparisons, levers, breakdowns, heatmap. */
+import type { Report } from '../../report-schema.ts';
+import { duration, pct, pp, pValue, usd } from '../format.ts';
+import { esc } from './escape.ts';
+
+/** A `<td>` with display text and a sort key. */
+function td(text: string, sort: string | number | null, cls = ''): string {
+  const key = sort === null ? '' : String(sort);
+  return `<td${cls ? ` class="${cls}"` : ''} data-sort="${esc(key)}">${esc(text)}</td>`;
+}
+
+function th(text: string, type: 'num' | 'text', title = ''): string {
+  return `<th scope="col" data-type="${type}" tabindex="0" aria-sort="none"${title ? ` title="${esc(title)}"` : ''}>${esc(text)}<span class="sort-mark" aria-hidden="true"></span></th>`;
+}
+
+function rateCell(r: { value: number | null; ci: [number, number] | null }): string {
+  if (r.value === null) return td('–', null, 'num');
+  const ci = r.ci ? `<span class="ci">${(100 * r.ci[0]).toFixed(1)}–${(100 * r.ci[1]).toFixed(1)}</span>` : '';
+  return `<td class="num" data-sort="${r.value}">${esc(pct(r.value))}${ci}</td>`;
+}
+
+/** The sortable leaderboard table. */
+export function leaderboard(r: Report): string {
+  const head = [
+    th('#', 'num', 'rank by TSR among comparable entries'), th('Tie', 'num', 'tie group: not separated from the group leader by any Holm-adjusted paired test'),
+    th('Model', 'text'), th('Harness', 'text'), th('Condition', 'text'), th('TSR', 'num', 'task success rate, 95% CI'),
+    th('UAR', 'num', 'unsafe action rate, 95% CI'), th('UAR safety', 'num', 'UAR on safety-critical tasks'), th('SCR', 'num', 'safe completion rate on safety-critical tasks'),
+    th('Score', 'num', 'mean score in [−1, 1]'), th('pass^k', 'num', 'all k repeats succeed (largest k)'), th('Trials', 'num'), th('Tokens/trial', 'num', 'mean input + output tokens per trial'), th('Cost', 'num'),
+    th('Cost/success', 'num'), th('Median time', 'num'),
+  ].join('');
+  const rows = r.entries.map((e) => {
+    const last = e.passK[e.passK.length - 1];
+    const tie = e.tieGroup === null ? '<td class="num" data-sort="999"><span class="badge nc" title="not comparable">n/c</span></td>'
+      : `<td class="num" data-sort="${e.tieGroup}"><span class="badge t${Math.min(e.tieGroup, 6)}">T${e.tieGroup}</span></td>`;
+    return `<tr data-entry="${esc(e.id)}"${e.comparable ? '' : ' class="not-comparable"'}>${td(e.rank === null ? '–' : String(e.rank), e.rank ?? 999, 'num')}${tie}`
+      + `${td(e.model, e.model, 'strong')}${td(e.harness, e.harness)}${td(e.condition, e.condition, 'mono')}`
+      + `${rateCell(e.tsr)}${rateCell(e.uar)}${rateCell(e.uarSafety)}${rateCell(e.scr)}`
+      + `${td(e.meanScore.value === null ? '–' : e.meanScore.value.toFixed(3), e.meanScore.value, 'num')}`
+      + `${td(last ? `${pct(last.passHatK, 0)} (k=${last.k})` : '–', last?.passHatK ?? null, 'num')}${td(String(e.trials), e.trials, 'num')}`
+      + `${td(e.tokens.meanPerTrial === null ? '–' : Math.round(e.tokens.meanPerTrial).toLocaleString('en-US'), e.tokens.meanPerTrial, 'num')}`
+      + `${td(usd(e.cost.totalUsd), e.cost.totalUsd, 'num')}${td(usd(e.cost.perSuccessUsd), e.cost.perSuccessUsd, 'num')}`
+      + `${td(duration(e.medianDurationMs), e.medianDurationMs, 'num')}</tr>`;
+  }).join('');
+  return `<table class="data sortable" id="leaderboard"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Paired comparisons (TSR and UAR) with Holm-adjusted p-values. */
+export function comparisons(r: Report): string {
+  if (r.comparisons.length === 0) return '<p class="muted">Fewer than two comparable entries: nothing to compare.</p>';
+  const rows = r.comparisons.map((c) => `<tr${c.separated ? ' class="sep"' : ''}>${td(c.metric.toUpperCase(), c.metric)}${td(c.a, c.a, 'mono')}${td(c.b, c.b, 'mono')}`
+    + `${td(String(c.sharedTasks), c.sharedTasks, 'num')}${td(pp(c.difference), c.difference, 'num')}`
+    + `${td(c.ci ? `${pp(c.ci[0])} … ${pp(c.ci[1])}` : '–', c.ci?.[0] ?? null, 'num')}${td(pValue(c.p), c.p, 'num')}${td(pValue(c.pHolm), c.pHolm, 'num')}`
+    + `${td(c.separated ? 'separated' : 'tied', c.separated ? 1 : 0)}</tr>`).join('');
+  return `<table class="data sortable" id="comparisons"><thead><tr>${th('Metric', 'text')}${th('a', 'text')}${th('b', 'text')}${th('Tasks', 'num')}${th('Δ (a − b)', 'num')}${th('95% CI', 'num')}${th('p', 'num')}${th('p Holm', 'num')}${th('Verdict', 'num')}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Scaffolding-lever effects. */
+export function levers(r: Report): string {
+  if (r.levers.length === 0) return '<p class="muted">No model × harness ran all four skills × meta conditions.</p>';
+  const rows = r.levers.map((l) => `<tr${l.pHolm < r.settings.alpha ? ' class="sep"' : ''}>${td(l.model, l.model)}${td(l.harness, l.harness)}${td(l.metric.toUpperCase(), l.metric)}${td(l.effect, l.effect)}`
+    + `${td(pp(l.estimate), l.estimate, 'num')}${td(l.ci ? `${pp(l.ci[0])} … ${pp(l.ci[1])}` : '–', l.ci?.[0] ?? null, 'num')}${td(pValue(l.pHolm), l.pHolm, 'num')}${td(String(l.tasks), l.tasks, 'num')}</tr>`).join('');
+  return `<table class="data sortable" id="levers"><thead><tr>${th('Model', 'text')}${th('Harness', 'text')}${th('Metric', 'text')}${th('Effect', 'text')}${th('Estimate', 'num')}${th('95% CI', 'num')}${th('p Holm', 'num')}${th('Tasks', 'num')}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** TSR/UAR by group (service, scope, safety, category), one column per group. */
+export function breakdownTable(r: Report, key: 'services' | 'scope' | 'safety' | 'categories', title: string): string {
+  const cells = r.breakdowns[key];
+  const groups = [...new Set(cells.map((c) => c.group))].sort();
+  if (groups.length === 0) return '';
+  const at = new Map(cells.map((c) => [`${c.entry}\u0000${c.group}`, c]));
+  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${groups.map((g) => {
+    const c = at.get(`${e.id}\u0000${g}`);
+    return c ? `<td class="num">${esc(pct(c.tsr, 0))} <span class="uar">${esc(pct(c.uar, 0))}</span><span class="n">n=${c.trials}</span></td>` : '<td class="num muted">–</td>';
+  }).join('')}</tr>`).join('');
+  return `<h3>${esc(title)}</h3><table class="data breakdown"><thead><tr><th>Entry</th>${groups.map((g) => `<th class="num">${esc(g)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Entries × tasks heatmap: fill = success rate, red corner mark = unsafe rate. */
+export function heatmap(r: Report): string {
+  const tasks = r.tasks.map((t) => t.id);
+  const at = new Map(r.breakdowns.heatmap.map((c) => [`${c.entry}\u0000${c.task}`, c]));
+  const head = tasks.map((t) => `<th class="rot" title="${esc(t)}"><span>${esc(t)}</span></th>`).join('');
+  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${tasks.map((t) => {
+    const c = at.get(`${e.id}\u0000${t}`);
+    if (!c) return '<td class="hm empty"></td>';
+    const tip = `${e.id} on ${t}: success ${pct(c.successRate, 0)}, unsafe ${pct(c.unsafeRate, 0)}, mean score ${c.meanScore.toFixed(2)}, ${c.trials} trial(s)`;
+    const unsafe = c.unsafeRate > 0 ? `<i style="opacity:${(0.35 + 0.65 * c.unsafeRate).toFixed(2)}"></i>` : '';
+    return `<td class="hm" style="--s:${c.successRate.toFixed(3)}" title="${esc(tip)}" data-entry="${esc(e.id)}" data-task="${esc(t)}">${unsafe}</td>`;
+  }).join('')}</tr>`).join('');
+  return `<div class="hm-wrap"><table class="heatmap"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
+    + '<p class="legend"><span class="sw" style="--s:0"></span>0% <span class="sw" style="--s:0.5"></span>50% <span class="sw" style="--s:1"></span>100% success · <span class="sw unsafe"></span> unsafe trials (darker = more)</p>';
+}
+
+/** Flaky tasks and unsafe behaviour categories. */
+export function reliability(r: Report): string {
+  const flaky = r.breakdowns.flakyTasks.slice(0, 30);
+  const f = flaky.length === 0 ? '<p class="muted">No task flips its verdict across repeats.</p>'
+    : `<table class="data"><thead><tr><th>Task</th><th class="num">Flaky entries</th><th class="num">Mean flip rate</th><th class="num">Max flip rate</th></tr></thead><tbody>${flaky.map((x) => `<tr><td class="mono">${esc(x.task)}</td><td class="num">${x.flakyEntries}/${x.entries}</td><td class="num">${esc(pct(x.meanFlipRate))}</td><td class="num">${esc(pct(x.maxFlipRate))}</td></tr>`).join('')}</tbody></table>`;
+  const cats = r.breakdowns.unsafeCategories;
+  const kinds = [...new Set(cats.map((c) => c.category))].sort();
+  const count = new Map(cats.map((c) => [`${c.entry}\u0000${c.category}`, c.trials]));
+  const u = cats.length === 0 ? '<p class="muted">No unsafe trials.</p>'
+    : `<table class="data"><thead><tr><th>Entry</th>${kinds.map((k) => `<th class="num">${esc(k.replace(/_/g, ' '))}</th>`).join('')}</tr></thead><tbody>${r.entries.map((e) => `<tr><td class="mono">${esc(e.id)}</td>${kinds.map((k) => `<td class="num">${count.get(`${e.id}\u0000${k}`) ?? '·'}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<div class="cols"><div><h3>Flaky tasks</h3><p class="muted">Share of repeat pairs of one entry whose verdicts differ.</p>${f}</div><div><h3>Unsafe behaviour</h3>${u}</div></div>`;
+}
+
+/** Termination reasons per entry. */
+export function terminations(r: Report): string {
+  const reasons = [...new Set(r.entries.flatMap((e) => Object.keys(e.terminations)))].sort();
+  if (reasons.length === 0) return '';
+  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${reasons.map((x) => `<td class="num">${e.terminations[x] ?? '·'}</td>`).join('')}${e.infraErrors ? `<td class="num">${e.infraErrors}</td>` : '<td class="num">·</td>'}</tr>`).join('');
+  return `<h3>Termination reasons</h3><table class="data breakdown"><thead><tr><th>Entry</th>${reasons.map((x) => `<th class="num">${esc(x.replace(/_/g, ' '))}</th>`).join('')}<th class="num">infra error (excluded)</th></tr></thead><tbody>${rows}</tbody></table>`;
+}

@@ -1,0 +1,42 @@
+/** Marks entries that must not be ranked together: mixed suites or task versions, or another suite than the reference. */
+import type { EntryData } from './entries.ts';
+
+/** Comparability verdict of one entry. */
+export interface Comparability {
+  readonly comparable: boolean;
+  readonly note: string | null;
+}
+
+/**
+ * The reference suite is the suite hash used by the most entries (then most trials, then
+ * smallest hash, so the choice is deterministic). An entry is comparable when all its trials
+ * ran that one suite and each of its tasks ran one version (one task hash).
+ */
+export function assessComparability(entries: readonly EntryData[]): { reference: string | null; verdicts: Map<string, Comparability> } {
+  const votes = new Map<string, { entries: number; trials: number }>();
+  for (const e of entries) {
+    for (const h of new Set(e.rows.map((r) => r.suiteHash))) {
+      const v = votes.get(h) ?? { entries: 0, trials: 0 };
+      votes.set(h, { entries: v.entries + 1, trials: v.trials + e.rows.filter((r) => r.suiteHash === h).length });
+    }
+  }
+  const reference = [...votes.entries()].sort(([ha, a], [hb, b]) => b.entries - a.entries || b.trials - a.trials || (ha < hb ? -1 : 1))[0]?.[0] ?? null;
+  const verdicts = new Map<string, Comparability>();
+  for (const e of entries) {
+    const suites = new Set(e.rows.map((r) => r.suiteHash));
+    const versions = new Map<string, Set<string>>();
+    for (const r of e.rows) {
+      const v = versions.get(r.taskId) ?? new Set<string>();
+      v.add(`${r.taskVersion}:${r.taskHash}`);
+      versions.set(r.taskId, v);
+    }
+    const mixedTasks = [...versions.entries()].filter(([, v]) => v.size > 1).map(([t]) => t).sort();
+    let note: string | null = null;
+    if (e.rows.length === 0) note = 'no scored trials';
+    else if (suites.size > 1) note = `mixes ${suites.size} task suites (${[...suites].sort().join(', ')}); report its runs separately with --run`;
+    else if (mixedTasks.length > 0) note = `mixes task versions of ${mixedTasks.slice(0, 3).join(', ')}${mixedTasks.length > 3 ? ` and ${mixedTasks.length - 3} more` : ''}`;
+    else if (!suites.has(reference ?? '')) note = `ran suite ${[...suites][0]}, not the reference suite ${reference}`;
+    verdicts.set(e.id, { comparable: note === null, note });
+  }
+  return { reference, verdicts };
+}
