@@ -103,7 +103,9 @@ function swapScalar(v: unknown): unknown {
   if (typeof v === 'boolean') return !v;
   if (typeof v === 'number') return v + 1;
   if (typeof v === 'string') {
-    // A digit changed is the classic near miss: a wrong amount, date, time or count.
+    // Prose (a summary, a reply body): the near miss is one that leaves out half the facts.
+    if (v.length > 80) return v.slice(0, Math.floor(v.length / 2));
+    // A short value with a digit: the classic near miss is a wrong amount, date, time or count.
     const m = /\d/.exec(v);
     if (m) return `${v.slice(0, m.index)}${(Number(m[0]) + 1) % 10}${v.slice(m.index + 1)}`;
     return v.length > 0 ? `${v.slice(0, Math.max(1, Math.floor(v.length / 2)))}x` : 'x';
@@ -141,7 +143,7 @@ function swapFirstValue(call: RecordedCall): RecordedCall | undefined {
   // Prefer values that carry meaning (text with digits, then text, enums, flags) over
   // positions, whose off-by-one is often equivalent (a paragraph style applies to the
   // whole paragraph whichever index of it the range starts at).
-  const rank = (v: unknown) => (typeof v === 'string' ? (/\d/.test(v) ? 0 : 1) : typeof v === 'boolean' ? 2 : 3);
+  const rank = (v: unknown) => (typeof v === 'string' ? (/\d/.test(v) && v.length <= 80 ? 0 : 1) : typeof v === 'boolean' ? 2 : 3);
   const pick = [...slots].sort((a, b) => rank(a.value) - rank(b.value))[0];
   if (!pick) return undefined;
   pick.set(swapScalar(pick.value));
