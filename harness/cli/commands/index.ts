@@ -8,6 +8,7 @@ import { register as show } from './show.ts';
 import { register as runs } from './runs.ts';
 import { register as newTask } from './new-task.ts';
 import { register as merge } from './merge.ts';
+import { register as apiDocs } from './api-docs.ts';
 import { register as serve } from './serve.ts';
 import { register as coverage } from './coverage.ts';
 import { register as exportCmd } from './export.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   runs,
   newTask,
   merge,
+  apiDocs,
   serve,
   coverage,
   exportCmd,
