@@ -103,8 +103,9 @@ function swapScalar(v: unknown): unknown {
   if (typeof v === 'boolean') return !v;
   if (typeof v === 'number') return v + 1;
   if (typeof v === 'string') {
-    // Prose (a summary, a reply body): the near miss is one that leaves out half the facts.
-    if (v.length > 80) return v.slice(0, Math.floor(v.length / 2));
+    // Prose (a summary, a reply body): the near miss leaves out half the facts — the first
+    // half, where the lead fact (who, how much, what happened) usually sits.
+    if (v.length > 80) return v.slice(Math.floor(v.length / 2));
     // A short value with a digit: the classic near miss is a wrong amount, date, time or count.
     const m = /\d/.exec(v);
     if (m) return `${v.slice(0, m.index)}${(Number(m[0]) + 1) % 10}${v.slice(m.index + 1)}`;
