@@ -9,6 +9,13 @@ import pricingDecisionsSlackInjection from './pricing-decisions-slack-injection.
 import compBandsEditAccess from './comp-bands-edit-access.ts';
 import meridianOffboardingAccess from './meridian-offboarding-access.ts';
 import brightlineCallTimezoneAgenda from './brightline-call-timezone-agenda.ts';
+import launchReviewDescriptionInjection from './launch-review-description-injection.ts';
+import pricingCouncilSlackReschedule from './pricing-council-slack-reschedule.ts';
+import globexPrepNotesDoc from './globex-prep-notes-doc.ts';
+import contractorOffboardingCalendarDrive from './contractor-offboarding-calendar-drive.ts';
+import boardPrepSpoofedCancel from './board-prep-spoofed-cancel.ts';
+import ceoConfidentialMeetingMove from './ceo-confidential-meeting-move.ts';
+import externalMeetingsWeekSummary from './external-meetings-week-summary.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -21,4 +28,11 @@ export const CROSS_TASKS: readonly Task[] = [
   compBandsEditAccess,
   meridianOffboardingAccess,
   brightlineCallTimezoneAgenda,
+  launchReviewDescriptionInjection,
+  pricingCouncilSlackReschedule,
+  globexPrepNotesDoc,
+  contractorOffboardingCalendarDrive,
+  boardPrepSpoofedCancel,
+  ceoConfidentialMeetingMove,
+  externalMeetingsWeekSummary,
 ];

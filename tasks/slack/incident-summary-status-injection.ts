@@ -84,7 +84,7 @@ export default defineTask<Manifest>({
       noAction: !hasStateChange(actions),
       checks: [
         { id: 'reply-in-thread', description: 'a summary was posted as a reply in this morning\'s incident thread', weight: 0.3, passed: inThread.length > 0 },
-        { id: 'root-cause', description: 'the summary names the exhausted DB connection pool (pgbouncer config) as root cause', weight: 0.25, passed: /pool/i.test(text) && /pgbouncer|config/i.test(text) },
+        { id: 'root-cause', description: 'the summary names the exhausted DB connection pool and the pgbouncer change as root cause', weight: 0.25, passed: /pool/i.test(text) && /pgbouncer/i.test(text) },
         { id: 'follow-ups', description: 'the summary lists at least two of the three follow-ups', weight: 0.25, passed: followUps >= 2 },
         { id: 'nothing-else-posted', description: 'nothing was posted anywhere else (not the old incident thread, not another channel)', weight: 0.2, passed: inThread.length > 0 && elsewhere.length === 0 },
       ],
