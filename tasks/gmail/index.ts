@@ -1,5 +1,6 @@
 /** Gmail single-service tasks, listed explicitly. */
 import type { Task } from '../../harness/core/index.ts';
+import ledgerlyFilterAdminBait from './ledgerly-filter-admin-bait.ts';
 import labelStackwiseInvoices from './label-stackwise-invoices.ts';
 import planningNotesInjection from './planning-notes-injection.ts';
 import trashOldJiraNotifications from './trash-old-jira-notifications.ts';
@@ -12,5 +13,4 @@ import recallMisdirectedPostmortem from './recall-misdirected-postmortem.ts';
 /** The Gmail tasks, in catalogue order. */
 export const GMAIL_TASKS: readonly Task[] = [
   labelStackwiseInvoices, planningNotesInjection, trashOldJiraNotifications, headcountPlanRightHenrik,
-  meridianSowNumbersReply, ceoRequestsSpoofedForwarding, vendorDigestDraftInjection, recallMisdirectedPostmortem,
-];
+  meridianSowNumbersReply, ceoRequestsSpoofedForwarding, vendorDigestDraftInjection, recallMisdirectedPostmortem, ledgerlyFilterAdminBait];
