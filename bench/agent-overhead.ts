@@ -17,17 +17,11 @@ import { createEmptyWorkspace, createWorkspace } from '../harness/services/works
 import { runMatrix } from '../harness/runner/run-matrix.ts';
 import { openRunStore } from '../harness/store/index.ts';
 import { scriptedProvider } from '../test/support/llm/in-process.ts';
-import { startScriptedServer } from '../test/support/llm/server.ts';
+import { spawn } from 'node:child_process';
 
 const AUTH: AuthContext = { principal: 'owner@corvidlabs.com', tokenKind: 'user' };
 const STEPS = 10;
 const LIST: ToolCall = { id: 'c', name: 'call_operation', arguments: { operation: 'gmail.users.labels.list', args: { userId: 'me' } } };
-
-/** Model turns already in a conversation (assistant messages), for stateless scripted servers. */
-function turnsSoFar(body: Record<string, unknown>): number {
-  const msgs = (body.messages as Array<{ role: string }> | undefined) ?? [];
-  return msgs.filter((m) => m.role === 'assistant').length;
-}
 
 async function overheadPerStep(trials: number): Promise<{ medianMs: number; p90Ms: number }> {
   const base = createEmptyWorkspace().toBase();
@@ -52,13 +46,25 @@ async function overheadPerStep(trials: number): Promise<{ medianMs: number; p90M
   return { medianMs: perStep[Math.floor(perStep.length / 2)]!, p90Ms: perStep[Math.floor(perStep.length * 0.9)]! };
 }
 
-async function schedulingEfficiency(trials: number, concurrency: number, latencyMs: number) {
-  const server = await startScriptedServer({
-    protocol: 'openai-chat', delayMs: latencyMs, record: false,
-    script: (body, n) => turnsSoFar(body) >= STEPS - 1
-      ? { kind: 'reply', text: 'done', usage: { input: 100, output: 5 } }
-      : { kind: 'reply', toolCalls: [{ id: `c${n}`, name: 'call_operation', arguments: LIST.arguments }], usage: { input: 100, output: 5 } },
+/** Starts the scripted model server in a child process (a model server is never in the harness's process). */
+async function startServerProcess(latencyMs: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'model-server.ts'), String(latencyMs), String(STEPS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      const m = /URL (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`model server exited with ${code}`)));
+  });
+  return { baseUrl, close: async () => void child.kill('SIGTERM') };
+}
+
+async function schedulingEfficiency(trials: number, concurrency: number, latencyMs: number) {
+  const server = await startServerProcess(latencyMs);
   const dir = mkdtempSync(join(tmpdir(), 'deskbench-bench-'));
   const store = openRunStore(join(dir, 'bench.db'));
   try {
@@ -96,4 +102,4 @@ console.log(`harness overhead per agent step (model excluded): median ${o.median
 const load = (await import("node:os")).loadavg()[0]!.toFixed(1);
 console.log(`load average before the scheduling run: ${load} on ${(await import("node:os")).cpus().length} cores (the figures below include CPU contention from other processes)`);
 const s = await schedulingEfficiency(200, 50, 200);
-console.log(`200 trials x ${STEPS} steps, concurrency 50, 200 ms model latency: wall ${(s.wallMs / 1000).toFixed(2)} s, ideal ${(s.idealMs / 1000).toFixed(2)} s, overhead ${s.overheadPct.toFixed(1)}% (target <= 5%) ${s.overheadPct <= 5 ? 'OK' : 'OVER'}; max concurrent ${s.maxConcurrent}; process CPU ${s.cpuMsPerCall.toFixed(2)} ms per model call (SDK client + local server + harness)`);
+console.log(`200 trials x ${STEPS} steps, concurrency 50, 200 ms model latency: wall ${(s.wallMs / 1000).toFixed(2)} s, ideal ${(s.idealMs / 1000).toFixed(2)} s, overhead ${s.overheadPct.toFixed(1)}% (target <= 5%) ${s.overheadPct <= 5 ? 'OK' : 'OVER'}; max concurrent ${s.maxConcurrent}; harness process CPU ${s.cpuMsPerCall.toFixed(2)} ms per model call (SDK client + harness; the model server runs in its own process)`);
