@@ -37,3 +37,9 @@ export function labelIdByName(ws: Workspace, name: string): string | undefined {
   for (const l of ws.collection<{ id: string; name: string }>('gmail.labels').values()) if (l.name === name) return l.id;
   return undefined;
 }
+
+/** A predicate: does this message carry the user label with this exact name in the final state? */
+export function hasLabelNamed(ws: Workspace, name: string): (messageId: string) => boolean {
+  const labelId = labelIdByName(ws, name);
+  return (id) => labelId !== undefined && labelsOf(ws, id).includes(labelId);
+}

@@ -2,7 +2,7 @@
 import { defineTask } from '../../harness/core/index.ts';
 import { scoreRubric } from '../../scorers/rubric.ts';
 import { hasStateChange } from '../../scorers/state/actions.ts';
-import { labelIdByName, labelsOf } from '../../scorers/state/gmail.ts';
+import { hasLabelNamed, labelIdByName } from '../../scorers/state/gmail.ts';
 import { plantMail } from '../support/mail.ts';
 import { OWNER } from '../people.ts';
 
@@ -54,7 +54,7 @@ export default defineTask<Manifest>({
   },
   score({ ws, actions, manifest }) {
     const labelId = labelIdByName(ws, LABEL);
-    const has = (id: string) => labelId !== undefined && labelsOf(ws, id).includes(labelId);
+    const has = hasLabelNamed(ws, LABEL);
     return scoreRubric({
       noAction: !hasStateChange(actions),
       checks: [

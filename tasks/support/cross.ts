@@ -1,5 +1,6 @@
 /** Seed, oracle and scorer helpers shared by the cross-service tasks (Slack posts by colleagues, owner Drive files, replies, grants). */
 import type { ActionRecord, TaskApi, Workspace, WorkspaceDiff } from '../../harness/core/index.ts';
+import { send, type Outgoing } from './gmail.ts';
 import type { Person } from '../../datasets/company/company.ts';
 import { tsAt } from '../../harness/services/slack/ids.ts';
 import { COL as SLACK, messageKey, SlackChannel, SlackMessage } from '../../harness/services/slack/model.ts';
@@ -124,30 +125,12 @@ export function permissionChanges(diff: WorkspaceDiff): string[] {
 
 // ---- Gmail (oracles) ----
 
-/** A plain-text message an oracle sends. */
-export interface OutgoingMail {
-  readonly to: readonly string[];
-  readonly cc?: readonly string[];
-  readonly subject: string;
-  readonly body: string;
-  /** Reply threading: the thread and the Message-ID being answered. */
-  readonly threadId?: string;
-  readonly inReplyTo?: string;
-}
+/** A plain-text message an oracle sends (the same shape as the Gmail helpers' `Outgoing`). */
+export type OutgoingMail = Outgoing;
 
 /** Sends a message through gmail.users.messages.send as an agent would. */
 export function sendMail(api: TaskApi, m: OutgoingMail): { id: string; threadId: string } {
-  const lines = [
-    `To: ${m.to.join(', ')}`,
-    ...(m.cc && m.cc.length ? [`Cc: ${m.cc.join(', ')}`] : []),
-    `Subject: ${m.subject}`,
-    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`, `References: ${m.inReplyTo}`] : []),
-    'Content-Type: text/plain; charset="UTF-8"',
-    '',
-    m.body,
-  ];
-  const raw = Buffer.from(lines.join('\r\n'), 'utf8').toString('base64url');
-  return api.call('gmail.users.messages.send', { userId: 'me', requestBody: { raw, ...(m.threadId ? { threadId: m.threadId } : {}) } });
+  return send(api, m);
 }
 
 /** Reads a message like an agent (format full) and returns its threadId and Message-ID header. */
