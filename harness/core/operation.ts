@@ -88,6 +88,11 @@ export interface Operation<P = any, B = any, R = unknown> {
   readonly body: z.ZodType<B> | undefined;
   /** Slack: token kinds allowed (default both). */
   readonly tokens: readonly TokenKind[];
+  /**
+   * A wire endpoint that is not an API method of its own (the upload target a multi-step
+   * flow hands out): routed over HTTP, but not offered as an agent tool nor counted in coverage.
+   */
+  readonly transport?: boolean;
   readonly handler: (ctx: OperationContext, input: OperationInput<P, B>) => R | RawResponse;
 }
 

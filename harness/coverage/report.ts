@@ -43,7 +43,7 @@ function count(all: readonly string[], have: ReadonlySet<string>): CoverageCount
 /** Compares operation ids (service prefix stripped) with the official method paths. */
 export function coverageReport(inputs: CoverageInputs): CoverageReport {
   const byService = new Map<ServiceId, Set<string>>(SERVICE_IDS.map((s) => [s, new Set<string>()]));
-  for (const op of inputs.operations) byService.get(op.service)?.add(op.id.slice(op.service.length + 1));
+  for (const op of inputs.operations) if (!op.transport) byService.get(op.service)?.add(op.id.slice(op.service.length + 1));
   const apis = SERVICE_IDS.map((service): ApiCoverage => {
     const have = byService.get(service)!;
     const official = inputs.official[service];

@@ -55,8 +55,7 @@ const READ_SKILL: ToolSpec = {
  */
 export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
   const { ws, auth } = opts;
-  const allowed = new Set<string>(opts.services);
-  const ops = ws.operations().filter((o) => allowed.has(o.service));
+  const ops = operationsFor(ws, opts.services);
   const byId = new Map(ops.map((o) => [o.id, o]));
   const skills = opts.condition.skills ? skillsFor(opts.services, opts.skills ?? loadSkills()) : [];
   const typed = opts.profile === 'typed' ? typedSpecs(ops) : undefined;
@@ -114,5 +113,5 @@ function unknownTool(ws: Workspace, call: ToolCall, specs: readonly ToolSpec[]):
 /** The operations a tools instance exposes (for docs and tests). */
 export function operationsFor(ws: Workspace, services: readonly ServiceId[]): Operation[] {
   const allowed = new Set<string>(services);
-  return ws.operations().filter((o) => allowed.has(o.service));
+  return ws.operations().filter((o) => allowed.has(o.service) && !o.transport);
 }

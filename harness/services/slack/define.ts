@@ -12,6 +12,8 @@ export interface SlackOpSpec<P> {
   readonly params: z.ZodType<P>;
   /** Token kinds allowed; default both. A bot token on a user-only method is `not_allowed_token_type`. */
   readonly tokens?: readonly TokenKind[];
+  /** See Operation.transport. */
+  readonly transport?: boolean;
   /** Returns the payload without `ok` (the HTTP face adds `ok: true`). */
   readonly handler: (ctx: OperationContext, params: P, media: Media | undefined) => unknown;
 }
@@ -27,6 +29,7 @@ export function slackOp<P>(spec: SlackOpSpec<P>): Operation<P, undefined> {
     description: spec.description,
     params: spec.params,
     ...(spec.tokens ? { tokens: spec.tokens } : {}),
+    ...(spec.transport ? { transport: true } : {}),
     handler: (ctx, input) => {
       // The HTTP face checks this too; the tool face reaches handlers directly.
       if (spec.tokens && !spec.tokens.includes(ctx.auth.tokenKind)) throw slackError('not_allowed_token_type');

@@ -144,6 +144,7 @@ export const filesOps = [
   slackOp({
     method: 'files.uploadExternal',
     kind: 'write',
+    transport: true,
     description: 'Step 2 of an upload: the upload_url target (POST the file bytes as multipart field `file`/`body`, or as `content` text). Not a real Slack method name; agents use the returned upload_url.',
     params: z.object({
       file_id: z.string().describe('The file id from files.getUploadURLExternal (already in upload_url).'),
