@@ -55,7 +55,13 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   const ws = createWorkspace(seeded.base);
   const steps: Step[] = [];
   const controller = new AbortController();
-  const onRunAbort = () => controller.abort(new Error('run interrupted'));
+  // One listener on the run's signal per trial, removed when the trial ends, so a long run
+  // does not accumulate listeners: it aborts the trial and settles the `interrupted` race.
+  let settleInterrupted: ((o: AgentOutcome) => void) | undefined;
+  const onRunAbort = () => {
+    controller.abort(new Error('run interrupted'));
+    settleInterrupted?.(cancelled());
+  };
   input.runSignal?.addEventListener('abort', onRunAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
@@ -78,8 +84,8 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
       }, limits.maxWallMs);
     });
     const interrupted = new Promise<AgentOutcome>((resolve) => {
+      settleInterrupted = resolve;
       if (input.runSignal?.aborted) resolve(cancelled());
-      input.runSignal?.addEventListener('abort', () => resolve(cancelled()), { once: true });
     });
     outcome = await Promise.race([agent.run(ctx), timeout, interrupted]);
     // An agent that returns as soon as it sees the abort must not mask the time limit.

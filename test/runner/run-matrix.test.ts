@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noopAgent } from '../../harness/agents/reference/noop.ts';
@@ -58,6 +59,14 @@ describe('runMatrix', () => {
     const rows = store.listTrials({ runIds: [s.runId] });
     expect(rows.map((r) => r.termination)).toEqual(['time_limit', 'time_limit']);
     expect(rows.every((r) => r.score === 0)).toBe(true);
+    store.close();
+  });
+
+  it('leaves no listeners on the run signal however many trials ran', async () => {
+    const store = openRunStore(join(dir, 'listeners.db'));
+    const controller = new AbortController();
+    await runMatrix(runOptions(store, [noopAgent], { repeats: 15, concurrency: 4, signal: controller.signal }));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     store.close();
   });
 
