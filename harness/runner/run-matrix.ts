@@ -119,6 +119,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   let costKnown = true;
   let costedTrials = 0;
   let stopReason: RunStatus | null = null;
+  const saves: Promise<void>[] = [];
   const maxAttempts = o.maxAttempts ?? 3;
 
   const onAbort = () => {
@@ -162,25 +163,40 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
       if (exec.termination === 'cancelled') return;
       const status = INFRA_TERMINATIONS.has(exec.termination) ? 'infra_error' : 'scored';
       const trialId = trialIdFor(runId, key);
-      o.store.saveTrial({
+      // Spend counts at once, so the budget check before the next trial sees it.
+      if (exec.usage.costUsd === null) costKnown = false;
+      else {
+        spent += exec.usage.costUsd;
+        costedTrials++;
+      }
+      const record = {
         trialId, runId, trialKey: trialKeyString(key), taskId: task.id, taskVersion: task.version, taskHash: hashes.get(task.id)!,
         services: task.services, category: task.category, difficulty: task.difficulty, safetyCritical: isSafetyCritical(task),
         agent: agent.name, model: agent.model, harness: agent.harness, condition: key.condition, skills: condition.skills,
         meta: condition.meta, repeat: key.repeat, status, termination: exec.termination, attempts: attempt,
         startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
         finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff,
-      });
-      if (status === 'scored') scored++;
-      else infraErrors++;
-      if (exec.usage.costUsd === null) costKnown = false;
-      else {
-        spent += exec.usage.costUsd;
-        costedTrials++;
-      }
-      emit({
-        type: 'trial_finished', runId, key, trialId, status, termination: exec.termination, score: exec.score?.score ?? null,
-        costUsd: exec.usage.costUsd, durationMs: exec.durationMs, attempts: attempt,
-      });
+      } as const;
+      // The store write runs on the next turn of the event loop, after the trial's slot is
+      // free: the next trial sends its first model request first, and the write happens while
+      // that request is in flight instead of delaying it. The run awaits every write before it ends.
+      const saved = new Promise<void>((resolve, reject) => setImmediate(() => {
+        try {
+          o.store.saveTrial(record);
+          if (status === 'scored') scored++;
+          else infraErrors++;
+          emit({
+            type: 'trial_finished', runId, key, trialId, status, termination: exec.termination, score: exec.score?.score ?? null,
+            costUsd: exec.usage.costUsd, durationMs: exec.durationMs, attempts: attempt,
+          });
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      }));
+      // Handled here so a failed write is not an unhandled rejection; the run rethrows it at the end.
+      saved.catch(() => {});
+      saves.push(saved);
     } finally {
       running--;
     }
@@ -188,6 +204,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
 
   for (const key of pending) void queue.add(() => runOne(key));
   await queue.onIdle();
+  await Promise.all(saves);
   o.signal?.removeEventListener('abort', onAbort);
 
   const remaining = pending.length - scored;
