@@ -13,7 +13,7 @@
  * });
  * ```
  *
- * API (kept stable; other engineers depend on it):
+ * API (kept stable; every conformance test depends on it):
  * - `startLiveServer(opts?)`: `opts.ws` (a Workspace to serve), else `opts.base` (a
  *   WorkspaceBase → createWorkspace(base)), else createEmptyWorkspace(). `opts.principal`
  *   is the acting user's email (default: the base company's owner, i.e.
