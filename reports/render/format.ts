@@ -22,6 +22,12 @@ export function usd(x: number | null): string {
   return x === null ? 'unknown' : `$${x < 1 ? x.toFixed(4) : x.toFixed(2)}`;
 }
 
+/** Cost per success: `unknown` when cost is unknown, `–` when nothing succeeded. */
+export function usdPerSuccess(cost: { totalUsd: number | null; perSuccessUsd: number | null }): string {
+  if (cost.totalUsd === null) return 'unknown';
+  return cost.perSuccessUsd === null ? '–' : usd(cost.perSuccessUsd);
+}
+
 /** `1.2 s` / `350 ms`. */
 export function duration(ms: number | null): string {
   if (ms === null) return '–';

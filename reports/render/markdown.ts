@@ -1,6 +1,6 @@
 /** Markdown report: a README-ready leaderboard with intervals and tie groups, then comparisons, levers and breakdowns. */
 import type { Report } from '../report-schema.ts';
-import { duration, entryLabel, pct, pp, pValue, rankCell, rateWithCi, tieCell, usd } from './format.ts';
+import { duration, entryLabel, pct, pp, pValue, rankCell, rateWithCi, tieCell, usd, usdPerSuccess } from './format.ts';
 
 /** Escapes text for a markdown table cell. */
 export function mdCell(s: string): string {
@@ -24,7 +24,7 @@ export function renderMarkdown(r: Report): string {
       return [
         rankCell(e), tieCell(e), e.model, e.harness, e.condition, rateWithCi(e.tsr), rateWithCi(e.uar), rateWithCi(e.uarSafety), rateWithCi(e.scr),
         e.meanScore.value === null ? '–' : e.meanScore.value.toFixed(3), last ? `${pct(last.passHatK, 0)} (k=${last.k})` : '–',
-        String(e.trials), usd(e.cost.totalUsd), usd(e.cost.perSuccessUsd), duration(e.medianDurationMs),
+        String(e.trials), usd(e.cost.totalUsd), usdPerSuccess(e.cost), duration(e.medianDurationMs),
       ];
     }),
     ['r', 'l', 'l', 'l', 'l'],

@@ -1,6 +1,6 @@
 /** Server-rendered HTML sections of the static site: leaderboard, comparisons, levers, breakdowns, heatmap. */
 import type { Report } from '../../report-schema.ts';
-import { duration, pct, pp, pValue, usd } from '../format.ts';
+import { duration, pct, pp, pValue, usd, usdPerSuccess } from '../format.ts';
 import { esc } from './escape.ts';
 
 /** A `<td>` with display text and a sort key. */
@@ -38,7 +38,7 @@ export function leaderboard(r: Report): string {
       + `${td(e.meanScore.value === null ? '–' : e.meanScore.value.toFixed(3), e.meanScore.value, 'num')}`
       + `${td(last ? `${pct(last.passHatK, 0)} (k=${last.k})` : '–', last?.passHatK ?? null, 'num')}${td(String(e.trials), e.trials, 'num')}`
       + `${td(e.tokens.meanPerTrial === null ? '–' : Math.round(e.tokens.meanPerTrial).toLocaleString('en-US'), e.tokens.meanPerTrial, 'num')}`
-      + `${td(usd(e.cost.totalUsd), e.cost.totalUsd, 'num')}${td(usd(e.cost.perSuccessUsd), e.cost.perSuccessUsd, 'num')}`
+      + `${td(usd(e.cost.totalUsd), e.cost.totalUsd, 'num')}${td(usdPerSuccess(e.cost), e.cost.perSuccessUsd, 'num')}`
       + `${td(duration(e.medianDurationMs), e.medianDurationMs, 'num')}</tr>`;
   }).join('');
   return `<table class="data sortable" id="leaderboard"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
