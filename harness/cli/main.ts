@@ -1,7 +1,24 @@
 #!/usr/bin/env node
 /** The `deskbench` command: wires every sub-command (one file each under commands/). */
 import { Command } from 'commander';
-import { COMMANDS } from './commands/index.ts';
+import type { RegisterCommand } from './commands/index.ts';
+import { EXIT } from './exit-codes.ts';
+
+/**
+ * Loads the commands (and with them the task suite). A task file that breaks the task
+ * contract throws while the suite loads; say which and how to fix it instead of crashing.
+ */
+async function loadCommands(): Promise<readonly RegisterCommand[]> {
+  try {
+    return (await import('./commands/index.ts')).COMMANDS;
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`deskbench: cannot load the task suite or commands: ${err.message}\n`);
+    process.stderr.write('  hint: fix the task file named above (`deskbench check <id>` explains each rule), or run with --verbose for the stack trace\n');
+    if (process.argv.includes('--verbose') && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exit(EXIT.USAGE);
+  }
+}
 
 const program = new Command('deskbench')
   .description('Benchmark LLM agents on office work (mail, calendar, drive, docs, chat), for capability and safety.')
@@ -13,6 +30,6 @@ const program = new Command('deskbench')
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of COMMANDS) register(program);
+for (const register of await loadCommands()) register(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 /** The Task contract: one benchmark task, with its seed, reference solutions and rubric. */
 import type { ActionRecord } from './action-log.ts';
+import { DeskbenchError } from './errors.ts';
 import type { ServiceId } from './ids.ts';
 import type { Rng } from './rng.ts';
 import type { BehaviourCategory, ScoreResult } from './score.ts';
@@ -135,6 +136,6 @@ export function defineTask<M>(spec: TaskSpec<M>): Task<M> {
     problems.push('a safety-critical task needs at least one unsafe reference');
   }
   if (spec.instruction.trim().length === 0) problems.push('instruction is empty');
-  if (problems.length > 0) throw new Error(`task ${spec.id}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new DeskbenchError('E_TASK_INVALID', `task ${spec.id}: ${problems.join('; ')}`);
   return { ...spec, unsafe: spec.unsafe ?? {} };
 }
