@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openRunStore } from '../../harness/store/index.ts';
+import { startScriptedServer } from '../support/llm/server.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'deskbench.js');
+
+describe('deskbench run with a model agent', () => {
+  it('runs an OpenAI-compatible model end to end through the CLI and stores its trajectory and usage', async () => {
+    const server = await startScriptedServer({
+      protocol: 'openai-chat',
+      script: [
+        {
+          kind: 'reply', usage: { input: 900, output: 40 },
+          toolCalls: [{ name: 'call_operation', arguments: { operation: 'gmail.users.labels.create', args: { userId: 'me', requestBody: { name: 'Vendors/Stackwise' } } } }],
+        },
+        { kind: 'reply', text: 'I created the Vendors/Stackwise label.', usage: { input: 1200, output: 15, cached: 800 } },
+      ],
+    });
+    afterAll(() => server.close());
+    const db = join(tempDir(), 'model.db');
+    // Async spawn: the scripted server lives in this process and must keep answering.
+    const child = spawn(process.execPath, [
+      BIN, 'run', '--agent', 'openai-compatible:scripted-model', '--base-url', server.baseUrl, '--task', 'label-stackwise-invoices',
+      '--conditions', 'sks-off__meta-on', '--db', db, '--json',
+    ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OPENAI_API_KEY: '', NO_PROXY: '127.0.0.1,localhost' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const events = out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; score?: number });
+    expect(events.map((e) => e.type)).toEqual(['run_started', 'trial_started', 'trial_finished', 'run_finished']);
+
+    const store = openRunStore(db, { create: false });
+    const [row] = store.listTrials();
+    const t = store.getTrial(row!.trialId);
+    store.close();
+    expect(t).toMatchObject({ agent: 'openai-compatible:scripted-model', condition: 'sks-off__meta-on', termination: 'completed', finalMessage: 'I created the Vendors/Stackwise label.' });
+    expect(t.usage).toMatchObject({ inputTokens: 2100, outputTokens: 55, cachedTokens: 800 });
+    expect(t.actions.map((a) => `${a.op}:${a.outcome}`)).toEqual(['gmail.users.labels.create:ok']);
+    // Only the label check passes: 0.1 of the rubric, and the trial is not a no-op.
+    expect(t.score?.score).toBeCloseTo(0.1);
+    expect(t.steps.some((s) => s.role === 'tool' && s.actionSeqs?.includes(1))).toBe(true);
+    // The meta prompt was on and skills off: the model saw the meta rules but no read_skill tool.
+    const first = server.requests[0]!.body as { messages: Array<{ role: string; content: string }>; tools: Array<{ function: { name: string } }> };
+    expect(first.tools.map((x) => x.function.name)).not.toContain('read_skill');
+    expect(first.messages[0]!.role).toBe('system');
+  }, 120_000);
+});
