@@ -2,6 +2,7 @@
 /** The `deskbench` command: wires every sub-command (one file each under commands/). */
 import { Command } from 'commander';
 import type { RegisterCommand } from './commands/index.ts';
+import { isDeskbenchError } from '../core/index.ts';
 import { EXIT } from './exit-codes.ts';
 
 /**
@@ -13,10 +14,13 @@ async function loadCommands(): Promise<readonly RegisterCommand[]> {
     return (await import('./commands/index.ts')).COMMANDS;
   } catch (e) {
     const err = e as Error;
-    process.stderr.write(`deskbench: cannot load the task suite or commands: ${err.message}\n`);
-    process.stderr.write('  hint: fix the task file named above (`deskbench check <id>` explains each rule), or run with --verbose for the stack trace\n');
+    const badTask = isDeskbenchError(e, 'E_TASK_INVALID');
+    process.stderr.write(`deskbench: ${badTask ? 'a task file is invalid' : 'internal error while loading'}: ${err.message}\n`);
+    process.stderr.write(badTask
+      ? '  hint: fix the task named above (docs/adding-a-task.md explains each rule)\n'
+      : '  hint: run again with --verbose for the stack trace\n');
     if (process.argv.includes('--verbose') && err.stack) process.stderr.write(`${err.stack}\n`);
-    process.exit(EXIT.USAGE);
+    process.exit(badTask ? EXIT.USAGE : EXIT.INTERNAL);
   }
 }
 
