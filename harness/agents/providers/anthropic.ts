@@ -1,5 +1,6 @@
 /** Anthropic Messages provider with tool use. */
 import Anthropic from '@anthropic-ai/sdk';
+import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
@@ -44,6 +45,7 @@ export function anthropicProvider(s: ProviderSettings): Provider {
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
     maxRetries: 0,
     timeout: s.requestTimeoutMs,
+    fetch: nodeFetch,
     ...(s.headers ? { defaultHeaders: s.headers } : {}),
   });
   return limitedProvider('anthropic', s, async (req: ModelRequest): Promise<ModelResponse> => {

@@ -1,5 +1,6 @@
 /** OpenAI Chat Completions provider (also used for OpenAI-compatible servers: vLLM, Ollama, OpenRouter). */
 import OpenAI from 'openai';
+import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
@@ -35,6 +36,7 @@ export function openaiChatProvider(s: ProviderSettings, opts: { compatible: bool
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
     maxRetries: 0,
     timeout: s.requestTimeoutMs,
+    fetch: nodeFetch,
     ...(s.headers ? { defaultHeaders: s.headers } : {}),
   });
   const family = opts.compatible ? 'openai-compatible' : 'openai';

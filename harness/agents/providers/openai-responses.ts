@@ -1,5 +1,6 @@
 /** OpenAI Responses API provider (stateless: the whole conversation is sent each turn, store: false). */
 import OpenAI from 'openai';
+import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
@@ -29,6 +30,7 @@ export function openaiResponsesProvider(s: ProviderSettings): Provider {
     ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
     maxRetries: 0,
     timeout: s.requestTimeoutMs,
+    fetch: nodeFetch,
     ...(s.headers ? { defaultHeaders: s.headers } : {}),
   });
   return limitedProvider('openai-responses', s, async (req: ModelRequest): Promise<ModelResponse> => {

@@ -1,0 +1,67 @@
+/**
+ * A small `fetch` over node:http/https with keep-alive, handed to the official SDKs through
+ * their documented `fetch` option. Node's built-in fetch goes through WHATWG streams and costs
+ * about 2 ms of CPU per model call; at high concurrency that CPU queues on one event loop and
+ * delays every trial. Responses are buffered (the harness never streams) and returned as
+ * standard `Response` objects, so the SDKs behave exactly as with the global fetch.
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(init?.headers ?? {}).forEach((v, k) => (out[k] = v));
+  return out;
+}
+
+async function bodyOf(body: RequestInit['body']): Promise<Buffer | string | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  // Anything else (FormData, streams, blobs): let the platform serialise it.
+  return Buffer.from(await new Response(body as BodyInit).arrayBuffer());
+}
+
+/** A `fetch`-compatible function for the SDKs' `fetch` option. */
+export async function nodeFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  if (input instanceof Request) return fetch(input, init);
+  const url = new URL(String(input));
+  const body = await bodyOf(init?.body);
+  const signal = init?.signal ?? undefined;
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  const https = url.protocol === 'https:';
+  return new Promise<Response>((resolve, reject) => {
+    const req = (https ? httpsRequest : httpRequest)(url, {
+      method: init?.method ?? 'GET', headers: headersOf(init), agent: https ? httpsAgent : httpAgent,
+    }, (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        cleanup();
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+          if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
+          else if (v !== undefined) headers.set(k, v);
+        }
+        const status = res.statusCode ?? 500;
+        const noBody = status === 204 || status === 304;
+        resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers }));
+      });
+    });
+    const onAbort = () => req.destroy(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    const cleanup = () => signal?.removeEventListener('abort', onAbort);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e) => {
+      cleanup();
+      reject(e);
+    });
+    // One end() with the body lets node send headers and body in a single write.
+    if (body !== undefined) req.end(body);
+    else req.end();
+  });
+}
