@@ -1,10 +1,9 @@
 /** Anthropic Messages provider with tool use. */
 import Anthropic from '@anthropic-ai/sdk';
-import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
-import { limitedProvider, type ProviderSettings } from './settings.ts';
+import { limitedProvider, type ProviderSettings, sdkClientOptions } from './settings.ts';
 
 type Param = Anthropic.Messages.MessageParam;
 type ToolResultBlock = Anthropic.Messages.ToolResultBlockParam;
@@ -40,14 +39,7 @@ export function toAnthropicMessages(messages: readonly ChatMessage[]): Param[] {
 
 /** An Anthropic Messages provider. Reasoning effort is not mapped (see validateAgentConfig). */
 export function anthropicProvider(s: ProviderSettings): Provider {
-  const client = new Anthropic({
-    apiKey: s.apiKey,
-    ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
-    maxRetries: 0,
-    timeout: s.requestTimeoutMs,
-    fetch: nodeFetch,
-    ...(s.headers ? { defaultHeaders: s.headers } : {}),
-  });
+  const client = new Anthropic(sdkClientOptions(s));
   return limitedProvider('anthropic', s, async (req: ModelRequest): Promise<ModelResponse> => {
     const body: Anthropic.Messages.MessageCreateParamsNonStreaming = {
       model: s.model,

@@ -1,10 +1,9 @@
 /** OpenAI Chat Completions provider (also used for OpenAI-compatible servers: vLLM, Ollama, OpenRouter). */
 import OpenAI from 'openai';
-import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
-import { limitedProvider, parseToolArguments, type ProviderSettings } from './settings.ts';
+import { limitedProvider, parseToolArguments, type ProviderSettings, sdkClientOptions } from './settings.ts';
 
 type ChatParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
@@ -31,14 +30,7 @@ export function toChatMessages(system: string, messages: readonly ChatMessage[])
  * instead of OpenAI's `max_completion_tokens`.
  */
 export function openaiChatProvider(s: ProviderSettings, opts: { compatible: boolean }): Provider {
-  const client = new OpenAI({
-    apiKey: s.apiKey,
-    ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
-    maxRetries: 0,
-    timeout: s.requestTimeoutMs,
-    fetch: nodeFetch,
-    ...(s.headers ? { defaultHeaders: s.headers } : {}),
-  });
+  const client = new OpenAI(sdkClientOptions(s));
   const family = opts.compatible ? 'openai-compatible' : 'openai';
   return limitedProvider(family, s, async (req: ModelRequest): Promise<ModelResponse> => {
     const body: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming = {

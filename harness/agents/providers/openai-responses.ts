@@ -1,10 +1,9 @@
 /** OpenAI Responses API provider (stateless: the whole conversation is sent each turn, store: false). */
 import OpenAI from 'openai';
-import { nodeFetch } from './node-fetch.ts';
 import type { ChatMessage, ModelRequest, ModelResponse, Provider, ToolCall } from '../../core/index.ts';
 import { MalformedResponseError } from './errors.ts';
 import { pricingModel, usageWithCost } from './prices.ts';
-import { limitedProvider, parseToolArguments, type ProviderSettings } from './settings.ts';
+import { limitedProvider, parseToolArguments, type ProviderSettings, sdkClientOptions } from './settings.ts';
 
 type InputItem = OpenAI.Responses.ResponseInputItem;
 
@@ -25,14 +24,7 @@ export function toResponsesInput(messages: readonly ChatMessage[]): InputItem[] 
 
 /** A Responses API provider. */
 export function openaiResponsesProvider(s: ProviderSettings): Provider {
-  const client = new OpenAI({
-    apiKey: s.apiKey,
-    ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
-    maxRetries: 0,
-    timeout: s.requestTimeoutMs,
-    fetch: nodeFetch,
-    ...(s.headers ? { defaultHeaders: s.headers } : {}),
-  });
+  const client = new OpenAI(sdkClientOptions(s));
   return limitedProvider('openai-responses', s, async (req: ModelRequest): Promise<ModelResponse> => {
     const body: OpenAI.Responses.ResponseCreateParamsNonStreaming = {
       model: s.model,

@@ -1,5 +1,6 @@
 /** Settings shared by every provider, and the wrapper that applies limits and retries to each call. */
 import type { ModelRequest, ModelResponse, Provider } from '../../core/index.ts';
+import { nodeFetch } from './node-fetch.ts';
 import type { Limiter } from './limiter.ts';
 import { withRetries, type RetryListener, type RetryPolicy } from './retry.ts';
 
@@ -65,5 +66,20 @@ export function limitedProvider(
         parent?.removeEventListener('abort', onAbort);
       }
     },
+  };
+}
+
+/**
+ * Constructor options shared by the official SDK clients: our retry policy governs (the SDKs'
+ * own retries are off), the request timeout, extra headers, and the keep-alive node:http fetch.
+ */
+export function sdkClientOptions(s: ProviderSettings) {
+  return {
+    apiKey: s.apiKey,
+    ...(s.baseUrl ? { baseURL: s.baseUrl } : {}),
+    maxRetries: 0,
+    timeout: s.requestTimeoutMs,
+    fetch: nodeFetch,
+    ...(s.headers ? { defaultHeaders: s.headers } : {}),
   };
 }
