@@ -182,11 +182,14 @@ export class Collection<T> {
     this.recount();
   }
 
-  /** Puts back one overlay slot (journal rollback). */
+  /** Puts back one overlay slot (journal rollback). O(1): counts are adjusted, not recounted. */
   restoreSlot(id: string, previous: Slot<T> | undefined): void {
+    const liveBefore = this.has(id);
     if (previous === undefined) this.overlay.delete(id);
     else this.overlay.set(id, previous);
-    this.recount();
+    const delta = Number(this.has(id)) - Number(liveBefore);
+    if (this.base.has(id)) this.removed -= delta;
+    else this.added += delta;
   }
 
   /** The current live records as a base map; the shared base itself when this trial changed nothing. */
