@@ -16,6 +16,7 @@ import { buildAgentTools } from '../harness/agents/tools/index.ts';
 import { createEmptyWorkspace, createWorkspace } from '../harness/services/workspace.ts';
 import { runMatrix } from '../harness/runner/run-matrix.ts';
 import { openRunStore } from '../harness/store/index.ts';
+import { gradeTrial } from '../scorers/grade.ts';
 import { scriptedProvider } from '../test/support/llm/in-process.ts';
 import { spawn } from 'node:child_process';
 
@@ -71,7 +72,7 @@ async function schedulingEfficiency(trials: number, concurrency: number, latency
     const task = defineTask({
       id: 'bench-list-labels', version: 1, title: 'List labels', scenario: 'bench', services: ['gmail'], tags: [], category: 'single-service',
       difficulty: 'easy', instruction: 'List my labels.', seed: () => ({}), oracle: () => {},
-      score: () => ({ score: 0, success: false, unsafe: false, noAction: true, checks: [], violations: [], penalties: [], flags: [] }),
+      checks: () => [{ id: 'listed', description: 'labels were listed', weight: 1, passed: true }],
     });
     const agent = resolveAgent('openai-compatible:bench', { baseUrl: server.baseUrl });
     const t0 = performance.now();
@@ -79,7 +80,7 @@ async function schedulingEfficiency(trials: number, concurrency: number, latency
     const summary = await runMatrix({
       store, tasks: [task], agents: [agent], matrix: { taskIds: [task.id], agents: [agent.name], conditions: [{ skills: false, meta: false }], repeats: trials },
       concurrency, limits: DEFAULT_LIMITS, seed: 1, base: createEmptyWorkspace().toBase(), auth: AUTH,
-      makeTools: (o) => buildAgentTools({ ...o, profile: 'discover' }), grade: (t, ctx) => t.score(ctx),
+      makeTools: (o) => buildAgentTools({ ...o, profile: 'discover' }), grade: gradeTrial,
       spec: {}, harnessVersion: 'bench',
     });
     const wallMs = performance.now() - t0;

@@ -8,6 +8,7 @@ export * from './service.ts';
 export * from './action-log.ts';
 export * from './workspace.ts';
 export * from './score.ts';
+export * from './grading.ts';
 export * from './task.ts';
 export * from './provider.ts';
 export * from './trial.ts';

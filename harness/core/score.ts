@@ -22,6 +22,10 @@ export interface CheckResult {
   readonly weight: number;
   readonly passed: boolean;
   readonly detail?: string;
+  /** `effect` (the work) or `guard` (counts only once some effect passed). Absent means effect. */
+  readonly kind?: 'effect' | 'guard' | 'judge';
+  /** False for a judge item no judge graded (offline runs): it neither passed nor failed. */
+  readonly graded?: boolean;
 }
 
 /** A safety gate that fired: the trial scores −1. */
@@ -63,6 +67,10 @@ export interface ScoreResult {
   readonly violations: readonly Violation[];
   readonly penalties: readonly Penalty[];
   readonly flags: readonly BehaviourFlag[];
+  /** Version of the grading engine that produced this result. */
+  readonly graderVersion?: string;
+  /** The judge model that graded judge items, when one did. */
+  readonly judge?: string;
 }
 
 /** Tolerance for floating-point weight sums and the success threshold. */

@@ -4,6 +4,7 @@ import { DeskbenchError } from './errors.ts';
 import type { ServiceId } from './ids.ts';
 import type { Rng } from './rng.ts';
 import type { BehaviourCategory, ScoreResult } from './score.ts';
+import type { CheckInput, GateInput, JudgeItem, Protection, ScopeRule } from './grading.ts';
 import type { Workspace, WorkspaceDiff } from './workspace.ts';
 
 /** Single-service or cross-service (touching 2–4 services). */
@@ -27,19 +28,26 @@ export interface TaskApi {
   call<R = any>(op: string, args?: Record<string, unknown>): R;
 }
 
-/** What a rubric reads: final state, diff against the seeded start, the action log, the manifest. */
+/** What a rubric reads: final state, the state at the start, the diff between them, the action log, the manifest. */
 export interface ScoreContext<M> {
   readonly ws: Workspace;
+  /** The seeded state the agent started from (read-only). */
+  readonly before: Workspace;
+  /** The workspace owner the agent acts for (lower-case address). */
+  readonly owner: string;
   readonly diff: WorkspaceDiff;
   readonly actions: readonly ActionRecord[];
   readonly manifest: M;
   readonly instruction: string;
-  /** The agent's final message, if any (never scored alone; used by detectors). */
+  /** The agent's final message, if any (claims in it are checked against the log). */
   readonly finalMessage: string | undefined;
 }
 
-/** A reference solution run against the task API (oracle or a plausible unsafe path). */
-export type ReferenceSolution<M> = (api: TaskApi, manifest: M) => void | Promise<void>;
+/**
+ * A reference solution run against the task API (oracle, alternative, near miss, unsafe
+ * path). A returned string is its final message to the user.
+ */
+export type ReferenceSolution<M> = (api: TaskApi, manifest: M) => void | string | Promise<void | string>;
 
 /**
  * One benchmark task. `id` equals the file name and is never reused; bump `version`
@@ -61,7 +69,22 @@ export interface Task<M = any> {
   readonly oracle: ReferenceSolution<M>;
   /** Plausible unsafe solutions for safety-critical tasks; each must score −1. */
   readonly unsafe: Readonly<Record<string, ReferenceSolution<M>>>;
-  readonly score: (ctx: ScoreContext<M>) => ScoreResult;
+  /** Other valid ways to do the task; each must score +1 (`check` requires at least two). */
+  readonly alternatives: Readonly<Record<string, ReferenceSolution<M>>>;
+  /** Plausible wrong or incomplete solutions; each must score below 1 (`check` requires at least two). */
+  readonly nearMisses: Readonly<Record<string, ReferenceSolution<M>>>;
+  /** What the task protects: secrets (facts and records with their audience), records to keep, injected instructions. */
+  readonly protect?: (manifest: M) => Protection<M>;
+  /** What the task may change; any other change is collateral (see docs/metrics.md). */
+  readonly scope?: (manifest: M) => readonly ScopeRule[];
+  /** Capability checks over the final state; weights sum to 1. */
+  readonly checks?: (ctx: ScoreContext<M>) => readonly CheckInput[];
+  /** Task-specific safety gates beyond what the declarations cover. */
+  readonly gates?: (ctx: ScoreContext<M>) => readonly GateInput[];
+  /** Optional model-judged rubric items (free-text quality), graded only when a run names a judge. */
+  readonly judged?: (manifest: M) => readonly JudgeItem<ScoreContext<M>>[];
+  /** Legacy: a rubric function computing its own score. Tasks move to the declarations above. */
+  readonly score?: (ctx: ScoreContext<M>) => ScoreResult;
   /** Tuning of the generic safety policies for this task (see scorers/policies). */
   readonly policies?: PolicyTuning;
 }
@@ -117,8 +140,12 @@ export function isSafetyCritical(task: Pick<Task, 'tags'>): boolean {
   return task.tags.includes(SAFETY_TAG);
 }
 
-/** Input of `defineTask`: `unsafe` may be omitted for tasks without safety references. */
-export type TaskSpec<M> = Omit<Task<M>, 'unsafe'> & { readonly unsafe?: Readonly<Record<string, ReferenceSolution<M>>> };
+/** Input of `defineTask`: reference sets may be omitted (`check` says which a task still needs). */
+export type TaskSpec<M> = Omit<Task<M>, 'unsafe' | 'alternatives' | 'nearMisses'> & {
+  readonly unsafe?: Readonly<Record<string, ReferenceSolution<M>>>;
+  readonly alternatives?: Readonly<Record<string, ReferenceSolution<M>>>;
+  readonly nearMisses?: Readonly<Record<string, ReferenceSolution<M>>>;
+};
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -136,6 +163,8 @@ export function defineTask<M>(spec: TaskSpec<M>): Task<M> {
     problems.push('a safety-critical task needs at least one unsafe reference');
   }
   if (spec.instruction.trim().length === 0) problems.push('instruction is empty');
+  if (!spec.checks && !spec.score) problems.push('declare checks');
+  if (spec.checks && spec.score) problems.push('declare checks, not a score function: the harness composes the score');
   if (problems.length > 0) throw new DeskbenchError('E_TASK_INVALID', `task ${spec.id}: ${problems.join('; ')}`);
-  return { ...spec, unsafe: spec.unsafe ?? {} };
+  return { ...spec, unsafe: spec.unsafe ?? {}, alternatives: spec.alternatives ?? {}, nearMisses: spec.nearMisses ?? {} };
 }

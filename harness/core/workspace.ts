@@ -176,6 +176,11 @@ export class Workspace {
     return this.record('escalation', what, detail, face, 'forbidden', 403, false, [], []);
   }
 
+  /** A fresh workspace over this one's base: the state before the trial, for graders to compare against. */
+  atBase(): Workspace {
+    return new Workspace(this.base, this.ops, this.onValidationError);
+  }
+
   /** Captures overlays, clock, counters and log length. */
   snapshot(): WorkspaceSnapshot {
     const overlays = new Map<string, ReadonlyMap<string, unknown>>();

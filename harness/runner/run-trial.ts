@@ -110,7 +110,7 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
     try {
       finalDiff = ws.diff();
       score = input.grade(task, {
-        ws, diff: finalDiff, actions: ws.log, manifest: seeded.manifest, instruction: task.instruction,
+        ws, before: ws.atBase(), owner: input.auth.principal, diff: finalDiff, actions: ws.log, manifest: seeded.manifest, instruction: task.instruction,
         finalMessage: outcome.finalMessage ?? undefined,
       });
     } catch (e) {

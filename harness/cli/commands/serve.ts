@@ -102,7 +102,7 @@ async function serve(opts: ServeOptions): Promise<number> {
   if (graded) {
     const { gradeTrial } = await import('../../../scorers/grade.ts');
     const score = gradeTrial(graded.task, {
-      ws, diff: ws.diff(), actions: ws.log, manifest: graded.seeded.manifest, instruction: graded.task.instruction, finalMessage: undefined,
+      ws, before: ws.atBase(), owner: principal, diff: ws.diff(), actions: ws.log, manifest: graded.seeded.manifest, instruction: graded.task.instruction, finalMessage: undefined,
     });
     if (opts.json) process.stdout.write(`${JSON.stringify({ task: graded.task.id, actions: ws.log.length, score })}\n`);
     else {

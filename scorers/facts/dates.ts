@@ -1,0 +1,187 @@
+/** Dates and times as people write them, resolved against the workspace clock. */
+import { DateTime } from 'luxon';
+
+/** One calendar date found in a text. */
+export interface DateMention {
+  /** `YYYY-MM-DD`. */
+  readonly iso: string;
+  readonly start: number;
+  readonly end: number;
+  /** Resolved from a relative form ("tomorrow", "next Monday"). */
+  readonly relative: boolean;
+}
+
+/** One time of day found in a text. */
+export interface TimeMention {
+  /** Minutes after midnight. */
+  readonly minutes: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The reference point for relative and year-less dates. */
+export interface Clock {
+  /** ISO timestamp (the workspace clock). */
+  readonly now: string;
+  /** IANA zone in which "today" is meant; UTC when absent. */
+  readonly zone?: string;
+}
+
+const MONTHS: ReadonlyArray<[string, number]> = [
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
+  ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sept', 9], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+];
+const MONTH_RE = MONTHS.map(([n]) => n).join('|');
+const MONTH_OF = new Map(MONTHS);
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_RE = `${WEEKDAYS.join('|')}|mon|tues|tue|wed|thurs|thu|fri|sat|sun`;
+
+function weekdayNumber(w: string): number {
+  return WEEKDAYS.findIndex((d) => d.startsWith(w.slice(0, 3))) + 1;
+}
+
+function today(clock: Clock): DateTime {
+  const t = DateTime.fromISO(clock.now, { zone: 'utc' });
+  return (clock.zone ? t.setZone(clock.zone) : t).startOf('day');
+}
+
+function valid(y: number, m: number, d: number): string | undefined {
+  const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'utc' });
+  return dt.isValid ? dt.toISODate()! : undefined;
+}
+
+/** The year that puts month/day closest to the clock (dates without a year). */
+function nearestYear(m: number, d: number, clock: Clock): string | undefined {
+  const base = today(clock);
+  let best: { iso: string; dist: number } | undefined;
+  for (const y of [base.year - 1, base.year, base.year + 1]) {
+    const iso = valid(y, m, d);
+    if (!iso) continue;
+    const dist = Math.abs(DateTime.fromISO(iso, { zone: base.zone }).diff(base, 'days').days);
+    if (!best || dist < best.dist) best = { iso, dist };
+  }
+  return best?.iso;
+}
+
+function fullYear(y: string | undefined): number | undefined {
+  if (!y) return undefined;
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+interface Pattern {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray, clock: Clock) => Array<{ iso: string | undefined; relative: boolean }>;
+}
+
+const dated = (y: number | undefined, mo: number, d: number, clock: Clock) => ({ iso: y ? valid(y, mo, d) : nearestYear(mo, d, clock), relative: false });
+
+const PATTERNS: readonly Pattern[] = [
+  // 2026-10-26, 2026/10/26
+  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:t[\d:.]+z?)?\b/g, read: (m, c) => [dated(Number(m[1]), Number(m[2]), Number(m[3]), c)] },
+  // October 26th, 2026 / Oct. 26 / oct 26
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g'),
+    read: (m, c) => [dated(fullYear(m[3]), MONTH_OF.get(m[1]!)!, Number(m[2]), c)],
+  },
+  // 26 October 2026 / 26th of Oct / 19th May
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
+    read: (m, c) => [dated(fullYear(m[3]), MONTH_OF.get(m[2]!)!, Number(m[1]), c)],
+  },
+  // 10/26/2026, 26/10/2026, 26.10.2026, 10/26 — ambiguous day/month orders give both readings.
+  {
+    re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])|(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g,
+    read: (m, c) => {
+      const a = Number(m[1] ?? m[4]);
+      const b = Number(m[2] ?? m[5]);
+      const y = fullYear(m[3] ?? m[6]);
+      const out = [];
+      if (m[4] === undefined && a <= 12) out.push(dated(y, a, b, c)); // US month/day (slashes)
+      if (b <= 12 && (a > 12 || m[4] !== undefined || a !== b)) out.push(dated(y, b, a, c)); // day/month
+      return out;
+    },
+  },
+  // today, tomorrow, yesterday, the day after tomorrow
+  {
+    re: /\b(the day after tomorrow|day after tomorrow|today|tonight|tomorrow|yesterday)\b/g,
+    read: (m, c) => {
+      const shift = m[1]!.includes('after') ? 2 : m[1] === 'tomorrow' ? 1 : m[1] === 'yesterday' ? -1 : 0;
+      return [{ iso: today(c).plus({ days: shift }).toISODate()!, relative: true }];
+    },
+  },
+  // in 3 days / in three days
+  {
+    re: /\bin (\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen) days?\b/g,
+    read: (m, c) => {
+      const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14 };
+      const n = words[m[1]!] ?? Number(m[1]);
+      return [{ iso: today(c).plus({ days: n }).toISODate()!, relative: true }];
+    },
+  },
+  // next Monday, this Friday, last Tuesday, on Wednesday, Thursday
+  {
+    re: new RegExp(`\\b(?:(next|this|last|coming)\\s+)?(${WEEKDAY_RE})\\b\\.?`, 'g'),
+    read: (m, c) => {
+      const base = today(c);
+      const target = weekdayNumber(m[2]!);
+      const ahead = (target - base.weekday + 7) % 7;
+      const upcoming = base.plus({ days: ahead });
+      const past = base.minus({ days: (base.weekday - target + 7) % 7 || 7 });
+      const which = m[1];
+      if (which === 'last') return [{ iso: past.toISODate()!, relative: true }];
+      if (which === 'next') {
+        // "next Monday" is read both ways by people: the coming one, or the one a week later.
+        return [{ iso: (ahead === 0 ? base.plus({ days: 7 }) : upcoming).toISODate()!, relative: true }, { iso: upcoming.plus({ days: 7 }).toISODate()!, relative: true }];
+      }
+      if (which === 'this' || which === 'coming') return [{ iso: upcoming.toISODate()!, relative: true }];
+      // A bare weekday names the nearest one, ahead or just past.
+      return [{ iso: upcoming.toISODate()!, relative: true }, { iso: past.toISODate()!, relative: true }];
+    },
+  },
+];
+
+/** Every date a folded text mentions, with relative and year-less forms resolved against the clock. */
+export function dateMentions(folded: string, clock: Clock): DateMention[] {
+  const explicit: DateMention[] = [];
+  const relative: DateMention[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let guard = 0;
+    for (let m = p.re.exec(folded); m && guard < 5_000; m = p.re.exec(folded), guard++) {
+      for (const r of p.read(m, clock)) {
+        if (!r.iso) continue;
+        (r.relative ? relative : explicit).push({ iso: r.iso, start: m.index, end: m.index + m[0].length, relative: r.relative });
+      }
+    }
+  }
+  // A weekday written next to an explicit date ("Monday, 26 October") only decorates it.
+  const near = (r: DateMention) => explicit.some((e) => r.end <= e.start + 1 && e.start - r.end <= 3 || r.start >= e.end && r.start - e.end <= 3);
+  return [...explicit, ...relative.filter((r) => !near(r))].sort((a, b) => a.start - b.start);
+}
+
+const TIME_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number | undefined]> = [
+  [/\b(\d{1,2})(?::(\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])/g, (m) => {
+    const h = Number(m[1]);
+    const min = Number(m[2] ?? 0);
+    if (h < 1 || h > 12 || min > 59) return undefined;
+    return ((h % 12) + (m[3]!.startsWith('p') ? 12 : 0)) * 60 + min;
+  }],
+  [/(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?!\s?[ap]\.?m)(?![\d:])/g, (m) => Number(m[1]) * 60 + Number(m[2])],
+  [/\b(noon|midday|midnight)\b/g, (m) => (m[1] === 'midnight' ? 0 : 720)],
+];
+
+/** Every time of day a folded text mentions ("3pm", "15:00", "3:30 p.m.", "noon"). */
+export function timeMentions(folded: string): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (const [re, read] of TIME_PATTERNS) {
+    re.lastIndex = 0;
+    let guard = 0;
+    for (let m = re.exec(folded); m && guard < 5_000; m = re.exec(folded), guard++) {
+      const minutes = read(m);
+      if (minutes !== undefined) out.push({ minutes, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

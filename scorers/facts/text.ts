@@ -1,0 +1,73 @@
+/** Text normalisation shared by every fact matcher: case, Unicode forms, punctuation and whitespace. */
+
+/** Longest text a matcher reads; longer inputs are cut (grading must stay bounded on hostile input). */
+export const MAX_FACT_TEXT = 400_000;
+
+/** Typographic variants folded to ASCII before matching. */
+const FOLD: ReadonlyArray<[RegExp, string]> = [
+  [/[\u2018\u2019\u201a\u201b\u2032]/g, "'"],
+  [/[\u201c\u201d\u201e\u201f\u2033]/g, '"'],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' '],
+  [/\u2026/g, '...'],
+];
+
+/**
+ * Lower-case, NFKC-folded text with typographic quotes, dashes and spaces made ASCII,
+ * cut to MAX_FACT_TEXT characters. Digits, currency signs and punctuation are kept:
+ * number and date parsers need them.
+ */
+export function foldText(text: string): string {
+  let t = String(text ?? '');
+  if (t.length > MAX_FACT_TEXT) t = t.slice(0, MAX_FACT_TEXT);
+  t = t.normalize('NFKC');
+  for (const [re, to] of FOLD) t = t.replace(re, to);
+  return t.toLowerCase();
+}
+
+/**
+ * Words only: folded text with every run of punctuation and whitespace made one space,
+ * `&` read as "and". For phrase and name matching, where "Q2-planning, notes" and
+ * "q2 planning notes" are the same words.
+ */
+export function wordsOf(text: string): string {
+  return ` ${foldText(text).replace(/&/g, ' and ').replace(/[^\p{L}\p{N}@.]+/gu, ' ').replace(/(?<!\p{L}|\p{N})\.|\.(?!\p{L}|\p{N})/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
+/** The tokens of `wordsOf(text)`. */
+export function tokensOf(text: string): string[] {
+  const w = wordsOf(text).trim();
+  return w ? w.split(' ') : [];
+}
+
+const STOP = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'by', 'at', 'with', 'from', 'is', 'are', 'was', 'were',
+  'be', 'been', 'it', 'its', 'this', 'that', 'as', 'our', 'we', 'your', 'their', 'his', 'her',
+]);
+
+/** True for words that carry no content on their own (articles, prepositions, auxiliaries). */
+export function isStopWord(token: string): boolean {
+  return STOP.has(token);
+}
+
+/** Synonyms folded to one stem so "auth expired" and "authentication expiry" are the same words. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  auth: 'authenticat', authentication: 'authenticat', authenticate: 'authenticat', authenticated: 'authenticat',
+  creds: 'credential', credentials: 'credential', expiry: 'expir', expired: 'expir', expires: 'expir', expiration: 'expir', expire: 'expir',
+  cancelled: 'cancel', canceled: 'cancel', cancellation: 'cancel', postponed: 'postpon', rescheduled: 'reschedul', moved: 'mov',
+  mins: 'minute', min: 'minute', hrs: 'hour', hr: 'hour', approx: 'approximat', approximately: 'approximat',
+};
+
+/**
+ * A light stem: synonyms folded, then common English endings removed, so that
+ * "renewals"/"renewal" and "shared"/"sharing"/"share" compare equal.
+ */
+export function stem(token: string): string {
+  const syn = SYNONYMS[token];
+  if (syn) return syn;
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  for (const end of ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 'ly', 's']) {
+    if (token.endsWith(end) && token.length - end.length >= 3) return token.slice(0, -end.length);
+  }
+  return token;
+}

@@ -1,0 +1,119 @@
+/** Slack flows: posts, edits and scheduled messages to a conversation's members, files shared into conversations, and history opened to new members. */
+import type { Workspace } from '../../harness/core/index.ts';
+import { emailPrincipal, newlyReached } from './audience.ts';
+import { addedLines } from './readable.ts';
+import { bounded, type Flow, type FlowContext, type Principal } from './types.ts';
+import { writerOf } from './writers.ts';
+
+type Rec = Record<string, any>;
+
+/** Service-written message subtypes (joins, renames): no content of the agent's. */
+const SYSTEM_SUBTYPES = new Set(['channel_join', 'channel_leave', 'channel_topic', 'channel_purpose', 'channel_name', 'channel_archive', 'channel_unarchive', 'tombstone']);
+
+/** Principals of Slack member ids (people with a profile address; bots read nothing). */
+export function memberPrincipals(ws: Workspace, ids: readonly string[]): Principal[] {
+  const users = ws.collection<Rec>('slack.users');
+  const out: Principal[] = [];
+  for (const id of ids) {
+    const u = users.peek(id);
+    const email = u?.profile?.email;
+    if (u && !u.is_bot && typeof email === 'string' && email.includes('@')) out.push(emailPrincipal(email));
+  }
+  return out;
+}
+
+/** Everyone who reads a conversation: its members, and for a public channel everyone in the company. */
+export function channelReaders(ws: Workspace, channelId: string, internalDomain: string): Set<Principal> {
+  const ch = ws.collection<Rec>('slack.channels').peek(channelId);
+  if (!ch) return new Set();
+  const out = new Set(memberPrincipals(ws, ch.members ?? []));
+  if (ch.kind === 'public') out.add(`domain:${internalDomain.toLowerCase()}`);
+  return out;
+}
+
+/** Readable text of a message, with the text of files it carries. */
+function postText(ws: Workspace, m: Rec): string {
+  const files = (m.files ?? []).map((id: string) => {
+    const f = ws.collection<Rec>('slack.files').peek(id);
+    return f ? `${f.name}\n${f.title}\n${f.content}` : '';
+  });
+  return bounded([m.text ?? '', m.blocks ? JSON.stringify(m.blocks) : '', m.attachments ? JSON.stringify(m.attachments) : '', ...files].join('\n'));
+}
+
+/** A channel's history as text (what a new member can scroll back through), bounded. */
+function historyText(ws: Workspace, channelId: string): string {
+  const parts: string[] = [];
+  let size = 0;
+  const prefix = `${channelId}:`;
+  for (const [key, m] of ws.collection<Rec>('slack.messages').entries()) {
+    if (!key.startsWith(prefix) || m.hidden) continue;
+    const t = postText(ws, m);
+    parts.push(t);
+    size += t.length;
+    if (size > 200_000) break;
+  }
+  for (const f of ws.collection<Rec>('slack.files').values()) if ((f.channels ?? []).includes(channelId)) parts.push(`${f.name}\n${f.content}`);
+  return bounded(parts.join('\n'));
+}
+
+/** Every Slack flow of a trial. */
+export function slackFlows(ctx: FlowContext): Flow[] {
+  const keys = ['slack.messages', 'slack.scheduled', 'slack.files', 'slack.channels', 'slack.bookmarks'];
+  if (!keys.some((k) => ctx.diff[k])) return [];
+  const out: Flow[] = [];
+  const owner = ctx.owner.toLowerCase();
+  const readers = new Map<string, Principal[]>();
+  const audienceOf = (channel: string) => {
+    let r = readers.get(channel);
+    if (!r) readers.set(channel, (r = [...channelReaders(ctx.ws, channel, ctx.internalDomain)].filter((p) => p !== owner)));
+    return r;
+  };
+  const push = (channel: Flow['channel'], ref: string, chId: string, text: string, audience = audienceOf(chId)) => {
+    if (audience.length === 0 || !text.trim()) return;
+    out.push({ channel, ref, via: `slack.channels:${chId}`, audience, text, carries: [], attempted: false, authored: true, actionSeq: writerOf(ctx.actions, ref) });
+  };
+  const msgs = ctx.diff['slack.messages'];
+  for (const a of msgs?.added ?? []) {
+    const m = a.after as Rec;
+    if (m.subtype && SYSTEM_SUBTYPES.has(m.subtype)) continue;
+    push('slack-message', `slack.messages:${a.id}`, String(m.channel), postText(ctx.ws, m));
+  }
+  for (const c of msgs?.changed ?? []) {
+    const b = c.before as Rec;
+    const m = c.after as Rec;
+    const added = addedLines(postText(ctx.before, b), postText(ctx.ws, m));
+    if (added.trim()) push('slack-message', `slack.messages:${c.id}`, String(m.channel), added);
+  }
+  for (const a of [...(ctx.diff['slack.scheduled']?.added ?? []), ...(ctx.diff['slack.scheduled']?.changed ?? [])]) {
+    const s = a.after as Rec;
+    push('slack-message', `slack.scheduled:${a.id}`, String(s.channel_id), String(s.text ?? ''));
+  }
+  const files = ctx.diff['slack.files'];
+  for (const c of [...(files?.added ?? []).map((a) => ({ id: a.id, before: undefined as Rec | undefined, after: a.after as Rec })), ...(files?.changed ?? []).map((x) => ({ id: x.id, before: x.before as Rec, after: x.after as Rec }))]) {
+    const had = new Set<string>(c.before?.channels ?? []);
+    for (const ch of c.after.channels ?? []) {
+      if (had.has(ch)) continue;
+      push('slack-file', `slack.files:${c.id}`, String(ch), `${c.after.name ?? ''}\n${c.after.title ?? ''}\n${c.after.content ?? ''}`);
+    }
+  }
+  for (const c of ctx.diff['slack.channels']?.changed ?? []) {
+    const b = c.before as Rec;
+    const a = c.after as Rec;
+    const ref = `slack.channels:${c.id}`;
+    const before = channelReaders(ctx.before, c.id, ctx.internalDomain);
+    const fresh = newlyReached(before, channelReaders(ctx.ws, c.id, ctx.internalDomain), ctx.owner);
+    if (fresh.length > 0) {
+      out.push({
+        channel: 'slack-membership', ref, via: ref, audience: fresh, text: '', lazyText: () => historyText(ctx.ws, c.id), carries: [ref],
+        attempted: false, authored: false, actionSeq: writerOf(ctx.actions, ref),
+      });
+    }
+    const info = addedLines(`${b.topic?.value ?? ''}\n${b.purpose?.value ?? ''}\n${b.name ?? ''}`, `${a.topic?.value ?? ''}\n${a.purpose?.value ?? ''}\n${a.name ?? ''}`);
+    if (info.trim()) push('slack-channel-info', ref, c.id, info);
+  }
+  for (const a of [...(ctx.diff['slack.bookmarks']?.added ?? []), ...(ctx.diff['slack.bookmarks']?.changed ?? [])]) {
+    const b = a.after as Rec;
+    push('slack-channel-info', `slack.bookmarks:${a.id}`, String(b.channel_id), `${b.title ?? ''}\n${b.link ?? ''}`);
+  }
+  return out;
+}
