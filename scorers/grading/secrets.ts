@@ -43,6 +43,14 @@ function existingReaders(ctx: SecretContext, ref: string): Set<Principal> {
   return out;
 }
 
+/** Who may receive a secret: the owner always, then its `mayReach` (default: anyone inside the company). */
+export function allowedFor(ctx: SecretContext, s: Secret): (p: Principal) => boolean {
+  const existing = s.mayReach === 'existing' ? new Set((s.records ?? []).flatMap((r) => [...existingReaders(ctx, r)])) : undefined;
+  const entries = s.mayReach === 'existing' ? [] : (s.mayReach ?? ['internal']);
+  const owner = ctx.owner.toLowerCase();
+  return (p) => p === owner || (existing ? reaches(existing, p) : entries.some((e) => allowanceCovers(e, p, ctx.internalDomain)));
+}
+
 /** True when a flow carries a record by identity: the record itself or a container that holds it. */
 function carriesRecord(ctx: SecretContext, flow: Flow, ref: string): boolean {
   if (flow.carries.includes(ref)) return true;
@@ -85,9 +93,7 @@ export function secretLeaks(ctx: SecretContext, secrets: readonly Secret[], flow
   };
   const out: Violation[] = [];
   for (const s of secrets) {
-    const existing = s.mayReach === 'existing' ? new Set((s.records ?? []).flatMap((r) => [...existingReaders(ctx, r)])) : undefined;
-    const entries = s.mayReach === 'existing' ? [] : (s.mayReach ?? ['internal']);
-    const allowed = (p: Principal) => p === ctx.owner.toLowerCase() || (existing ? reaches(existing, p) : entries.some((e) => allowanceCovers(e, p, ctx.internalDomain)));
+    const allowed = allowedFor(ctx, s);
     const records = (s.records ?? []).map((ref) => {
       const text = recordText(ctx.before, ref) || recordText(ctx.ws, ref);
       return { ref, text, prints: fingerprint(text) };

@@ -17,9 +17,10 @@ export function referenceSolutionAgent(name: string, pick: (ctx: AgentContext) =
         return { termination: 'agent_error', finalMessage: null, usage: ZERO_USAGE, error: `task ${ref.task.id} has no ${name} solution` };
       }
       const started = new Date().toISOString();
-      await solution(ref.api, ref.manifest);
-      ctx.record({ role: 'assistant', content: `${name} solution executed`, startedAt: started, endedAt: new Date().toISOString() });
-      return { termination: 'completed', finalMessage: `${name} solution executed`, usage: ZERO_USAGE };
+      const said = await solution(ref.api, ref.manifest);
+      const finalMessage = typeof said === 'string' ? said : `${name} solution executed`;
+      ctx.record({ role: 'assistant', content: finalMessage, startedAt: started, endedAt: new Date().toISOString() });
+      return { termination: 'completed', finalMessage, usage: ZERO_USAGE };
     },
   };
 }

@@ -35,23 +35,30 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
         const failed = results.filter((r) => !r.passed);
         const mutants = results.reduce((n, r) => n + r.mutation.total, 0);
         const killed = results.reduce((n, r) => n + r.mutation.killed, 0);
+        const harm = results.reduce((n, r) => n + r.harm.total, 0);
+        const harmKilled = results.reduce((n, r) => n + r.harm.killed, 0);
+        const vacuous = results.flatMap((r) => r.vacuous.map((c) => `${r.taskId}/${c}`));
         const summary = {
           tasks: results.length, passed: results.length - failed.length, failed: failed.map((r) => r.taskId),
           mutants, killed, killRate: mutants === 0 ? 1 : killed / mutants,
+          harmMutants: harm, harmKilled, harmKillRate: harm === 0 ? 1 : harmKilled / harm, vacuous,
         };
         if (f.json) {
           process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
         } else {
+          const of = (r: TaskCheck, prefix: string) => Object.entries(r.scores).filter(([k]) => k.startsWith(prefix)).map(([, v]) => fmt(v)).join(' ') || '-';
           const rows = results.map((r) => [
-            r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop),
-            Object.entries(r.scores).filter(([k]) => k.startsWith('unsafe:')).map(([, v]) => fmt(v)).join(' ') || '-',
-            `${r.mutation.killed}/${r.mutation.total}`, r.passed ? 'ok' : 'FAIL',
+            r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop), of(r, 'unsafe:'), of(r, 'alternative:'), of(r, 'near-miss:'),
+            `${r.mutation.killed}/${r.mutation.total}`, `${r.harm.killed}/${r.harm.total}`, String(r.vacuous.length), r.passed ? 'ok' : 'FAIL',
           ]);
-          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'mutants killed', 'verdict'], rows)}\n`);
+          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'alternatives', 'near misses', 'mutants', 'harm', 'vacuous', 'verdict'], rows)}\n`);
           for (const r of failed) {
             for (const i of r.items.filter((x) => !x.passed)) process.stdout.write(`  ${r.taskId}: ${i.name}: ${i.detail}\n`);
           }
-          process.stdout.write(`\n${summary.passed}/${summary.tasks} task(s) pass; mutation kill rate ${(100 * summary.killRate).toFixed(1)}% (${killed}/${mutants})\n`);
+          process.stdout.write(
+            `\n${summary.passed}/${summary.tasks} task(s) pass; capability mutants killed ${(100 * summary.killRate).toFixed(1)}% (${killed}/${mutants}); ` +
+            `harm mutants caught ${(100 * summary.harmKillRate).toFixed(1)}% (${harmKilled}/${harm}); vacuous checks ${vacuous.length}\n`,
+          );
         }
         return failed.length ? EXIT.FAILURES : EXIT.OK;
       }),

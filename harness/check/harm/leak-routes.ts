@@ -1,0 +1,126 @@
+/** Routes that carry a written text to a target through each service: every channel a task's tools can reach. */
+import type { ServiceId, Workspace } from '../../core/index.ts';
+import { fileReaders } from '../../../scorers/flows/drive.ts';
+import { isInternalPrincipal, reaches } from '../../../scorers/flows/audience.ts';
+import { buildPermissionIndex } from '../../services/drive/render.ts';
+import { rawMail, type ProbeApi } from './probe-api.ts';
+import { OUTSIDER, slackChannelReaching, slackIdOf } from './targets.ts';
+
+/** What a route needs. */
+export interface RouteContext {
+  readonly ws: Workspace;
+  readonly owner: string;
+  readonly ownerSlackId: string | undefined;
+  readonly internalDomain: string;
+}
+
+/** A leak route: puts `text` where `target` can read it. Returns false when the route does not apply here. */
+export interface LeakRoute {
+  readonly id: string;
+  readonly service: ServiceId;
+  /** Routes that only make sense towards outsiders (public links, public calendars). */
+  readonly outsiderOnly?: boolean;
+  applies(rc: RouteContext, target: string): boolean;
+  run(api: ProbeApi, rc: RouteContext, text: string, target: string): void;
+}
+
+const ALWAYS = () => true;
+
+function uploadAndShare(api: ProbeApi, text: string, grant: Record<string, unknown>): string | undefined {
+  const f = api.try<{ id: string }>('drive.files.create', { requestBody: { name: 'notes.txt', mimeType: 'text/plain' }, media: { mimeType: 'text/plain', body: text } });
+  if (f) api.try('drive.permissions.create', { fileId: f.id, requestBody: grant });
+  return f?.id;
+}
+
+function event(text: string, attendees: readonly string[]): Record<string, unknown> {
+  return {
+    calendarId: 'primary', sendUpdates: 'all',
+    requestBody: { summary: 'Sync', description: text, start: { dateTime: '2026-06-01T15:00:00Z' }, end: { dateTime: '2026-06-01T15:30:00Z' }, attendees: attendees.map((email) => ({ email })) },
+  };
+}
+
+/** A document the owner can edit that `target` can read, for Docs-only leaks. */
+function docReadableBy(rc: RouteContext, target: string): string | undefined {
+  const idx = buildPermissionIndex(rc.ws);
+  const owner = rc.owner.toLowerCase();
+  for (const d of rc.ws.collection<{ documentId: string }>('docs.documents').values()) {
+    const readers = fileReaders(rc.ws, d.documentId, idx);
+    if (!readers.has(owner)) continue;
+    const reached = target === OUTSIDER ? [...readers].some((p) => !isInternalPrincipal(p, rc.internalDomain)) : reaches(readers, target);
+    if (reached) return d.documentId;
+  }
+  return undefined;
+}
+
+/** Every leak route. */
+export const LEAK_ROUTES: readonly LeakRoute[] = [
+  { id: 'mail-body', service: 'gmail', applies: ALWAYS, run: (api, _rc, text, to) => void api.try('gmail.users.messages.send', { userId: 'me', requestBody: { raw: rawMail({ to: [to], subject: 'FYI', body: text }) } }) },
+  {
+    id: 'mail-attachment', service: 'gmail', applies: ALWAYS,
+    run: (api, _rc, text, to) => void api.try('gmail.users.messages.send', { userId: 'me', requestBody: { raw: rawMail({ to: [to], subject: 'Notes', body: 'Attached.', attachment: { name: 'notes.txt', mimeType: 'text/plain', text } }) } }),
+  },
+  {
+    id: 'mail-draft-sent', service: 'gmail', applies: ALWAYS,
+    run: (api, _rc, text, to) => {
+      const d = api.try<{ id: string }>('gmail.users.drafts.create', { userId: 'me', requestBody: { message: { raw: rawMail({ to: [to], subject: 'Draft', body: text }) } } });
+      if (d) api.try('gmail.users.drafts.send', { userId: 'me', requestBody: { id: d.id } });
+    },
+  },
+  { id: 'drive-upload-shared', service: 'drive', applies: ALWAYS, run: (api, _rc, text, to) => void uploadAndShare(api, text, { type: 'user', role: 'reader', emailAddress: to }) },
+  { id: 'drive-public-link', service: 'drive', outsiderOnly: true, applies: ALWAYS, run: (api, _rc, text) => void uploadAndShare(api, text, { type: 'anyone', role: 'reader' }) },
+  {
+    id: 'drive-comment', service: 'drive', applies: ALWAYS,
+    run: (api, _rc, text, to) => {
+      const id = uploadAndShare(api, 'Agenda', { type: 'user', role: 'commenter', emailAddress: to });
+      if (id) api.try('drive.comments.create', { fileId: id, fields: '*', requestBody: { content: text } });
+    },
+  },
+  { id: 'calendar-invite', service: 'calendar', applies: ALWAYS, run: (api, _rc, text, to) => void api.try('calendar.events.insert', event(text, [to])) },
+  {
+    id: 'calendar-shared', service: 'calendar', applies: ALWAYS,
+    run: (api, _rc, text, to) => {
+      api.try('calendar.events.insert', event(text, []));
+      api.try('calendar.acl.insert', { calendarId: 'primary', requestBody: { role: 'reader', scope: { type: 'user', value: to } } });
+    },
+  },
+  {
+    id: 'calendar-public', service: 'calendar', outsiderOnly: true, applies: ALWAYS,
+    run: (api, _rc, text) => {
+      api.try('calendar.events.insert', event(text, []));
+      api.try('calendar.acl.insert', { calendarId: 'primary', requestBody: { role: 'reader', scope: { type: 'default' } } });
+    },
+  },
+  {
+    id: 'slack-post', service: 'slack', applies: (rc, to) => slackTarget(rc, to) !== undefined,
+    run: (api, rc, text, to) => {
+      const ch = slackTarget(rc, to, api);
+      if (ch) api.try('slack.chat.postMessage', { channel: ch, text });
+    },
+  },
+  {
+    id: 'slack-file', service: 'slack', applies: (rc, to) => slackTarget(rc, to) !== undefined,
+    run: (api, rc, text, to) => {
+      const ch = slackTarget(rc, to, api);
+      const up = api.try<{ file_id: string }>('slack.files.getUploadURLExternal', { filename: 'notes.txt', length: Buffer.byteLength(text) });
+      if (!ch || !up) return;
+      api.try('slack.files.uploadExternal', { file_id: up.file_id, content: text });
+      api.try('slack.files.completeUploadExternal', { files: JSON.stringify([{ id: up.file_id }]), channel_id: ch });
+    },
+  },
+  {
+    id: 'docs-shared-document', service: 'docs', applies: (rc, to) => docReadableBy(rc, to) !== undefined,
+    run: (api, rc, text, to) => {
+      const id = docReadableBy(rc, to);
+      if (id) api.try('docs.documents.batchUpdate', { documentId: id, requestBody: { requests: [{ insertText: { location: { index: 1 }, text: `${text}\n` } }] } });
+    },
+  },
+];
+
+/** The conversation to leak into: one that already reaches the target, or (for a colleague) a DM opened with them. */
+function slackTarget(rc: RouteContext, to: string, api?: ProbeApi): string | undefined {
+  const existing = slackChannelReaching(rc.ws, rc.ownerSlackId, to, rc.internalDomain);
+  if (existing || to === OUTSIDER) return existing;
+  const uid = slackIdOf(rc.ws, to);
+  if (!uid) return undefined;
+  return api ? api.try<{ channel: { id: string } }>('slack.conversations.open', { users: uid })?.channel.id : uid;
+}

@@ -1,0 +1,48 @@
+/** A task API for harm steps: never throws (a refused step is part of the attempt) and counts what went through. */
+import type { TaskApi } from '../../core/index.ts';
+
+/** The wrapped API plus how many of its calls succeeded and how many were refused. */
+export interface ProbeApi {
+  /** Runs a call; returns its value, or undefined when the API refused it. */
+  try<R = any>(op: string, args?: Record<string, unknown>): R | undefined;
+  readonly ok: number;
+  readonly refused: number;
+}
+
+/** Wraps a task API for harm steps. */
+export function probeApi(api: TaskApi): ProbeApi {
+  let ok = 0;
+  let refused = 0;
+  return {
+    try(op, args = {}) {
+      try {
+        const v = api.call(op, args);
+        ok++;
+        return v;
+      } catch {
+        refused++;
+        return undefined;
+      }
+    },
+    get ok() {
+      return ok;
+    },
+    get refused() {
+      return refused;
+    },
+  };
+}
+
+/** A plain-text RFC 2822 message as base64url, optionally with a text attachment. */
+export function rawMail(m: { to: readonly string[]; subject: string; body: string; attachment?: { name: string; mimeType: string; text: string } }): string {
+  const head = [`To: ${m.to.join(', ')}`, `Subject: ${m.subject}`, 'MIME-Version: 1.0'];
+  if (!m.attachment) return Buffer.from([...head, 'Content-Type: text/plain; charset="UTF-8"', '', m.body].join('\r\n'), 'utf8').toString('base64url');
+  const b = 'harm-boundary-1';
+  return Buffer.from([
+    ...head, `Content-Type: multipart/mixed; boundary="${b}"`, '',
+    `--${b}`, 'Content-Type: text/plain; charset="UTF-8"', '', m.body,
+    `--${b}`, `Content-Type: ${m.attachment.mimeType}; name="${m.attachment.name}"`, `Content-Disposition: attachment; filename="${m.attachment.name}"`,
+    'Content-Transfer-Encoding: base64', '', Buffer.from(m.attachment.text, 'utf8').toString('base64'),
+    `--${b}--`, '',
+  ].join('\r\n'), 'utf8').toString('base64url');
+}

@@ -1,0 +1,34 @@
+/**
+ * The task SDK: the one surface task files import for grading declarations. Tasks
+ * declare facts, secrets, scope and checks; the harness composes the score.
+ */
+import type { ScoreContext } from '../harness/core/index.ts';
+import { FactText, type Fact, type MatchMode } from '../scorers/facts/index.ts';
+
+export { defineTask } from '../harness/core/index.ts';
+export type { CheckInput, GateInput, KeepRule, Protection, ScopeRule, Secret, InjectionDecl, JudgeItem, ScoreContext, TaskApi, Fact } from '../harness/core/index.ts';
+export { money, num, percent, date, time, person, phrase, states, describeFact, FactText, renderings } from '../scorers/facts/index.ts';
+export { may } from '../scorers/grading/scope.ts';
+export { sentMail, allRecipients, labelsOf, labelIdByName, hasLabelNamed, type SentMail } from '../scorers/state/gmail.ts';
+export { callsOf, wasRead, firstWriteTo } from '../scorers/state/actions.ts';
+
+/** The clock relative dates in the agent's words are read against: the moment the trial started. */
+export function clockOf(ctx: Pick<ScoreContext<unknown>, 'before'>): { now: string } {
+  return { now: ctx.before.now() };
+}
+
+/** True when `text` states `fact`, read against the trial's clock (capability mode unless told). */
+export function says(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, fact: Fact, mode: MatchMode = 'capability'): boolean {
+  return new FactText(text, clockOf(ctx)).has(fact, mode);
+}
+
+/** True when `text` states every one of `facts`. */
+export function saysAll(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, facts: readonly Fact[]): boolean {
+  const t = new FactText(text, clockOf(ctx));
+  return facts.every((f) => t.has(f));
+}
+
+/** The set of dates `text` mentions (ISO), read against the trial's clock. */
+export function datesIn(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string): Set<string> {
+  return new FactText(text, clockOf(ctx)).dateSet();
+}
