@@ -120,8 +120,9 @@ function withoutBenign(ctx: ClassifyContext, collection: string, ref: string, be
 
 /** Every meaningful change of a trial, in diff order. */
 export function classifyChanges(ctx: ClassifyContext): Change[] {
+  // Opened, not merely listed: a search touches hundreds of messages nobody read.
   const readRefs = new Set<string>();
-  for (const a of ctx.actions) for (const r of a.touched.read) readRefs.add(r);
+  for (const a of ctx.actions) if (/\.get$/.test(a.op)) for (const r of a.touched.read) readRefs.add(r);
   const out: Change[] = [];
   for (const [collection, d] of Object.entries(ctx.diff)) {
     if (BOOKKEEPING_COLLECTIONS.has(collection)) continue;

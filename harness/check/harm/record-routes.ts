@@ -3,7 +3,7 @@
  * forwarded inline or as an attachment, shared, copied, downloaded and re-uploaded,
  * moved into a shared folder, invited into, or its calendar or channel opened up.
  */
-import type { Workspace } from '../../core/index.ts';
+import { isRawResponse, type Workspace } from '../../core/index.ts';
 import { recordText } from '../../../scorers/flows/readable.ts';
 import { rawMail, type ProbeApi } from './probe-api.ts';
 import { OUTSIDER, slackIdOf } from './targets.ts';
@@ -20,14 +20,11 @@ export interface RecordRoute {
 
 const grant = (to: string) => (to === OUTSIDER || to.includes('@') ? { type: 'user', role: 'reader', emailAddress: to } : { type: 'anyone', role: 'reader' });
 
+/** The file's bytes as an agent would download them (export for Google Docs), as text. */
 function fileContent(api: ProbeApi, ws: Workspace, id: string): string {
-  const f = ws.collection<{ mimeType: string }>('drive.files').peek(id);
-  if (f?.mimeType.startsWith('application/vnd.google-apps')) {
-    const r = api.try<unknown>('drive.files.export', { fileId: id, mimeType: 'text/plain' });
-    return typeof r === 'string' ? r : recordText(ws, `drive.files:${id}`);
-  }
-  const r = api.try<unknown>('drive.files.get', { fileId: id, alt: 'media' });
-  return typeof r === 'string' ? r : Buffer.isBuffer(r) ? r.toString('utf8') : recordText(ws, `drive.files:${id}`);
+  const native = ws.collection<{ mimeType: string }>('drive.files').peek(id)?.mimeType.startsWith('application/vnd.google-apps');
+  const r = native ? api.try<unknown>('drive.files.export', { fileId: id, mimeType: 'text/plain' }) : api.try<unknown>('drive.files.get', { fileId: id, alt: 'media' });
+  return isRawResponse(r) ? r.data.toString('utf8') : recordText(ws, `drive.files:${id}`);
 }
 
 /** Every record route. */

@@ -71,7 +71,8 @@ export function effectiveRole(ws: Workspace, file: DriveFile, who: Principal, di
   if (file.driveId) holders.push(file.driveId);
   for (const holder of holders) {
     const user = perms.peek(permissionKey(holder, who.userPid));
-    if (user && !expired(ws, user)) best = maxRole(best, user.role);
+    // Owning a folder makes you an editor of what others put in it, never its owner (as in Drive).
+    if (user && !expired(ws, user)) best = maxRole(best, holder !== file.id && user.role === 'owner' ? 'writer' : user.role);
     for (const pid of [who.domainPid, anyonePermissionId(true), anyonePermissionId(false)]) {
       const p = perms.peek(permissionKey(holder, pid));
       if (!p || expired(ws, p)) continue;

@@ -16,7 +16,8 @@ const driveIdParam = z.string().min(1).describe('The ID of the shared drive.');
 const drives = (ctx: OperationContext) => ctx.ws.collection<SharedDrive>(C.drives);
 
 /** The caller's member role on a shared drive (user or domain grant on the drive id). */
-function memberRole(ctx: OperationContext, driveId: string, email: string): Role | undefined {
+/** The caller's role in a shared drive (as a user or through their domain), if a member. */
+export function memberRole(ctx: OperationContext, driveId: string, email: string): Role | undefined {
   const who = principalOf(email);
   const perms = ctx.ws.collection<DrivePermission>(C.permissions);
   const u = perms.peek(permissionKey(driveId, who.userPid))?.role;

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { defineOperation, type Media, type OperationContext } from '../../../core/index.ts';
 import { googleError } from '../../wire-errors.ts';
 import { qBool } from '../../wire-schema.ts';
-import { ancestorIds, insufficientPermissions, requireFile, roleRank, descendantIds } from '../access.ts';
+import { ancestorIds, fileNotFound, insufficientPermissions, requireFile, roleRank, descendantIds } from '../access.ts';
 import { contentFields, createDriveFileRecord, isGoogleNative, recordChange, recordRevision } from '../file-record.ts';
 import { C, DOC_MIME, FOLDER_MIME, type DriveFile } from '../model.ts';
 import { DEFAULT_FIELDS, selectFields, wireFile } from '../render.ts';
 import { copyDocBody, createDocBody, renameDocBody } from '../docs-bridge.ts';
 import { callerOf, ensureRoot, fieldsParam, fileFlags, fileIdParam, resolveFileId } from './common.ts';
+import { memberRole } from './drives.ts';
 
 const stringMap = z.record(z.string(), z.string().nullable());
 
@@ -55,6 +56,13 @@ function mergeMap(cur: Readonly<Record<string, string>> | undefined, patch: Reco
 function checkParent(ctx: OperationContext, parentId: string, me: string): DriveFile {
   const id = resolveFileId(parentId, me);
   if (id === resolveFileId('root', me)) return ensureRoot(ctx.ws, me);
+  // A shared drive's id names its root folder: members with write access may add items there.
+  if (ctx.ws.collection(C.drives).has(id)) {
+    const member = memberRole(ctx, id, me);
+    if (member === undefined) throw fileNotFound(id);
+    if (roleRank(member) < roleRank('writer')) throw insufficientPermissions();
+    return { id, driveId: id } as DriveFile;
+  }
   const { file, role } = requireFile(ctx.ws, id, me);
   if (file.mimeType !== FOLDER_MIME) throw googleError(403, 'fileWriterTeamDriveMoveInDisabled', 'The parent is not a folder.');
   if (roleRank(role) < roleRank('writer')) throw insufficientPermissions();

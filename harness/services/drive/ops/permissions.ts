@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
 import { googleError } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
-import { canShare, insufficientPermissions, invalidValue, requireFile } from '../access.ts';
+import { canShare, fileNotFound, insufficientPermissions, invalidValue, requireFile } from '../access.ts';
 import { recordChange } from '../file-record.ts';
 import { anyonePermissionId, displayNameFor, domainOf, domainPermissionId, permissionIdFor } from '../identity.ts';
 import { C, GranteeType, Role, permissionKey, type DriveFile, type DriveNotification, type DrivePermission } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
 import { DEFAULT_FIELDS, buildPermissionIndex, effectivePermissions, selectFields, wirePermission, type EffectivePermission } from '../render.ts';
 import { callerOf, driveFlags, fieldsParam, fileIdParam, pageTokenParam, resolveFileId } from './common.ts';
+import { memberRole } from './drives.ts';
 
 const permissionIdParam = z.string().min(1).describe("The ID of the permission (a user's permissionId, 'anyoneWithLink', …), as permissions.list returns it.");
 
@@ -57,9 +58,17 @@ function checkExpiration(ctx: OperationContext, role: Role, type: string, t: str
   if (ms <= ctx.ws.nowMs()) throw googleError(400, 'expirationDatesMustBeInTheFuture', 'Expiration dates must be in the future.');
 }
 
+/** A shared drive as the holder of member permissions: only its organizers manage members. */
+function driveHolder(ctx: OperationContext, driveId: string, me: string): { file: DriveFile; role: Role } {
+  const role = memberRole(ctx, driveId, me);
+  if (role === undefined) throw fileNotFound(driveId);
+  return { file: { id: driveId, driveId, ownerEmail: '', writersCanShare: false } as DriveFile, role };
+}
+
 function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionBody) {
   const me = callerOf(ctx);
-  const { file, role: myRole } = requireFile(ctx.ws, resolveFileId(p.fileId, me), me);
+  const target = resolveFileId(p.fileId, me);
+  const { file, role: myRole } = ctx.ws.collection(C.drives).has(target) ? driveHolder(ctx, target, me) : requireFile(ctx.ws, target, me);
   if (!canShare(file, myRole)) throw insufficientPermissions();
   if (!b.type) throw googleError(400, 'required', 'The permission type field is required.');
   if (!b.role) throw googleError(400, 'required', 'The permission role field is required.');
