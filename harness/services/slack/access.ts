@@ -52,6 +52,35 @@ export function isMember(ch: SlackChannel, a: Actor): boolean {
   return ch.members.includes(a.user.id);
 }
 
+/** The team's email domains, lowercased (`email_domain` may list several, comma-separated). */
+function teamDomains(team: SlackTeam): string[] {
+  return team.email_domain.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+}
+
+/**
+ * True for a member from another organisation: a profile email outside the team's email
+ * domain. Bots and users without an email are the team's own.
+ */
+export function isExternalUser(u: SlackUser, team: SlackTeam): boolean {
+  const email = u.profile.email?.toLowerCase();
+  if (!email) return false;
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  return !teamDomains(team).includes(domain);
+}
+
+/**
+ * True when the conversation has a member from another organisation, i.e. it is shared with
+ * a remote organisation (`is_ext_shared`, which implies `is_shared`). Derived from membership
+ * on every read, never stored, so inviting or removing an outsider changes it at once.
+ */
+export function isExtShared(ctx: OperationContext, ch: SlackChannel, team: SlackTeam): boolean {
+  const users = usersCol(ctx);
+  return ch.members.some((id) => {
+    const u = users.peek(id);
+    return u !== undefined && isExternalUser(u, team);
+  });
+}
+
 /** Public channels are visible to everyone; private channels, DMs and group DMs to members only. */
 export function canSee(ch: SlackChannel, a: Actor): boolean {
   return ch.kind === 'public' || isMember(ch, a);

@@ -1,6 +1,6 @@
 /** Stored slack records → the wire objects the Web API returns. */
 import type { OperationContext } from '../../core/index.ts';
-import type { Actor } from './access.ts';
+import { isExtShared, type Actor } from './access.ts';
 import { permalink } from './ids.ts';
 import { COL, type SlackBookmark, type SlackChannel, type SlackFile, type SlackMessage, type SlackTeam, type SlackUser, type SlackUsergroup } from './model.ts';
 
@@ -26,8 +26,13 @@ export function botProfile(u: SlackUser, team: SlackTeam): Record<string, unknow
   return { id: u.bot_id, app_id: u.app_id, name: u.real_name, icons: { image_48: u.profile.image_48 }, deleted: false, updated: u.updated, team_id: team.id };
 }
 
-/** Wire conversation object as the caller sees it. */
-export function renderChannel(ch: SlackChannel, a: Actor, withCount = true): Record<string, unknown> {
+/**
+ * Wire conversation object as the caller sees it. A channel with a member from another
+ * organisation is a shared channel: Slack's conversation object documents `is_ext_shared` as
+ * "part of a Shared Channel with a remote organization" and says `is_shared` "will also be true";
+ * `is_org_shared` (Enterprise Grid workspaces of one org) stays false.
+ */
+export function renderChannel(ctx: OperationContext, ch: SlackChannel, a: Actor, withCount = true): Record<string, unknown> {
   if (ch.kind === 'im') {
     const other = ch.members.find((m) => m !== a.user.id) ?? a.user.id;
     return {
@@ -36,6 +41,7 @@ export function renderChannel(ch: SlackChannel, a: Actor, withCount = true): Rec
     };
   }
   const member = ch.members.includes(a.user.id);
+  const extShared = isExtShared(ctx, ch, a.team);
   return {
     id: ch.id,
     name: ch.name,
@@ -49,7 +55,7 @@ export function renderChannel(ch: SlackChannel, a: Actor, withCount = true): Rec
     is_general: ch.is_general,
     unlinked: 0,
     name_normalized: ch.name,
-    is_shared: false,
+    is_shared: extShared,
     is_org_shared: false,
     is_pending_ext_shared: false,
     pending_shared: [],
@@ -57,7 +63,7 @@ export function renderChannel(ch: SlackChannel, a: Actor, withCount = true): Rec
     updated: ch.created * 1000,
     parent_conversation: null,
     creator: ch.creator,
-    is_ext_shared: false,
+    is_ext_shared: extShared,
     shared_team_ids: [a.team.id],
     is_member: member,
     topic: ch.topic,

@@ -32,13 +32,44 @@ function hasLabel(id: string): Pred {
   return (r) => r.labelIds.includes(id);
 }
 
-/** Parses YYYY/MM/DD, YYYY-MM-DD, MM/DD/YYYY (UTC midnight) or epoch seconds. */
+/**
+ * The zone Gmail reads search dates in. Google's "Searching for Messages" guide: "All dates
+ * used in the search query are interpreted as midnight on that date in the PST timezone. To
+ * specify accurate dates for other timezones pass the value in seconds instead". Pacific
+ * time as observed (PDT in summer), like the mailbox owner's clock in the US Pacific zone.
+ */
+const SEARCH_ZONE = 'America/Los_Angeles';
+const zoneParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: SEARCH_ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+});
+
+/** Offset of the search zone from UTC at instant `ms` (local = utc + offset), whole seconds. */
+function zoneOffsetMs(ms: number): number {
+  const p: Record<string, number> = {};
+  for (const part of zoneParts.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant of midnight starting `y-m-d` in the search zone. */
+function zoneMidnight(y: number, m: number, d: number): number {
+  const wall = Date.UTC(y, m - 1, d);
+  // First guess from the offset near the wall time, then re-read the offset at the guess
+  // itself, so a date next to a DST change still lands on local midnight.
+  const guess = wall - zoneOffsetMs(wall);
+  return wall - zoneOffsetMs(guess);
+}
+
+/**
+ * Parses a search date: YYYY/MM/DD, YYYY-MM-DD or MM/DD/YYYY (Gmail's help lists
+ * `after:2004/04/16` and `after:04/16/2004`) as midnight Pacific time, or epoch seconds
+ * as that exact instant.
+ */
 function parseDate(v: string): number {
   if (/^\d{9,11}$/.test(v)) return Number(v) * 1000;
   let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(v);
-  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
+  if (m) return zoneMidnight(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  if (m) return Date.UTC(+m[3]!, +m[1]! - 1, +m[2]!);
+  if (m) return zoneMidnight(+m[3]!, +m[1]!, +m[2]!);
   throw new QuerySyntaxError(`Invalid date "${v}" (use YYYY/MM/DD)`);
 }
 
@@ -136,6 +167,8 @@ function termPred(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): Pred 
       if (!id) throw new QuerySyntaxError(`Unknown category "${v}"`);
       return hasLabel(id);
     }
+    // after:/newer: include the instant itself, before:/older: stop short of it, so
+    // `after:2014/01/01 before:2014/02/01` is exactly January (Google's own example).
     case 'after':
     case 'newer': { const t = parseDate(v); return (r) => Number(r.internalDate) >= t; }
     case 'before':

@@ -74,7 +74,7 @@ export const conversationsDmOps = [
         if (ch.kind !== 'im' && ch.kind !== 'mpim') throw slackError('method_not_supported_for_channel_type');
         const was = ch.is_open;
         if (!was) channelsCol(ctx).set(ch.id, { ...ch, is_open: true });
-        return { no_op: was, already_open: was, channel: p.return_im ? renderChannel(channelsCol(ctx).peek(ch.id)!, a) : { id: ch.id } };
+        return { no_op: was, already_open: was, channel: p.return_im ? renderChannel(ctx, channelsCol(ctx).peek(ch.id)!, a) : { id: ch.id } };
       }
       const ids = [...new Set(splitList(p.users))];
       if (ids.length === 0) throw slackError('users_list_not_supplied');
@@ -85,7 +85,7 @@ export const conversationsDmOps = [
       if (!r.ch) return { channel: {}, no_op: true };
       return {
         ...(r.existed ? { no_op: true, already_open: r.wasOpen } : {}),
-        channel: p.return_im || others.length > 1 ? renderChannel(r.ch, a) : { id: r.ch.id },
+        channel: p.return_im || others.length > 1 ? renderChannel(ctx, r.ch, a) : { id: r.ch.id },
       };
     },
   }),

@@ -65,7 +65,7 @@ export const conversationsReadOps = [
       const a = actor(ctx);
       const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false);
       const page = cursorPage(all, p.cursor, p.limit, 100, 1000);
-      return { channels: page.items.map((c) => renderChannel(c, a)), response_metadata: page.response_metadata };
+      return { channels: page.items.map((c) => renderChannel(ctx, c, a)), response_metadata: page.response_metadata };
     },
   }),
   slackOp({
@@ -76,7 +76,7 @@ export const conversationsReadOps = [
     handler: (ctx, p) => {
       const a = actor(ctx);
       const ch = findChannel(ctx, a, p.channel);
-      return { channel: renderChannel(ch, a, p.include_num_members ?? false) };
+      return { channel: renderChannel(ctx, ch, a, p.include_num_members ?? false) };
     },
   }),
   slackOp({

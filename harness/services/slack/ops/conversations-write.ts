@@ -55,7 +55,7 @@ function topicOp(method: 'conversations.setTopic' | 'conversations.setPurpose', 
       const next = save(ctx, { ...ch, [field]: { value, creator: a.user.id, last_set: Math.floor(ctx.ws.nowMs() / 1000) } });
       const what = field === 'topic' ? 'set the channel topic' : 'set the channel description';
       systemMessage(ctx, a, next, `channel_${field}`, `${what}: ${value}`);
-      return { channel: renderChannel(next, a) };
+      return { channel: renderChannel(ctx, next, a) };
     },
   });
 }
@@ -77,7 +77,7 @@ export const conversationsWriteOps = [
         is_archived: false, is_general: false, topic: empty, purpose: empty, previous_names: [], members: [a.user.id], is_open: true, last_read: '0000000000.000000',
       });
       systemMessage(ctx, a, ch, 'channel_join', `<@${a.user.id}> has joined the channel`);
-      return { channel: renderChannel(ch, a) };
+      return { channel: renderChannel(ctx, ch, a) };
     },
   }),
   slackOp({
@@ -134,7 +134,7 @@ export const conversationsWriteOps = [
       }
       ch = save(ctx, { ...ch, members: [...ch.members, ...add] });
       for (const id of add) systemMessage(ctx, a, ch, 'channel_join', `<@${id}> has joined the channel`);
-      return { channel: renderChannel(ch, a) };
+      return { channel: renderChannel(ctx, ch, a) };
     },
   }),
   slackOp({
@@ -163,10 +163,10 @@ export const conversationsWriteOps = [
       const ch = managedChannel(ctx, a, p.channel, false);
       if (ch.kind !== 'public') throw slackError('method_not_supported_for_channel_type');
       if (ch.is_archived) throw slackError('is_archived');
-      if (isMember(ch, a)) return { channel: renderChannel(ch, a), warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } };
+      if (isMember(ch, a)) return { channel: renderChannel(ctx, ch, a), warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } };
       const next = save(ctx, { ...ch, members: [...ch.members, a.user.id] });
       systemMessage(ctx, a, next, 'channel_join', `<@${a.user.id}> has joined the channel`);
-      return { channel: renderChannel(next, a) };
+      return { channel: renderChannel(ctx, next, a) };
     },
   }),
   slackOp({
@@ -194,11 +194,11 @@ export const conversationsWriteOps = [
       const a = actor(ctx);
       const ch = managedChannel(ctx, a, p.channel);
       const name = checkChannelName(p.name);
-      if (name === ch.name) return { channel: renderChannel(ch, a) };
+      if (name === ch.name) return { channel: renderChannel(ctx, ch, a) };
       if (nameTaken(ctx, name, ch.id)) throw slackError('name_taken');
       const next = save(ctx, { ...ch, name, previous_names: [ch.name, ...ch.previous_names] });
       systemMessage(ctx, a, next, 'channel_name', `has renamed the channel from "${ch.name}" to "${name}"`);
-      return { channel: renderChannel(next, a) };
+      return { channel: renderChannel(ctx, next, a) };
     },
   }),
   topicOp('conversations.setTopic', 'topic'),

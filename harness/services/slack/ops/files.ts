@@ -181,6 +181,11 @@ export const filesOps = [
       for (const item of p.files) {
         const f = col.get(item.id);
         if (!f || f.user !== a.user.id) throw slackError('file_not_found');
+        // Reserved by getUploadURLExternal but no bytes ever POSTed to upload_url. Slack's
+        // documented errors for this method name no "not uploaded" code; the most specific is
+        // file_not_found, "Could not find the file from the upload ticket." Checked for every
+        // file before anything is written, so a refused call changes nothing.
+        if (f.state === 'pending') throw slackError('file_not_found');
         done.push({ ...f, title: item.title ?? f.title, state: 'complete' });
       }
       const target = p.channel_id ?? splitList(p.channels)[0];

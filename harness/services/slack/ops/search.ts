@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
-import { actor, canSee, channelsCol, usersCol, type Actor } from '../access.ts';
+import { actor, canSee, channelsCol, isExtShared, usersCol, type Actor } from '../access.ts';
 import { compareTs } from '../ids.ts';
 import { messagesCol } from '../messages.ts';
 import { COL, type SlackFile, type SlackMessage } from '../model.ts';
@@ -64,10 +64,11 @@ function searchMessages(ctx: OperationContext, a: Actor, p: Params) {
     matches: page.items.map((m) => {
       const ch = chans.peek(m.channel)!;
       const author = m.user ? users.peek(m.user) : undefined;
+      const extShared = isExtShared(ctx, ch, a.team);
       return {
         iid: `${m.channel}-${m.ts}`,
         team: a.team.id,
-        channel: { id: ch.id, is_channel: ch.kind === 'public', is_group: ch.kind === 'private', is_im: ch.kind === 'im', is_mpim: ch.kind === 'mpim', is_private: ch.kind !== 'public', name: ch.kind === 'im' ? (ch.members.find((x) => x !== a.user.id) ?? a.user.id) : ch.name, is_shared: false, is_org_shared: false, is_ext_shared: false, pending_shared: [], is_pending_ext_shared: false },
+        channel: { id: ch.id, is_channel: ch.kind === 'public', is_group: ch.kind === 'private', is_im: ch.kind === 'im', is_mpim: ch.kind === 'mpim', is_private: ch.kind !== 'public', name: ch.kind === 'im' ? (ch.members.find((x) => x !== a.user.id) ?? a.user.id) : ch.name, is_shared: extShared, is_org_shared: false, is_ext_shared: extShared, pending_shared: [], is_pending_ext_shared: false },
         type: 'message',
         user: m.user ?? '',
         username: author?.name ?? m.username ?? '',

@@ -66,7 +66,7 @@ export const usersOps = [
       const who = p.user ? findUser(ctx, p.user).id : a.user.id;
       const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false, who);
       const page = cursorPage(all, p.cursor, p.limit, 100, 1000);
-      return { channels: page.items.map((c) => renderChannel(c, a, false)), response_metadata: page.response_metadata };
+      return { channels: page.items.map((c) => renderChannel(ctx, c, a, false)), response_metadata: page.response_metadata };
     },
   }),
   slackOp({
