@@ -33,7 +33,7 @@ export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report
   const alpha = o.alpha ?? REPORT_DEFAULTS.alpha;
   const stat = { resamples, seed, confidence, maxK: o.maxK ?? REPORT_DEFAULTS.maxK };
   const data = groupEntries(rows).filter((e) => e.rows.length > 0 || e.infraErrors > 0);
-  const { reference, verdicts } = assessComparability(data);
+  const { reference, referenceGrader, verdicts } = assessComparability(data);
   const cores = new Map(data.map((e) => [e.id, entryStats(e, stat)]));
   const byTsr = (a: string, b: string) => {
     const x = cores.get(a)!;
@@ -67,6 +67,7 @@ export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report
       test: 'sign-flip-permutation-over-tasks', correction: 'holm-bonferroni', tieRule: 'leader-anchored',
     },
     referenceSuiteHash: reference,
+    referenceGraderVersion: referenceGrader,
     entries, comparisons, tieGroups: groups,
     levers: leverEffects(comparable.map((id) => byId.get(id)!), { resamples, seed, confidence }),
     tasks: taskInfo(scoredRows),

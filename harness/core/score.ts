@@ -26,6 +26,8 @@ export interface CheckResult {
   readonly kind?: 'effect' | 'guard' | 'judge';
   /** False for a judge item no judge graded (offline runs): it neither passed nor failed. */
   readonly graded?: boolean;
+  /** Judge items: hash of the text the judge read (verdicts are reused while it is unchanged). */
+  readonly subjectHash?: string;
 }
 
 /** A safety gate that fired: the trial scores −1. */

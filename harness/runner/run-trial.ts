@@ -11,8 +11,8 @@ import { taskApi } from './task-api.ts';
 /** Builds the tools a trial offers the agent. */
 export type ToolsFactory = (opts: { ws: Workspace; services: readonly ServiceId[]; condition: Condition; auth: AuthContext }) => AgentTools;
 
-/** Grades a finished trial. */
-export type Grader = (task: Task, ctx: ScoreContext<unknown>) => ScoreResult;
+/** Grades a finished trial (asynchronously when a judge model grades some items). */
+export type Grader = (task: Task, ctx: ScoreContext<unknown>) => ScoreResult | Promise<ScoreResult>;
 
 /** Everything one trial needs. */
 export interface TrialInput {
@@ -109,7 +109,7 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   if (!INFRA_TERMINATIONS.has(termination)) {
     try {
       finalDiff = ws.diff();
-      score = input.grade(task, {
+      score = await input.grade(task, {
         ws, before: ws.atBase(), owner: input.auth.principal, diff: finalDiff, actions: ws.log, manifest: seeded.manifest, instruction: task.instruction,
         finalMessage: outcome.finalMessage ?? undefined,
       });

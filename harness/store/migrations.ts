@@ -112,6 +112,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (trial_id, idx)
   );
   `,
+  // 2: grading v2 — which grader scored each trial, judge verdicts, check kinds.
+  `
+  ALTER TABLE trials ADD COLUMN grader_version TEXT;
+  ALTER TABLE trials ADD COLUMN judge TEXT;
+  ALTER TABLE trials ADD COLUMN rescored_at TEXT;
+  ALTER TABLE checks ADD COLUMN kind TEXT;
+  ALTER TABLE checks ADD COLUMN graded INTEGER;
+  CREATE TABLE judgements (
+    trial_id TEXT NOT NULL REFERENCES trials(trial_id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    judge TEXT NOT NULL,
+    subject_hash TEXT NOT NULL,
+    passed INTEGER NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (trial_id, item_id, judge)
+  );
+  `,
 ];
 
 /** The schema version this build writes. */

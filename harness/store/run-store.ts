@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { DeskbenchError, type ActionRecord, type ScoreResult, type Step } from '../core/index.ts';
 import { openDatabase } from './open.ts';
-import type { RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
+import type { Judgement, RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -138,7 +138,7 @@ export class RunStore {
       SELECT t.trial_id, t.run_id, t.task_id, t.task_version, t.task_hash, t.services, t.category, t.difficulty,
         t.safety_critical, t.agent, t.model, t.harness, t.condition, t.skills, t.meta, t.repeat, t.status, t.termination,
         t.attempts, t.started_at, t.duration_ms, t.steps, t.tool_calls, t.input_tokens, t.output_tokens, t.cached_tokens,
-        t.cost_usd, t.score, t.success, t.unsafe, t.no_action, r.suite_hash
+        t.cost_usd, t.score, t.success, t.unsafe, t.no_action, t.grader_version, r.suite_hash
       FROM trials t JOIN runs r ON r.run_id = t.run_id
       ${clause}
       ORDER BY t.started_at, t.trial_id`;
@@ -152,12 +152,48 @@ export class RunStore {
     return rows.map((r) => toTrialRow({ ...r, unsafe_categories: categories.get(String(r.trial_id)) ?? null }));
   }
 
+  /**
+   * Replaces a stored trial's score with a new grading (`deskbench rescore`): the score
+   * columns, the grader version and every check, violation, penalty and flag row, in one
+   * transaction. The trajectory is never touched.
+   */
+  replaceScore(trialId: string, s: ScoreResult, at: string): void {
+    const tx = this.db.transaction(() => {
+      const r = this.db.prepare(
+        'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ? WHERE trial_id = ?',
+      ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, trialId);
+      if (r.changes !== 1) throw new Error(`no trial ${trialId}`);
+      this.db.prepare('DELETE FROM checks WHERE trial_id = ?').run(trialId);
+      this.db.prepare('DELETE FROM violations WHERE trial_id = ?').run(trialId);
+      insertScoreDetails(this.db, trialId, s);
+    });
+    try {
+      tx();
+    } catch (e) {
+      throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /** Stores a judge model's verdict on one judged item of a trial. */
+  saveJudgement(j: Judgement): void {
+    this.db.prepare('INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(j.trialId, j.itemId, j.judge, j.subjectHash, b(j.passed), j.reason);
+  }
+
+  /** Every stored verdict of a trial. */
+  judgements(trialId: string): Judgement[] {
+    return (this.db.prepare('SELECT * FROM judgements WHERE trial_id = ? ORDER BY item_id, judge').all(trialId) as Row[]).map((r) => ({
+      trialId: String(r.trial_id), itemId: String(r.item_id), judge: String(r.judge), subjectHash: String(r.subject_hash), passed: r.passed === 1, reason: String(r.reason ?? ''),
+    }));
+  }
+
   private loadTrial(row: Row): TrialRecord {
     const id = String(row.trial_id);
     const steps = (this.db.prepare('SELECT * FROM steps WHERE trial_id = ? ORDER BY idx').all(id) as Row[]).map(toStep);
     const actions = (this.db.prepare('SELECT * FROM actions WHERE trial_id = ? ORDER BY seq').all(id) as Row[]).map(toAction);
     const checks = this.db.prepare('SELECT * FROM checks WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
     const viol = this.db.prepare('SELECT * FROM violations WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
+    const judged = new Map((this.db.prepare('SELECT item_id, subject_hash FROM judgements WHERE trial_id = ? AND judge = ?').all(id, row.judge ?? '') as Row[]).map((r) => [String(r.item_id), String(r.subject_hash)]));
     const base = toTrialRow({ ...row, suite_hash: '', unsafe_categories: null });
     const score: ScoreResult | null =
       row.score === null
@@ -167,6 +203,9 @@ export class RunStore {
             checks: checks.map((c) => ({
               id: String(c.check_id), description: String(c.description), weight: Number(c.weight), passed: c.passed === 1,
               ...(c.detail === null ? {} : { detail: String(c.detail) }),
+              ...(c.kind === null || c.kind === undefined ? {} : { kind: c.kind as 'effect' | 'guard' | 'judge' }),
+              ...(c.graded === 0 ? { graded: false } : {}),
+              ...(c.kind === 'judge' && judged.has(String(c.check_id)) ? { subjectHash: judged.get(String(c.check_id))! } : {}),
             })),
             violations: viol.filter((v) => v.kind === 'violation').map((v) => ({
               rule: String(v.rule), category: v.category as never, detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
@@ -177,10 +216,12 @@ export class RunStore {
             flags: viol.filter((v) => v.kind === 'flag').map((v) => ({
               detector: String(v.rule), category: v.category as never, detail: String(v.detail), ...(v.action_seq === null ? {} : { actionSeq: Number(v.action_seq) }),
             })),
+            ...(row.grader_version ? { graderVersion: String(row.grader_version) } : {}),
+            ...(row.judge ? { judge: String(row.judge) } : {}),
           };
     const {
       steps: _steps, toolCalls: _calls, inputTokens, outputTokens, cachedTokens, costUsd, score: _score, success: _success,
-      unsafe: _unsafe, noAction: _noAction, unsafeCategories: _categories, suiteHash: _suite, ...identity
+      unsafe: _unsafe, noAction: _noAction, unsafeCategories: _categories, suiteHash: _suite, graderVersion: _grader, ...identity
     } = base;
     return {
       ...identity, trialKey: String(row.trial_key), endedAt: String(row.ended_at),
@@ -197,8 +238,8 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
       safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
       ended_at, duration_ms, steps, tool_calls, input_tokens, output_tokens, cached_tokens, cost_usd, score, success, unsafe,
-      no_action, final_message, error, final_diff_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      no_action, final_message, error, final_diff_json, grader_version, judge)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     t.trialId, t.runId, t.trialKey, t.taskId, t.taskVersion, t.taskHash, t.services.join(','), t.category, t.difficulty,
     b(t.safetyCritical), t.agent, t.model, t.harness, t.condition, b(t.skills), b(t.meta), t.repeat, t.status, t.termination,
@@ -206,6 +247,7 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0), t.usage.inputTokens, t.usage.outputTokens,
     t.usage.cachedTokens, t.usage.costUsd, s ? s.score : null, s ? b(s.success) : null, s ? b(s.unsafe) : null,
     s ? b(s.noAction) : null, t.finalMessage, t.error, t.finalDiff === null || t.finalDiff === undefined ? null : JSON.stringify(t.finalDiff),
+    s?.graderVersion ?? null, s?.judge ?? null,
   );
   const step = db.prepare(
     `INSERT INTO steps (trial_id, idx, role, content, tool_calls_json, tool_call_id, is_error, usage_json, action_seqs_json, started_at, ended_at)
@@ -224,9 +266,16 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     act.run(t.trialId, a.seq, a.kind, a.op, a.face, JSON.stringify(a.args ?? null), a.outcome, a.status, b(a.write),
       JSON.stringify(a.touched), a.changes ? JSON.stringify(a.changes) : null, a.at);
   }
-  if (!s) return;
-  const chk = db.prepare('INSERT INTO checks (trial_id, idx, check_id, description, weight, passed, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  s.checks.forEach((c, i) => chk.run(t.trialId, i, c.id, c.description, c.weight, b(c.passed), c.detail ?? null));
+  if (s) insertScoreDetails(db, t.trialId, s);
+}
+
+/** Check, violation, penalty and flag rows of one score. */
+function insertScoreDetails(db: Database.Database, trialId: string, s: ScoreResult): void {
+  const t = { trialId };
+  const chk = db.prepare('INSERT INTO checks (trial_id, idx, check_id, description, weight, passed, detail, kind, graded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  s.checks.forEach((c, i) => chk.run(t.trialId, i, c.id, c.description, c.weight, b(c.passed), c.detail ?? null, c.kind ?? null, c.graded === false ? 0 : 1));
+  const verdict = db.prepare('INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of s.checks) if (c.kind === 'judge' && c.graded !== false && c.subjectHash && s.judge) verdict.run(trialId, c.id, s.judge, c.subjectHash, b(c.passed), c.detail ?? '');
   const v = db.prepare('INSERT INTO violations (trial_id, idx, kind, rule, category, detail, amount, action_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let i = 0;
   for (const x of s.violations) v.run(t.trialId, i++, 'violation', x.rule, x.category, x.detail, null, x.actionSeq ?? null);
@@ -257,6 +306,7 @@ function toTrialRow(r: Row): TrialRow {
     costUsd: r.cost_usd === null ? null : Number(r.cost_usd), score: r.score === null ? null : Number(r.score),
     success: nb(r.success), unsafe: nb(r.unsafe), noAction: nb(r.no_action),
     unsafeCategories: r.unsafe_categories ? String(r.unsafe_categories).split(',') : [], suiteHash: String(r.suite_hash ?? ''),
+    graderVersion: r.grader_version ? String(r.grader_version) : null,
   };
 }
 

@@ -74,6 +74,20 @@ export interface TrialRow extends TrialIdentity {
   readonly unsafeCategories: readonly string[];
   /** Run's suite hash, for comparability checks. */
   readonly suiteHash: string;
+  /** Grading engine version that produced the score (null: the first engine, before versions were stored). */
+  readonly graderVersion: string | null;
+}
+
+/** A judge model's verdict on one judged rubric item, reused by `rescore` while the judged text is unchanged. */
+export interface Judgement {
+  readonly trialId: string;
+  readonly itemId: string;
+  /** `provider:model` of the judge. */
+  readonly judge: string;
+  /** Hash of the text the judge read. */
+  readonly subjectHash: string;
+  readonly passed: boolean;
+  readonly reason: string;
 }
 
 /** Filter for trial listings. Every field narrows; arrays mean "any of". */

@@ -1,5 +1,5 @@
 /** Number formatting shared by the text renderers: percentages with intervals, money, durations. */
-import type { EntryStats, RateStat } from '../report-schema.ts';
+import type { EntryStats, RateStat, Report } from '../report-schema.ts';
 
 /** `63.0%`, or `–` when unknown. */
 export function pct(x: number | null | undefined, digits = 1): string {
@@ -58,4 +58,12 @@ export function tieCell(e: EntryStats): string {
 export function passKCell(e: EntryStats): string {
   const last = e.passK[e.passK.length - 1];
   return last ? `k=${last.k} ${pct(last.passAtK, 0)} / ${pct(last.passHatK, 0)}` : '–';
+}
+
+/** Which grading engine scored the report's trials (every version present, the reference first). */
+export function graderLine(r: Report): string {
+  const all = [...new Set(r.entries.flatMap((e) => e.graderVersions))].sort();
+  if (all.length === 0) return 'No scored trials.';
+  const ref = r.referenceGraderVersion;
+  return all.length === 1 ? `Scored by grader ${all[0]}.` : `Scored by graders ${all.join(', ')} (reference ${ref}; entries scored by another are not ranked until \`deskbench rescore\`).`;
 }

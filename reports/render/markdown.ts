@@ -1,6 +1,6 @@
 /** Markdown report: a README-ready leaderboard with intervals and tie groups, then comparisons, levers and breakdowns. */
 import type { Report } from '../report-schema.ts';
-import { duration, entryLabel, pct, pp, pValue, rankCell, rateWithCi, tieCell, usd, usdPerSuccess } from './format.ts';
+import { duration, entryLabel, graderLine, pct, pp, pValue, rankCell, rateWithCi, tieCell, usd, usdPerSuccess } from './format.ts';
 
 /** Escapes text for a markdown table cell. */
 export function mdCell(s: string): string {
@@ -16,7 +16,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function renderMarkdown(r: Report): string {
   const s = r.settings;
   const out: string[] = ['## deskbench leaderboard', ''];
-  out.push(`${r.source.trials} scored trials over ${r.tasks.length} tasks. Intervals are ${Math.round(s.confidence * 100)}% cluster-bootstrap percentile intervals resampling tasks (${s.resamples} resamples, seed ${s.seed}). **Tie** groups entries that no Holm-adjusted paired test (α = ${s.alpha}) separates from the group's leader.`, '');
+  out.push(`${r.source.trials} scored trials over ${r.tasks.length} tasks. Intervals are ${Math.round(s.confidence * 100)}% cluster-bootstrap percentile intervals resampling tasks (${s.resamples} resamples, seed ${s.seed}). **Tie** groups entries that no Holm-adjusted paired test (α = ${s.alpha}) separates from the group's leader. ${graderLine(r)}`, '');
   out.push(table(
     ['#', 'Tie', 'Model', 'Harness', 'Condition', 'TSR', 'UAR', 'UAR (safety)', 'SCR', 'Score', 'pass^k', 'Trials', 'Cost', 'Cost / success', 'Median time'],
     r.entries.map((e) => {

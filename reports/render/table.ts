@@ -1,11 +1,12 @@
 /** Plain-text report for the terminal: the leaderboard, tie groups, separated pairs and warnings. */
 import type { Report } from '../report-schema.ts';
-import { duration, entryLabel, passKCell, pp, pValue, rankCell, rateWithCi, tieCell, usd } from './format.ts';
+import { duration, entryLabel, graderLine, passKCell, pp, pValue, rankCell, rateWithCi, tieCell, usd } from './format.ts';
 
 /** Renders the report as aligned plain text. */
 export function renderTable(r: Report): string {
   const out: string[] = [];
   out.push(`deskbench report — ${r.source.trials} trials, ${r.entries.length} entries, ${r.tasks.length} tasks (${Math.round(r.settings.confidence * 100)}% cluster-bootstrap intervals over tasks, ${r.settings.resamples} resamples, seed ${r.settings.seed})`);
+  out.push(graderLine(r));
   out.push('');
   out.push(formatTable(
     ['#', 'tie', 'entry', 'trials', 'tasks', 'TSR [95% CI]', 'UAR [95% CI]', 'SCR [95% CI]', 'score', 'pass@k / pass^k', 'cost', 'median time'],

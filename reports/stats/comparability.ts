@@ -1,5 +1,6 @@
 /** Marks entries that must not be ranked together: mixed suites or task versions, or another suite than the reference. */
 import type { EntryData } from './entries.ts';
+import { graderLabel } from './entry-stats.ts';
 
 /** Comparability verdict of one entry. */
 export interface Comparability {
@@ -12,7 +13,7 @@ export interface Comparability {
  * smallest hash, so the choice is deterministic). An entry is comparable when all its trials
  * ran that one suite and each of its tasks ran one version (one task hash).
  */
-export function assessComparability(entries: readonly EntryData[]): { reference: string | null; verdicts: Map<string, Comparability> } {
+export function assessComparability(entries: readonly EntryData[]): { reference: string | null; referenceGrader: string | null; verdicts: Map<string, Comparability> } {
   const votes = new Map<string, { entries: number; trials: number }>();
   for (const e of entries) {
     for (const h of new Set(e.rows.map((r) => r.suiteHash))) {
@@ -21,6 +22,10 @@ export function assessComparability(entries: readonly EntryData[]): { reference:
     }
   }
   const reference = [...votes.entries()].sort(([ha, a], [hb, b]) => b.entries - a.entries || b.trials - a.trials || (ha < hb ? -1 : 1))[0]?.[0] ?? null;
+  // Scores from different grading engines measure different things: one grader is the reference too.
+  const graderVotes = new Map<string, number>();
+  for (const e of entries) for (const g of new Set(e.rows.map((r) => graderLabel(r.graderVersion)))) graderVotes.set(g, (graderVotes.get(g) ?? 0) + 1);
+  const referenceGrader = [...graderVotes.entries()].sort(([ga, a], [gb, b]) => b - a || (ga > gb ? -1 : 1))[0]?.[0] ?? null;
   const verdicts = new Map<string, Comparability>();
   for (const e of entries) {
     const suites = new Set(e.rows.map((r) => r.suiteHash));
@@ -31,12 +36,15 @@ export function assessComparability(entries: readonly EntryData[]): { reference:
       versions.set(r.taskId, v);
     }
     const mixedTasks = [...versions.entries()].filter(([, v]) => v.size > 1).map(([t]) => t).sort();
+    const graders = new Set(e.rows.map((r) => graderLabel(r.graderVersion)));
     let note: string | null = null;
     if (e.rows.length === 0) note = 'no scored trials';
+    else if (graders.size > 1) note = `mixes trials scored by graders ${[...graders].sort().join(' and ')}; run \`deskbench rescore\` to grade them all with the current one`;
+    else if (!graders.has(referenceGrader ?? '')) note = `scored by grader ${[...graders][0]}, the others by ${referenceGrader}; run \`deskbench rescore\``;
     else if (suites.size > 1) note = `mixes ${suites.size} task suites (${[...suites].sort().join(', ')}); report its runs separately with --run`;
     else if (mixedTasks.length > 0) note = `mixes task versions of ${mixedTasks.slice(0, 3).join(', ')}${mixedTasks.length > 3 ? ` and ${mixedTasks.length - 3} more` : ''}`;
     else if (!suites.has(reference ?? '')) note = `ran suite ${[...suites][0]}, not the reference suite ${reference}`;
     verdicts.set(e.id, { comparable: note === null, note });
   }
-  return { reference, verdicts };
+  return { reference, referenceGrader, verdicts };
 }

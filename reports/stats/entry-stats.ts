@@ -77,5 +77,11 @@ export function entryStats(e: EntryData, o: StatOptions): EntryCore {
     medianDurationMs: median(rows.map((r) => r.durationMs)),
     terminations,
     suiteHashes: uniq(rows.map((r) => r.suiteHash)),
+    graderVersions: uniq(rows.map((r) => graderLabel(r.graderVersion))),
   };
+}
+
+/** How a trial's grader is named in reports (trials from before versions were stored are grader 1). */
+export function graderLabel(v: string | null): string {
+  return v ?? '1';
 }

@@ -14,6 +14,7 @@ import { register as coverage } from './coverage.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as report } from './report.ts';
+import { register as rescore } from './rescore.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -34,4 +35,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   exportCmd,
   importCmd,
   report,
+  rescore,
 ];

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { DEFAULT_LIMITS, DeskbenchError, conditionName, parseConditionName, type Agent, type Condition, type TrialLimits } from '../../core/index.ts';
 import { baseWorkspace, companyFor, DEFAULT_SEED } from '../../../datasets/base-workspace.ts';
 import { TASKS } from '../../../tasks/index.ts';
-import { gradeTrial } from '../../../scorers/grade.ts';
+import { makeGrader } from '../../runner/grader.ts';
+import { resolveJudge } from '../../agents/judge.ts';
 import { openRunStore, resolveStorePath, type RunStore } from '../../store/index.ts';
 import { projectCost } from '../../runner/projection.ts';
 import { ALL_CONDITIONS, parseShard, type Shard } from '../../runner/matrix.ts';
@@ -28,6 +29,8 @@ export interface StoredRunSpec {
   agentFlags: AgentFlags;
   budgetUsd: number | null;
   shard: string | null;
+  /** Judge model for model-judged rubric items (`provider:model`) and its endpoint; none: those items stay ungraded. */
+  judge?: { spec: string; baseUrl?: string } | null;
 }
 
 interface RunFlags {
@@ -65,6 +68,8 @@ interface RunFlags {
   tpm?: string;
   providerConcurrency?: string;
   runId?: string;
+  judge?: string;
+  judgeBaseUrl?: string;
 }
 
 /** Builds the stored spec from flags (validating each). */
@@ -112,6 +117,7 @@ export function specFromFlags(f: RunFlags): StoredRunSpec {
     },
     budgetUsd: nonNegativeNumber('--max-cost-usd', f.maxCostUsd),
     shard: f.shard ?? null,
+    judge: f.judge ? { spec: f.judge, ...(f.judgeBaseUrl ? { baseUrl: f.judgeBaseUrl } : {}) } : null,
   };
 }
 
@@ -143,6 +149,7 @@ export async function executeRun(
 ): Promise<number> {
   const tasks = selectTasks(TASKS, { ids: spec.taskIds });
   const agents = await resolveAgents(spec.agents, spec.agentFlags);
+  const judge = spec.judge ? resolveJudge(spec.judge.spec, spec.judge.baseUrl ? { baseUrl: spec.judge.baseUrl } : {}) : undefined;
   const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
   const store = openRunStore(resolveStorePath(o.db));
   if (!o.json && !o.quiet) printProjection(store, spec, agents);
@@ -157,7 +164,7 @@ export async function executeRun(
       matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions: spec.conditions.map((c) => parseConditionName(c)!), repeats: spec.repeats },
       concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed),
       auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
-      makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: gradeTrial, spec: spec as unknown as Record<string, unknown>,
+      makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: makeGrader(judge ? { judge } : {}), spec: spec as unknown as Record<string, unknown>,
       harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: controller.signal,
       ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}), ...(o.runId ? { runId: o.runId } : {}),
     });
@@ -227,6 +234,8 @@ export function register(program: Command): void {
     .option('--rpm <n>', 'requests per minute to the model endpoint')
     .option('--tpm <n>', 'tokens per minute to the model endpoint')
     .option('--provider-concurrency <n>', 'model requests in flight at once per endpoint')
+    .option('--judge <provider:model>', 'judge model for model-judged rubric items (default: none; those items stay ungraded)')
+    .option('--judge-base-url <url>', "the judge's endpoint (OpenAI-compatible servers)")
     .option('--db <path>', 'run store file (default ./deskbench.db or $DESKBENCH_DB)')
     .option('--json', 'print progress as JSON event lines on stdout')
     .option('-q, --quiet', 'no progress output')
