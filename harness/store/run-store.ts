@@ -204,7 +204,7 @@ export class RunStore {
               id: String(c.check_id), description: String(c.description), weight: Number(c.weight), passed: c.passed === 1,
               ...(c.detail === null ? {} : { detail: String(c.detail) }),
               ...(c.kind === null || c.kind === undefined ? {} : { kind: c.kind as 'effect' | 'guard' | 'judge' }),
-              ...(c.graded === 0 ? { graded: false } : {}),
+              ...(c.graded === 0 ? { graded: false } : c.kind === 'judge' ? { graded: true } : {}),
               ...(c.kind === 'judge' && judged.has(String(c.check_id)) ? { subjectHash: judged.get(String(c.check_id))! } : {}),
             })),
             violations: viol.filter((v) => v.kind === 'violation').map((v) => ({
