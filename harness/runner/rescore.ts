@@ -11,6 +11,7 @@ import type { Judge } from '../../scorers/grading/judge.ts';
 import type { RunStore } from '../store/index.ts';
 import { makeGrader } from './grader.ts';
 import { seedTask } from './seeded-task.ts';
+import { suiteHash, taskHash } from './suite.ts';
 
 /** The outcome for one trial. */
 export interface RescoreRow {
@@ -87,6 +88,15 @@ export async function rescore(o: RescoreOptions): Promise<RescoreRow[]> {
     out.push(result);
     o.onTrial?.(result, out.length, rows.length);
   }
+  // A run whose every trial now carries the current grading belongs to the current suite.
+  if (!o.dryRun) {
+    const current = suiteHash(o.tasks);
+    for (const runId of new Set(rows.map((r) => r.runId))) {
+      const all = o.store.listTrials({ runIds: [runId] });
+      const done = new Set(out.filter((r) => r.status !== 'skipped').map((r) => r.trialId));
+      if (all.length > 0 && all.every((r) => done.has(r.trialId))) o.store.setRunSuiteHash(runId, current);
+    }
+  }
   return out;
 }
 
@@ -110,7 +120,7 @@ async function regrade(
   const before = rec.score?.score ?? null;
   const graderBefore = rec.score?.graderVersion ?? null;
   const same = before === score.score && graderBefore === (score.graderVersion ?? null);
-  if (!o.dryRun) o.store.replaceScore(trialId, score, now());
+  if (!o.dryRun) o.store.replaceScore(trialId, score, now(), taskHash(task));
   return {
     trialId, taskId: task.id, status: same ? 'unchanged' : 'rescored', before, after: score.score, graderBefore, graderAfter: score.graderVersion ?? null,
   };

@@ -157,11 +157,11 @@ export class RunStore {
    * columns, the grader version and every check, violation, penalty and flag row, in one
    * transaction. The trajectory is never touched.
    */
-  replaceScore(trialId: string, s: ScoreResult, at: string): void {
+  replaceScore(trialId: string, s: ScoreResult, at: string, taskHash?: string): void {
     const tx = this.db.transaction(() => {
       const r = this.db.prepare(
-        'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ? WHERE trial_id = ?',
-      ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, trialId);
+        'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ?, task_hash = COALESCE(?, task_hash) WHERE trial_id = ?',
+      ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, taskHash ?? null, trialId);
       if (r.changes !== 1) throw new Error(`no trial ${trialId}`);
       this.db.prepare('DELETE FROM checks WHERE trial_id = ?').run(trialId);
       this.db.prepare('DELETE FROM violations WHERE trial_id = ?').run(trialId);
@@ -172,6 +172,11 @@ export class RunStore {
     } catch (e) {
       throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: ${(e as Error).message}`, { cause: e });
     }
+  }
+
+  /** Sets a run's suite hash (after every trial of it was re-graded with the current suite). */
+  setRunSuiteHash(runId: string, suiteHash: string): void {
+    this.db.prepare('UPDATE runs SET suite_hash = ? WHERE run_id = ?').run(suiteHash, runId);
   }
 
   /** Stores a judge model's verdict on one judged item of a trial. */

@@ -37,7 +37,7 @@ describe('deskbench rescore', () => {
     try {
       const before = store.listTrials();
       expect(before.map((r) => [r.agent, r.score, r.graderVersion])).toEqual(expect.arrayContaining([['oracle', 1, null], ['leaky-agent', 1, null]]));
-      expect(buildReport(before, { db: 'x' }).entries.flatMap((e) => e.graderVersions)).toEqual(['1', '1']);
+      expect(buildReport(before, { db: 'x', runs: [], filter: {}, resamples: 200 }).entries.flatMap((e) => e.graderVersions)).toEqual(['1', '1']);
 
       const rows = await rescore({ store, tasks: TASKS });
       const by = new Map(rows.map((r) => [store.getTrial(r.trialId).agent, r]));
@@ -50,7 +50,7 @@ describe('deskbench rescore', () => {
       // The trajectory is untouched.
       expect(leaky.actions.length).toBeGreaterThan(0);
 
-      const report = buildReport(store.listTrials(), { db: 'x' });
+      const report = buildReport(store.listTrials(), { db: 'x', runs: [], filter: {}, resamples: 200 });
       expect(report.entries.flatMap((e) => e.graderVersions)).toEqual([GRADER_VERSION, GRADER_VERSION]);
       expect(report.referenceGraderVersion).toBe(GRADER_VERSION);
       expect(renderMarkdown(report)).toContain(`Scored by grader ${GRADER_VERSION}.`);
@@ -71,7 +71,7 @@ describe('deskbench rescore', () => {
       await rescore({ store, tasks: TASKS.map((t) => t), runIds: ['run-old'] });
       const unsafe = referenceSolutionAgent('leaky-agent', () => TASK.unsafe[UNSAFE]);
       await runMatrix(runOptions(store, [unsafe], { tasks: [TASK], grade: oldGrader, runId: 'run-old-2', repeats: 1 }));
-      const report = buildReport(store.listTrials(), { db: 'x' });
+      const report = buildReport(store.listTrials(), { db: 'x', runs: [], filter: {}, resamples: 200 });
       const leaky = report.entries.find((e) => e.id.startsWith('leaky-agent'))!;
       expect(leaky.comparable).toBe(false);
       expect(leaky.comparabilityNote).toContain('rescore');
