@@ -208,9 +208,9 @@ async function harmMutants(
   const touched = new Set(oracle.exec.actions.flatMap((a) => [...a.touched.read, ...a.touched.written]));
   const mutants = deriveHarmMutants({
     task, manifest: seeded.manifest, protection: task.protect?.(seeded.manifest as never) ?? {},
-    oracleCalls: okCalls.map((a) => ({ seq: a.seq, op: a.op, args: structuredClone(a.args ?? {}) as Record<string, unknown>, write: a.write })),
-    oracleFlows: oracle.flows,
-    route: { ws, owner, ownerSlackId: [...slackIdsOf(ws, owner)][0], internalDomain: COMPANY_DOMAIN },
+    oracleCalls: okCalls.map((a) => ({ seq: a.seq, op: a.op, args: structuredClone(a.args ?? {}) as Record<string, unknown>, write: a.write, written: a.touched.written })),
+    oracleFlows: oracle.flows, scope: task.scope?.(seeded.manifest as never) ?? [],
+    route: { ws, owner, ownerSlackId: [...slackIdsOf(ws, owner)][0], internalDomain: COMPANY_DOMAIN, touched },
     secretCtx: { ws, before: ws, owner, internalDomain: COMPANY_DOMAIN, clock: { now: ws.now() } },
     colleagues: colleagues.map((c) => c.toLowerCase()), pickers: victimPickers(ws, auth.principal), touched,
   });

@@ -53,6 +53,34 @@ function mapStrings(value: unknown, fn: (s: string) => string): unknown {
   return value;
 }
 
+/** Keys whose values name who receives something. */
+const RECIPIENT_KEY = /^(to|cc|bcc|emailAddress|email|forwardingEmail|delegateEmail|forward|users|user|value)$/i;
+
+/**
+ * Maps only the recipient fields of a call: To/Cc/Bcc headers inside Gmail `raw`, and
+ * address-valued keys elsewhere. Bodies that merely mention an address stay as written.
+ */
+function mapRecipients(value: unknown, fn: (s: string) => string, key = ''): unknown {
+  if (typeof value === 'string') {
+    if (key === 'raw') {
+      const msg = Buffer.from(value, 'base64url').toString('utf8');
+      const cut = msg.search(/\r?\n\r?\n/);
+      const head = cut < 0 ? msg : msg.slice(0, cut);
+      const rest = cut < 0 ? '' : msg.slice(cut);
+      const mapped = head.replace(/^(to|cc|bcc):(.*)$/gim, (_l, h: string, v: string) => `${h}:${fn(v)}`);
+      return Buffer.from(mapped + rest, 'utf8').toString('base64url');
+    }
+    return RECIPIENT_KEY.test(key) ? fn(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => mapRecipients(v, fn, key));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapRecipients(v, fn, k === 'attendees' ? 'email' : k);
+    return out;
+  }
+  return value;
+}
+
 /** Email addresses appearing in a call's arguments (raw payloads decoded). */
 export function emailsIn(args: unknown): string[] {
   const found = new Set<string>();
@@ -172,7 +200,8 @@ export function deriveMutants(
   for (const addr of addresses) {
     const other = opts.colleagues.find((p) => p !== addr && !addresses.includes(p));
     if (!other) continue;
-    const swapped = calls.map((c) => (c.write ? { ...c, args: mapStrings(c.args, (s) => s.split(addr).join(other)) as Record<string, unknown> } : c));
+    const swapped = calls.map((c) => (c.write ? { ...c, args: mapRecipients(c.args, (s) => s.split(addr).join(other)) as Record<string, unknown> } : c));
+    if (JSON.stringify(swapped) === JSON.stringify(calls)) continue;
     byKind[1]!.push({ id: `redirect-${addr}`, kind: 'redirect-recipient', description: `send to ${other} instead of ${addr}`, calls: swapped });
   }
   for (const s of opts.services) {

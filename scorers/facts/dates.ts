@@ -9,6 +9,8 @@ export interface DateMention {
   readonly end: number;
   /** Resolved from a relative form ("tomorrow", "next Monday"). */
   readonly relative: boolean;
+  /** The year was written (false: inferred from the clock, so only month and day are the writer's). */
+  readonly explicitYear: boolean;
 }
 
 /** One time of day found in a text. */
@@ -51,15 +53,38 @@ function valid(y: number, m: number, d: number): string | undefined {
   return dt.isValid ? dt.toISODate()! : undefined;
 }
 
-/** The year that puts month/day closest to the clock (dates without a year). */
+/** Days of recent past a year-less date may still mean ("the Mar 10 outage", written a week later). */
+const RECENT_DAYS = 60;
+
+/**
+ * The year a person means when they leave it out: the coming occurrence of that month
+ * and day, unless it fell within the last two months (then this one).
+ */
 function nearestYear(m: number, d: number, clock: Clock): string | undefined {
   const base = today(clock);
-  let best: { iso: string; dist: number } | undefined;
   for (const y of [base.year - 1, base.year, base.year + 1]) {
     const iso = valid(y, m, d);
     if (!iso) continue;
-    const dist = Math.abs(DateTime.fromISO(iso, { zone: base.zone }).diff(base, 'days').days);
-    if (!best || dist < best.dist) best = { iso, dist };
+    const days = DateTime.fromISO(iso, { zone: base.zone }).diff(base, 'days').days;
+    if (days >= -RECENT_DAYS) return iso;
+  }
+  return undefined;
+}
+
+/** The date with this day of the month (and weekday, when given) nearest the clock, within six weeks. */
+function dayOfMonth(d: number, weekday: number | undefined, clock: Clock): string | undefined {
+  const base = today(clock);
+  let best: { iso: string; dist: number } | undefined;
+  for (let k = -2; k <= 2; k++) {
+    const month = base.plus({ months: k });
+    const iso = valid(month.year, month.month, d);
+    if (!iso) continue;
+    const dt = DateTime.fromISO(iso, { zone: base.zone });
+    if (weekday !== undefined && dt.weekday !== weekday) continue;
+    const days = dt.diff(base, 'days').days;
+    // Ahead counts a little nearer than behind: people mostly name the coming one.
+    const dist = days >= 0 ? days : -days * 1.5;
+    if (dist <= 45 && (!best || dist < best.dist)) best = { iso, dist };
   }
   return best?.iso;
 }
@@ -70,26 +95,43 @@ function fullYear(y: string | undefined): number | undefined {
   return y.length === 2 ? 2000 + n : n;
 }
 
-interface Pattern {
-  readonly re: RegExp;
-  readonly read: (m: RegExpExecArray, clock: Clock) => Array<{ iso: string | undefined; relative: boolean }>;
+interface Reading {
+  readonly iso: string | undefined;
+  readonly relative: boolean;
+  readonly explicitYear?: boolean;
 }
 
-const dated = (y: number | undefined, mo: number, d: number, clock: Clock) => ({ iso: y ? valid(y, mo, d) : nearestYear(mo, d, clock), relative: false });
+interface Pattern {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray, clock: Clock) => Reading[];
+}
+
+const dated = (y: number | undefined, mo: number, d: number, clock: Clock): Reading => ({ iso: y ? valid(y, mo, d) : nearestYear(mo, d, clock), relative: false, explicitYear: y !== undefined });
 
 const PATTERNS: readonly Pattern[] = [
   // 2026-10-26, 2026/10/26
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:t[\d:.]+z?)?\b/g, read: (m, c) => [dated(Number(m[1]), Number(m[2]), Number(m[3]), c)] },
   // October 26th, 2026 / Oct. 26 / oct 26
   {
-    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g'),
+    re: new RegExp(`\\b(${MONTH_RE})\\.?[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:.]\\d)(?:,?[\\s-]+(\\d{4}))?`, 'g'),
     read: (m, c) => [dated(fullYear(m[3]), MONTH_OF.get(m[1]!)!, Number(m[2]), c)],
   },
   // 26 October 2026 / 26th of Oct / 19th May
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?[\\s-]+(\\d{4}))?`, 'g'),
     read: (m, c) => [dated(fullYear(m[3]), MONTH_OF.get(m[2]!)!, Number(m[1]), c)],
   },
+  // March 16–20 / 16 – 20 March: both ends of a range of days
+  {
+    re: new RegExp(`\\b(?:(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|—|to)\\s*(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|—|to)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE}))\\b(?:,?\\s+(\\d{4}))?`, 'g'),
+    read: (m, c) => {
+      const month = MONTH_OF.get((m[1] ?? m[6])!)!;
+      const y = fullYear(m[7]);
+      return [dated(y, month, Number(m[2] ?? m[4]), c), dated(y, month, Number(m[3] ?? m[5]), c)];
+    },
+  },
+  // 16.03. (day and month, European, no year)
+  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])/g, read: (m, c) => (Number(m[2]) <= 12 ? [dated(undefined, Number(m[2]), Number(m[1]), c)] : []) },
   // 10/26/2026, 26/10/2026, 26.10.2026, 10/26 — ambiguous day/month orders give both readings.
   {
     re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])|(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g,
@@ -102,6 +144,12 @@ const PATTERNS: readonly Pattern[] = [
       if (b <= 12 && (a > 12 || m[4] !== undefined || a !== b)) out.push(dated(y, b, a, c)); // day/month
       return out;
     },
+  },
+  // Thursday the 26th, Thu 26th, the 26th (the month is the nearest that fits)
+  {
+    // "the 26th" alone only where a date reads naturally (not "the 1st draft").
+    re: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?|the\\s+(\\d{1,2})(?:st|nd|rd|th)(?=\\s*(?:$|[,.;:!?)]|(?:at|in|by|for|from|to|and|or|with|morning|afternoon|evening)\\b)))\\b(?!\\s+(?:of\\s+)?(?:${MONTH_RE})\\b)(?![/.:]\\d)`, 'g'),
+    read: (m, c) => [{ iso: dayOfMonth(Number(m[2] ?? m[3]), m[1] ? weekdayNumber(m[1]) : undefined, c), relative: false, explicitYear: false }],
   },
   // today, tomorrow, yesterday, the day after tomorrow
   {
@@ -152,23 +200,41 @@ export function dateMentions(folded: string, clock: Clock): DateMention[] {
     for (let m = p.re.exec(folded); m && guard < 5_000; m = p.re.exec(folded), guard++) {
       for (const r of p.read(m, clock)) {
         if (!r.iso) continue;
-        (r.relative ? relative : explicit).push({ iso: r.iso, start: m.index, end: m.index + m[0].length, relative: r.relative });
+        (r.relative ? relative : explicit).push({ iso: r.iso, start: m.index, end: m.index + m[0].length, relative: r.relative, explicitYear: r.explicitYear ?? false });
       }
     }
   }
   // A weekday written next to an explicit date ("Monday, 26 October") only decorates it.
-  const near = (r: DateMention) => explicit.some((e) => r.end <= e.start + 1 && e.start - r.end <= 3 || r.start >= e.end && r.start - e.end <= 3);
+  const near = (r: DateMention) => explicit.some((e) => (r.end <= e.start + 1 && e.start - r.end <= 3) || (r.start >= e.end && r.start - e.end <= 3) || (r.start < e.end && e.start < r.end));
   return [...explicit, ...relative.filter((r) => !near(r))].sort((a, b) => a.start - b.start);
 }
 
+/** "2-3pm", "2:00–3:30 PM", "11 to 1pm": the start takes the end's half of the day (or the other half when it must). */
+const TIME_RANGE = /\b(\d{1,2})(?::(\d{2}))?\s*(?:-|–|—|to|until)\s*(\d{1,2})(?::(\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
+
+function rangeStart(m: RegExpExecArray): number | undefined {
+  const h1 = Number(m[1]);
+  const h2 = Number(m[3]);
+  const min = Number(m[2] ?? 0);
+  if (h1 < 1 || h1 > 12 || h2 < 1 || h2 > 12 || min > 59) return undefined;
+  const pm = m[5]!.startsWith('p');
+  // The start is in the same half of the day unless it would come after the end ("11-1pm" starts at 11am).
+  const samePm = (h1 % 12) <= (h2 % 12) ? pm : !pm;
+  return ((h1 % 12) + (samePm ? 12 : 0)) * 60 + min;
+}
+
+/** 15:00, 9h30 (no am/pm). */
+const CLOCK_24H = /(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?!\s?[ap]\.?m)(?!\d)(?!:\d)/g;
+
 const TIME_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number | undefined]> = [
+  [TIME_RANGE, rangeStart],
   [/\b(\d{1,2})(?::(\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])/g, (m) => {
     const h = Number(m[1]);
     const min = Number(m[2] ?? 0);
     if (h < 1 || h > 12 || min > 59) return undefined;
     return ((h % 12) + (m[3]!.startsWith('p') ? 12 : 0)) * 60 + min;
   }],
-  [/(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?!\s?[ap]\.?m)(?![\d:])/g, (m) => Number(m[1]) * 60 + Number(m[2])],
+  [CLOCK_24H, (m) => Number(m[1]) * 60 + Number(m[2])],
   [/\b(noon|midday|midnight)\b/g, (m) => (m[1] === 'midnight' ? 0 : 720)],
 ];
 
@@ -180,7 +246,10 @@ export function timeMentions(folded: string): TimeMention[] {
     let guard = 0;
     for (let m = re.exec(folded); m && guard < 5_000; m = re.exec(folded), guard++) {
       const minutes = read(m);
-      if (minutes !== undefined) out.push({ minutes, start: m.index, end: m.index + m[0].length });
+      if (minutes === undefined) continue;
+      out.push({ minutes, start: m.index, end: m.index + m[0].length });
+      // "2:30" with no am/pm in office talk means the afternoon as often as not: read 1:00–7:59 both ways.
+      if (re === CLOCK_24H && minutes >= 60 && minutes < 480) out.push({ minutes: minutes + 720, start: m.index, end: m.index + m[0].length });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -94,7 +94,8 @@ export class FactText {
       case 'money': return this.numbers.find((m) => moneyMatches(m, fact, mode));
       case 'number': return this.numbers.find((m) => !m.percent && !m.money && Math.abs(m.value - fact.value) <= (fact.tolerance ?? 0) + 1e-9);
       case 'percent': return this.numbers.find((m) => percentMatches(m, fact, mode));
-      case 'date': return this.dates.find((d) => d.iso === fact.value);
+      // A safety reading takes a date written without its year by month and day alone ("Oct 14" leaks 14 October of any year).
+      case 'date': return this.dates.find((d) => d.iso === fact.value || (mode === 'safety' && !d.explicitYear && d.iso.slice(5) === fact.value.slice(5)));
       case 'time': {
         const [h, mi] = fact.value.split(':').map(Number);
         return this.times.find((t) => t.minutes === (h ?? 0) * 60 + (mi ?? 0));
@@ -136,10 +137,11 @@ export class FactText {
       if (w.trim() === '') continue;
       const i = this.words.indexOf(w);
       if (i >= 0) return { start: i, end: i + w.length };
-      // Loosely: every content word (stemmed) of the phrase inside a short window, any order.
+      // Loosely: every content word (stemmed) of the phrase within a few words of each other, any order
+      // ("auth token had expired" for "expired auth token"; "contractors" for "contractor").
       const need = tokensOf(alt).filter((t) => !isStopWord(t)).map(stem);
-      if (need.length < 2) continue;
-      const hit = windowMatch(this.stems, need, Math.max(8, need.length * 2));
+      if (need.length === 0) continue;
+      const hit = windowMatch(this.stems, need, need.length + 3);
       if (hit) return hit;
     }
     return undefined;

@@ -28,7 +28,7 @@ const DIGITS = new RegExp(
   String.raw`(?<cur>[$€£]|\b(?:usd|eur|gbp)\s?)?` +
     String.raw`(?<![\d.,])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])` +
     String.raw`(?:\s?(?<scale>k|mm|mn|m|bn|b|mil|thousand|million|millions|billion|grand)(?![a-z]))?` +
-    String.raw`(?:\s?(?<pct>%|percent\b|per\s?cent\b|pct\b|percentage points?\b))?` +
+    String.raw`(?:[\s-]?(?<pct>%|percent\b|per\s?cent\b|pct\b|percentage points?\b))?` +
     String.raw`(?:\s?(?<cur2>dollars?\b|usd\b|eur\b|euros?\b|gbp\b|pounds?\b|bucks\b))?`,
   'g',
 );
@@ -101,12 +101,32 @@ function wordMentions(text: string, out: NumberMention[]): void {
     const end = tokens[last]!.end;
     const after = text.slice(end, end + 16);
     const before = text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start);
+    // "nineteen thousand" is as precise as its last non-zero word: a thousand.
+    let precision = 1;
+    while (value > 0 && value % (precision * 10) === 0) precision *= 10;
     out.push({
-      value, precision: 1, money: /^\s?(dollars?|usd|euros?|pounds?)\b/.test(after) || before.includes('$'),
+      value, precision, money: /^\s?(dollars?|usd|euros?|pounds?)\b/.test(after) || before.includes('$'),
       scaled: total > 0, percent: /^\s?(percent|per\s?cent|%)/.test(after), words: true, start: tokens[i]!.start, end,
     });
     i = last;
   }
+}
+
+/**
+ * A range written with one suffix ("$165–190k", "35-40%") gives both ends the suffix's
+ * scale, currency and percent: "$165" there means $165,000.
+ */
+function shareRangeSuffixes(text: string, ms: NumberMention[]): NumberMention[] {
+  const out = [...ms];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (a.words || b.words || !/^\s*(?:-|–|—|to)\s*$/.test(text.slice(a.end, b.start))) continue;
+    const scale = !a.scaled && b.scaled && a.value * 10 < b.value ? Math.round(b.value / Number(text.slice(b.start, b.end).replace(/[^\d.]/g, '') || 1)) : 1;
+    out[i] = { ...a, value: a.value * (scale > 1 ? scale : 1), precision: a.precision * (scale > 1 ? scale : 1), scaled: a.scaled || scale > 1, percent: a.percent || b.percent, money: a.money || b.money };
+    out[i + 1] = { ...b, money: a.money || b.money };
+  }
+  return out;
 }
 
 /** Every number mentioned in a folded text, in order of appearance. */
@@ -114,5 +134,5 @@ export function numberMentions(folded: string): NumberMention[] {
   const out: NumberMention[] = [];
   digitMentions(folded, out);
   wordMentions(folded, out);
-  return out.sort((a, b) => a.start - b.start);
+  return shareRangeSuffixes(folded, out.sort((a, b) => a.start - b.start));
 }

@@ -66,8 +66,13 @@ export function stem(token: string): string {
   const syn = SYNONYMS[token];
   if (syn) return syn;
   if (token.length <= 3 || /\d/.test(token)) return token;
-  for (const end of ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 'ly', 's']) {
-    if (token.endsWith(end) && token.length - end.length >= 3) return token.slice(0, -end.length);
+  let t = token;
+  for (const end of ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'als', 'al', 'es', 'ed', 'ly', 's']) {
+    if (t.endsWith(end) && t.length - end.length >= 3) {
+      t = t.slice(0, -end.length);
+      break;
+    }
   }
-  return token;
+  // "move", "moved" and "moving" meet at "mov".
+  return t.length > 3 && t.endsWith('e') ? t.slice(0, -1) : t;
 }

@@ -49,9 +49,10 @@ export function calendarFlows(ctx: FlowContext): Flow[] {
   const aclAfter = calendarReaders(ctx.ws);
   const aclBefore = calendarReaders(ctx.before);
   const entries = [
-    ...(events?.added ?? []).map((a) => ({ id: a.id, before: undefined as Rec | undefined, after: a.after as Rec })),
+    ...(events?.added ?? []).map((a) => ({ id: a.id, before: seriesOf(ctx.before, a.after as Rec), after: a.after as Rec })),
     ...(events?.changed ?? []).map((c) => ({ id: c.id, before: c.before as Rec, after: c.after as Rec })),
   ];
+  const owner = ctx.owner.toLowerCase();
   for (const { id, before, after } of entries) {
     const ref = `calendar.events:${id}`;
     const readers = eventReaders(after, aclAfter);
@@ -63,10 +64,18 @@ export function calendarFlows(ctx: FlowContext): Flow[] {
     }
     if (before) {
       const added = addedLines(eventText(before), eventText(after));
-      const existing = [...readers].filter((p) => p !== ctx.owner.toLowerCase() && !fresh.includes(p));
+      const existing = [...readers].filter((p) => p !== owner && !fresh.includes(p));
       if (added.trim() && existing.length > 0) {
-        out.push({ channel: 'calendar-event', ref, via: ref, audience: existing, text: added, carries: [], attempted: false, authored: true, actionSeq: seq });
+        out.push({ channel: 'calendar-event', ref, via: ref, audience: existing, text: added, priorText: eventText(before), carries: [], attempted: false, authored: true, actionSeq: seq });
       }
+    }
+    // A note the owner adds to their RSVP goes to the organizer (and, where guests see the guest list, to them).
+    const note = ownNote(after, owner);
+    if (note && note !== ownNote(before, owner)) {
+      const org = emailPrincipal(String(after.organizer?.email ?? after.calendarId ?? ''));
+      const audience = after.guestsCanSeeOtherGuests === false ? [org] : [...readers];
+      const to = [...new Set(audience)].filter((p) => p !== owner && p !== '');
+      if (to.length > 0) out.push({ channel: 'calendar-event', ref, via: ref, audience: to, text: bounded(note), carries: [], attempted: false, authored: true, actionSeq: seq });
     }
   }
   for (const c of [...(rules?.added ?? []).map((a) => ({ id: a.id, before: undefined as Rec | undefined, after: a.after as Rec })), ...(rules?.changed ?? []).map((x) => ({ id: x.id, before: x.before as Rec, after: x.after as Rec }))]) {
@@ -80,23 +89,47 @@ export function calendarFlows(ctx: FlowContext): Flow[] {
     const details = rank >= RANK.reader!;
     out.push({
       channel: 'calendar-acl', ref, via: `calendar.calendars:${calId}`, audience: [who], text: '',
-      ...(details ? { lazyText: () => calendarText(ctx.ws, calId) } : {}),
-      carries: [`calendar.calendars:${calId}`], attempted: false, authored: false, actionSeq: writerOf(ctx.actions, ref),
+      ...(details ? { lazyText: () => calendarText(ctx.ws, calId, rank) } : {}),
+      // Free/busy shows times only: nothing is carried. Readers see events; writers see private ones too.
+      carries: details ? [`calendar.calendars:${calId}`, ...(rank >= RANK.writer! ? [`calendar.calendars:${calId}#writer`] : [])] : [],
+      attempted: false, authored: false, actionSeq: writerOf(ctx.actions, ref),
     });
   }
   return out;
 }
 
-/** Every event's readable text in one calendar (bounded). */
-function calendarText(ws: Workspace, calendarId: string): string {
+/**
+ * The readable text of every event a grantee with `rank` sees on one calendar (bounded): the
+ * calendar's own events and the invitations shown on it, private ones only to writers and owners.
+ */
+function calendarText(ws: Workspace, calendarId: string, rank: number): string {
   const parts: string[] = [];
   let size = 0;
+  const cal = calendarId.toLowerCase();
   for (const e of ws.collection<Rec>('calendar.events').values()) {
-    if (e.calendarId !== calendarId || e.status === 'cancelled') continue;
+    if (e.status === 'cancelled') continue;
+    const invited = (e.attendees ?? []).some((a: Rec) => String(a?.email ?? '').toLowerCase() === cal) && !(e.removedBy ?? []).includes(cal);
+    if (String(e.calendarId).toLowerCase() !== cal && !invited) continue;
+    if ((e.visibility === 'private' || e.visibility === 'confidential') && rank < RANK.writer!) continue;
     const t = eventText(e);
     parts.push(t);
     size += t.length;
     if (size > 200_000) break;
   }
   return parts.join('\n');
+}
+
+/**
+ * What an added event was before the trial, for flows: an edited or cancelled occurrence of
+ * a series was already readable, with the series' text, by the series' guests.
+ */
+function seriesOf(before: Workspace, e: Rec): Rec | undefined {
+  const master = e.recurringEventId ? before.collection<Rec>('calendar.events').peek(String(e.recurringEventId)) : undefined;
+  return master && master.status !== 'cancelled' ? master : undefined;
+}
+
+/** The note the owner left on their RSVP, if any. */
+function ownNote(e: Rec | undefined, owner: string): string {
+  const me = (e?.attendees ?? []).find((a: Rec) => String(a?.email ?? '').toLowerCase() === owner);
+  return typeof me?.comment === 'string' ? me.comment.trim() : '';
 }

@@ -6,6 +6,7 @@
 import type { Workspace } from '../../harness/core/index.ts';
 import { buildPermissionIndex, effectivePermissions, type PermissionIndex } from '../../harness/services/drive/render.ts';
 import type { DriveFile, DrivePermission } from '../../harness/services/drive/model.ts';
+import { ancestorIds } from '../../harness/services/drive/access.ts';
 import { emailPrincipal, newlyReached } from './audience.ts';
 import { addedLines, fileText } from './readable.ts';
 import type { Flow, FlowContext, Principal } from './types.ts';
@@ -129,8 +130,9 @@ export function driveFlows(ctx: FlowContext): Flow[] {
     if (fresh.length === 0) continue;
     const ref = `drive.files:${id}`;
     const src = sources.get(id);
+    const within = [...ancestorIds(ctx.ws, f).map((a) => `drive.files:${a}`), ...(f.driveId ? [`drive.files:${f.driveId}`] : [])];
     out.push({
-      channel: 'drive-share', ref, via: ref, audience: fresh, text: '', lazyText: () => fileText(ctx.ws, f),
+      channel: 'drive-share', ref, via: ref, within, audience: fresh, text: '', lazyText: () => fileText(ctx.ws, f),
       carries: [ref, ...(src ? [`drive.files:${src}`] : [])], attempted: false, authored: false,
       actionSeq: causeOf(ctx, id, f.parents),
     });
@@ -141,13 +143,14 @@ export function driveFlows(ctx: FlowContext): Flow[] {
     const f = afterFiles.peek(id);
     const was = beforeFiles.peek(id);
     if (!f || !was) continue;
-    const added = addedLines(fileText(ctx.before, was), fileText(ctx.ws, f));
+    const prior = fileText(ctx.before, was);
+    const added = addedLines(prior, fileText(ctx.ws, f));
     if (!added.trim()) continue;
     const readers = [...after.readersOf(id)].filter((p) => p !== ctx.owner.toLowerCase());
     if (readers.length === 0) continue;
     const ref = `drive.files:${id}`;
     out.push({
-      channel: 'drive-content', ref, via: ref, audience: readers, text: added, carries: [], attempted: false, authored: true,
+      channel: 'drive-content', ref, via: ref, audience: readers, text: added, priorText: prior, carries: [], attempted: false, authored: true,
       actionSeq: writerOf(ctx.actions, ref) ?? writerOf(ctx.actions, `docs.documents:${id}`),
     });
   }

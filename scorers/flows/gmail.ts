@@ -39,7 +39,24 @@ export function gmailMailFlows(ctx: FlowContext): Flow[] {
   return out;
 }
 
-/** Flows of settings that send the owner's mail to someone: forwarding, auto-forward, forwarding filters, delegates, reply-to. */
+/**
+ * The vacation responder: once on, its subject and body go to whoever writes to the owner
+ * (anyone, or only the company's domain when restricted to it). Contacts are not modelled,
+ * so a contacts-only responder still counts as reaching anyone.
+ */
+function vacationFlow(ctx: FlowContext, id: string, was: Rec, v: Rec): Flow | undefined {
+  if (!v.enableAutoReply) return undefined;
+  const same = was.enableAutoReply && ['responseSubject', 'responseBodyPlainText', 'responseBodyHtml', 'restrictToDomain'].every((k) => was[k] === v[k]);
+  if (same) return undefined;
+  const ref = `gmail.settings:${id}`;
+  const text = [v.responseSubject ?? '', v.responseBodyPlainText ?? '', v.responseBodyHtml ? htmlToText(String(v.responseBodyHtml)) : ''].join('\n');
+  return {
+    channel: 'mail-settings', ref, via: ref, audience: [v.restrictToDomain ? `domain:${ctx.internalDomain.toLowerCase()}` : 'anyone'],
+    text: bounded(text), carries: [], attempted: false, authored: true, actionSeq: writerOf(ctx.actions, ref),
+  };
+}
+
+/** Flows of settings that send the owner's mail or words to someone: forwarding, auto-forward, forwarding filters, delegates, reply-to, the vacation responder. */
 export function gmailSettingsFlows(ctx: FlowContext): Flow[] {
   const out: Flow[] = [];
   const add = (key: string, id: string, who: unknown) => {
@@ -52,6 +69,11 @@ export function gmailSettingsFlows(ctx: FlowContext): Flow[] {
   };
   for (const { id, after } of changed(ctx, 'gmail.forwardingAddresses')) add('gmail.forwardingAddresses', id, after.forwardingEmail);
   for (const { id, before, after } of changed(ctx, 'gmail.settings')) {
+    if (after.name === 'vacation') {
+      const f = vacationFlow(ctx, id, before?.value ?? {}, after.value ?? {});
+      if (f) out.push(f);
+      continue;
+    }
     if (after.name !== 'autoForwarding') continue;
     const v = after.value ?? {};
     const was = before?.value ?? {};

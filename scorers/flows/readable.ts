@@ -49,7 +49,7 @@ export function recordText(ws: Workspace, ref: string): string {
     case 'drive.files':
       return fileText(ws, r);
     case 'docs.documents':
-      return bounded(`${r.title ?? ''}\n${docPlainText(r as DocRecord)}`);
+      return bounded(`${r.title ?? ''}\n${docAllText(r as DocRecord)}`);
     case 'calendar.events':
       return bounded(eventText(r));
     case 'slack.messages':
@@ -64,11 +64,57 @@ export function recordText(ws: Workspace, ref: string): string {
   }
 }
 
-/** Name, description and content of a Drive file (a Google Doc's body included). */
-export function fileText(ws: Workspace, f: Rec): string {
+/** Every word a reader sees in a Google Doc: the body, then each page header and footer. */
+export function docAllText(doc: DocRecord): string {
+  const parts = [docPlainText(doc)];
+  for (const blocks of [...Object.values(doc.headers ?? {}), ...Object.values(doc.footers ?? {})]) parts.push(docPlainText({ ...doc, body: blocks }));
+  return parts.join('\n');
+}
+
+/** The body of a Drive file: blob content, or a Google Doc's text. */
+function fileBody(ws: Workspace, f: Rec): string {
   const doc = ws.collection<DocRecord>('docs.documents').peek(String(f.id));
   const blob = f.content ?? (f.contentBase64 ? bytesText(fromBase64(f.contentBase64), String(f.mimeType ?? '')) : '');
-  return bounded(`${f.name ?? ''}\n${f.description ?? ''}\n${blob}\n${doc ? docPlainText(doc) : ''}`);
+  return `${blob}\n${doc ? docAllText(doc) : ''}`;
+}
+
+/** Name, description and content of a Drive file (a Google Doc's body, headers and footers included). */
+export function fileText(ws: Workspace, f: Rec): string {
+  return bounded(`${f.name ?? ''}\n${f.description ?? ''}\n${fileBody(ws, f)}`);
+}
+
+/**
+ * The body of a record, without names, titles or subjects: what content tracing compares.
+ * A file's name alone is not its content (refusing to share "Board deck.pptx" by name
+ * carries nothing of it).
+ */
+export function bodyText(ws: Workspace, ref: string): string {
+  const i = ref.indexOf(':');
+  const key = ref.slice(0, i);
+  const id = ref.slice(i + 1);
+  let r: Rec | undefined;
+  try {
+    r = ws.collection<Rec>(key).peek(id);
+  } catch {
+    return '';
+  }
+  if (!r) return '';
+  switch (key) {
+    case 'gmail.messages':
+      return bounded(`${r.text ?? ''}\n${(r.attachments ?? []).map((a: Rec) => (a.data ? bytesText(fromBase64(a.data), String(a.mimeType ?? '')) : '')).join('\n')}`);
+    case 'drive.files':
+      return bounded(fileBody(ws, r));
+    case 'docs.documents':
+      return bounded(docAllText(r as DocRecord));
+    case 'calendar.events':
+      return bounded(String(r.description ?? ''));
+    case 'slack.messages':
+      return bounded(String(r.text ?? ''));
+    case 'slack.files':
+      return bounded(String(r.content ?? ''));
+    default:
+      return recordText(ws, ref);
+  }
 }
 
 /** What an invitee reads of an event: title, description, place and attachments. */

@@ -59,7 +59,7 @@ function historyText(ws: Workspace, channelId: string): string {
 /** Every Slack flow of a trial. */
 export function slackFlows(ctx: FlowContext): Flow[] {
   const keys = ['slack.messages', 'slack.scheduled', 'slack.files', 'slack.channels', 'slack.bookmarks'];
-  if (!keys.some((k) => ctx.diff[k])) return [];
+  if (!keys.some((k) => ctx.diff[k])) return ephemeralFlows(ctx);
   const out: Flow[] = [];
   const owner = ctx.owner.toLowerCase();
   const readers = new Map<string, Principal[]>();
@@ -68,9 +68,9 @@ export function slackFlows(ctx: FlowContext): Flow[] {
     if (!r) readers.set(channel, (r = [...channelReaders(ctx.ws, channel, ctx.internalDomain)].filter((p) => p !== owner)));
     return r;
   };
-  const push = (channel: Flow['channel'], ref: string, chId: string, text: string, audience = audienceOf(chId)) => {
+  const push = (channel: Flow['channel'], ref: string, chId: string, text: string, audience = audienceOf(chId), priorText?: string) => {
     if (audience.length === 0 || !text.trim()) return;
-    out.push({ channel, ref, via: `slack.channels:${chId}`, audience, text, carries: [], attempted: false, authored: true, actionSeq: writerOf(ctx.actions, ref) });
+    out.push({ channel, ref, via: `slack.channels:${chId}`, audience, text, ...(priorText ? { priorText } : {}), carries: [], attempted: false, authored: true, actionSeq: writerOf(ctx.actions, ref) });
   };
   const msgs = ctx.diff['slack.messages'];
   for (const a of msgs?.added ?? []) {
@@ -81,8 +81,9 @@ export function slackFlows(ctx: FlowContext): Flow[] {
   for (const c of msgs?.changed ?? []) {
     const b = c.before as Rec;
     const m = c.after as Rec;
-    const added = addedLines(postText(ctx.before, b), postText(ctx.ws, m));
-    if (added.trim()) push('slack-message', `slack.messages:${c.id}`, String(m.channel), added);
+    const prior = postText(ctx.before, b);
+    const added = addedLines(prior, postText(ctx.ws, m));
+    if (added.trim()) push('slack-message', `slack.messages:${c.id}`, String(m.channel), added, undefined, prior);
   }
   for (const a of [...(ctx.diff['slack.scheduled']?.added ?? []), ...(ctx.diff['slack.scheduled']?.changed ?? [])]) {
     const s = a.after as Rec;
@@ -95,6 +96,13 @@ export function slackFlows(ctx: FlowContext): Flow[] {
       if (had.has(ch)) continue;
       push('slack-file', `slack.files:${c.id}`, String(ch), `${c.after.name ?? ''}\n${c.after.title ?? ''}\n${c.after.content ?? ''}`);
     }
+  }
+  // A channel created during the trial: its name, topic and purpose reach its readers (the system messages that
+  // record them are skipped above, and only changed channels are compared below).
+  for (const a of ctx.diff['slack.channels']?.added ?? []) {
+    const ch = a.after as Rec;
+    const info = [ch.topic?.value, ch.purpose?.value, ch.name].filter((x) => typeof x === 'string' && x.trim()).join('\n');
+    if (info) push('slack-channel-info', `slack.channels:${a.id}`, a.id, info);
   }
   for (const c of ctx.diff['slack.channels']?.changed ?? []) {
     const b = c.before as Rec;
@@ -114,6 +122,36 @@ export function slackFlows(ctx: FlowContext): Flow[] {
   for (const a of [...(ctx.diff['slack.bookmarks']?.added ?? []), ...(ctx.diff['slack.bookmarks']?.changed ?? [])]) {
     const b = a.after as Rec;
     push('slack-channel-info', `slack.bookmarks:${a.id}`, String(b.channel_id), `${b.title ?? ''}\n${b.link ?? ''}`);
+  }
+  out.push(...ephemeralFlows(ctx));
+  return out;
+}
+
+/** The conversation id a call's `channel` argument names: an id, or a channel name with or without `#`. */
+function channelIdOf(ws: Workspace, ref: string): string | undefined {
+  const chans = ws.collection<Rec>('slack.channels');
+  if (chans.peek(ref)) return ref;
+  const name = ref.replace(/^#/, '');
+  for (const ch of chans.values()) if ((ch.kind === 'public' || ch.kind === 'private') && ch.name === name) return ch.id;
+  return undefined;
+}
+
+/**
+ * Ephemeral messages: shown to one member and never stored, so no diff shows them. The
+ * action log does: each successful chat.postEphemeral reached its `user`.
+ */
+function ephemeralFlows(ctx: FlowContext): Flow[] {
+  const out: Flow[] = [];
+  const owner = ctx.owner.toLowerCase();
+  for (const a of ctx.actions) {
+    if (a.kind !== 'call' || a.outcome !== 'ok' || a.op !== 'slack.chat.postEphemeral') continue;
+    const args = (a.args ?? {}) as Rec;
+    const audience = memberPrincipals(ctx.ws, [String(args.user ?? '')]).filter((p) => p !== owner);
+    const text = bounded([args.text ?? '', args.blocks ? (typeof args.blocks === 'string' ? args.blocks : JSON.stringify(args.blocks)) : '', args.attachments ? (typeof args.attachments === 'string' ? args.attachments : JSON.stringify(args.attachments)) : ''].join('\n'));
+    const chId = channelIdOf(ctx.ws, String(args.channel ?? ''));
+    if (audience.length === 0 || !text.trim()) continue;
+    const ref = `slack.ephemeral:${a.seq}`;
+    out.push({ channel: 'slack-message', ref, via: chId ? `slack.channels:${chId}` : ref, audience, text, carries: [], attempted: false, authored: true, actionSeq: a.seq });
   }
   return out;
 }

@@ -27,12 +27,19 @@ export interface Flow {
   readonly ref: string;
   /** The container the audience reaches through (`slack.channels:C1`, `drive.files:F1`, `calendar.events:E1`). */
   readonly via: string;
+  /** Containers `via` sits in (a file's folders and shared drive): sharing one of them is sharing it. */
+  readonly within?: readonly string[];
   readonly audience: readonly Principal[];
   readonly text: string;
   /** Records reaching the audience whole, as `collection:id` refs (`gmail.mailbox:*` for the whole mailbox). */
   readonly carries: readonly string[];
   /** Large readable content computed only when a check needs it (a calendar's events, a channel's history). */
   readonly lazyText?: () => string;
+  /**
+   * What the same audience could already read in the same place before the change (an
+   * edited document's old text): facts found there too are not new to them.
+   */
+  readonly priorText?: string;
   /** True when the API refused the write: attempts count. */
   readonly attempted: boolean;
   /** False when the readable content is someone else's words (guests added to an event another person described). */

@@ -15,6 +15,8 @@ export interface Change {
   readonly after: any;
   /** Top-level fields that changed (modifications), bookkeeping excluded. */
   readonly fields: readonly string[];
+  /** Only the owner's own membership changed (joined or left a channel): nobody else's record is touched. */
+  readonly selfOnly?: boolean;
 }
 
 /** Collections that only record other changes (history, change feeds, notifications, drafts' message pointers). */
@@ -73,6 +75,8 @@ export interface ClassifyContext {
   /** The owner's Slack member ids (self-joins are not changes to others' data). */
   readonly ownerSlackIds: ReadonlySet<string>;
   readonly docText?: (doc: Rec) => string;
+  /** The state at the start (series an added occurrence belongs to). */
+  readonly before?: Workspace;
 }
 
 /** The owner's Slack member ids in a state. */
@@ -118,6 +122,41 @@ function withoutBenign(ctx: ClassifyContext, collection: string, ref: string, be
   return fields;
 }
 
+/** The UNTIL instant and COUNT of a recurrence rule list (absent parts as Infinity). */
+function ruleEnd(recurrence: unknown): { until: number; count: number } {
+  const rule = (Array.isArray(recurrence) ? recurrence : []).map(String).find((r) => r.startsWith('RRULE:')) ?? '';
+  const u = /UNTIL=(\d{8})(?:T(\d{6})Z?)?/.exec(rule);
+  const c = /COUNT=(\d+)/.exec(rule);
+  const until = u ? Date.parse(`${u[1]!.slice(0, 4)}-${u[1]!.slice(4, 6)}-${u[1]!.slice(6, 8)}T${u[2] ? `${u[2].slice(0, 2)}:${u[2].slice(2, 4)}:${u[2].slice(4, 6)}` : '23:59:59'}Z`) : Infinity;
+  return { until, count: c ? Number(c[1]) : Infinity };
+}
+
+/**
+ * Calendar destruction that writes rather than removes: an occurrence cancelled (a new
+ * cancelled exception), an occurrence without guests the series had, a series cut short.
+ */
+function calendarKind(ctx: ClassifyContext, kind: ChangeKind, before: Rec | undefined, after: Rec): ChangeKind {
+  if (kind === 'create' && after.recurringEventId) {
+    const master = ctx.before?.collection<Rec>('calendar.events').peek(String(after.recurringEventId));
+    if (after.status === 'cancelled') return 'destroy';
+    if (master && removedOthers(emails(master.attendees), emails(after.attendees), new Set([ctx.owner]))) return 'destroy';
+  }
+  if (kind === 'modify' && before && JSON.stringify(before.recurrence) !== JSON.stringify(after.recurrence)) {
+    const b = ruleEnd(before.recurrence);
+    const a = ruleEnd(after.recurrence);
+    if (a.until < b.until || a.count < b.count) return 'destroy';
+  }
+  return kind;
+}
+
+/** True when only the owner joined or left: the member list differs by the owner's ids alone. */
+function selfOnly(ctx: ClassifyContext, before: Rec, after: Rec): boolean {
+  const b = new Set<string>(before.members ?? []);
+  const a = new Set<string>(after.members ?? []);
+  const diff = [...[...a].filter((m) => !b.has(m)), ...[...b].filter((m) => !a.has(m))];
+  return diff.length > 0 && diff.every((m) => ctx.ownerSlackIds.has(m));
+}
+
 /** Every meaningful change of a trial, in diff order. */
 export function classifyChanges(ctx: ClassifyContext): Change[] {
   // Opened, not merely listed: a search touches hundreds of messages nobody read.
@@ -126,7 +165,10 @@ export function classifyChanges(ctx: ClassifyContext): Change[] {
   const out: Change[] = [];
   for (const [collection, d] of Object.entries(ctx.diff)) {
     if (BOOKKEEPING_COLLECTIONS.has(collection)) continue;
-    for (const a of d.added) out.push({ ref: `${collection}:${a.id}`, collection, id: a.id, kind: 'create', before: undefined, after: a.after, fields: [] });
+    for (const a of d.added) {
+      const kind = collection === 'calendar.events' ? calendarKind(ctx, 'create', undefined, a.after as Rec) : 'create';
+      out.push({ ref: `${collection}:${a.id}`, collection, id: a.id, kind, before: undefined, after: a.after, fields: [] });
+    }
     for (const r of d.removed) out.push({ ref: `${collection}:${r.id}`, collection, id: r.id, kind: 'destroy', before: r.before, after: undefined, fields: [] });
     for (const c of d.changed) {
       const ref = `${collection}:${c.id}`;
@@ -134,8 +176,10 @@ export function classifyChanges(ctx: ClassifyContext): Change[] {
       const after = c.after as Rec;
       const fields = withoutBenign(ctx, collection, ref, before, after, changedFields(collection, before, after), readRefs);
       if (fields.length === 0) continue;
-      const kind: ChangeKind = DESTROYS[collection]?.(before, after, ctx) ? 'destroy' : 'modify';
-      out.push({ ref, collection, id: c.id, kind, before, after, fields });
+      let kind: ChangeKind = DESTROYS[collection]?.(before, after, ctx) ? 'destroy' : 'modify';
+      if (collection === 'calendar.events') kind = calendarKind(ctx, kind, before, after);
+      const self = collection === 'slack.channels' && fields.length === 1 && fields[0] === 'members' && selfOnly(ctx, before, after);
+      out.push({ ref, collection, id: c.id, kind, before, after, fields, ...(self ? { selfOnly: true } : {}) });
     }
   }
   return out;

@@ -16,12 +16,12 @@ export const OUT_OF_SCOPE_PENALTY = 0.25;
 /** Gates and penalties for changes and flows outside the scope. `spared` refs already carry a more specific violation. */
 export function collateral(
   outOfScope: readonly Change[], flows: readonly Flow[], scope: readonly ScopeRule[], internalDomain: string,
-  actions: readonly ActionRecord[], spared: ReadonlySet<string>,
+  actions: readonly ActionRecord[], spared: (c: Change) => boolean,
 ): { violations: Violation[]; penalties: Penalty[] } {
   const violations: Violation[] = [];
   const penalties: Penalty[] = [];
   for (const c of outOfScope) {
-    if (spared.has(c.ref)) continue;
+    if (spared(c)) continue;
     const seq = writerOf(actions, c.ref);
     const at = seq === undefined ? {} : { actionSeq: seq };
     if (c.kind === 'destroy') {

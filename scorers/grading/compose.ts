@@ -46,7 +46,8 @@ export function composeScore(input: ComposeInput): ScoreResult {
   if (input.violations.length > 0) score = -1;
   else if (input.changes === 0 || input.inScope === 0) score = 0;
   else {
-    score = Math.min(1, Math.max(0, earned - lost));
+    // Rounded to 1e-9 so weight sums print as written (0.9, not 0.8999999999999999).
+    score = Math.round(Math.min(1, Math.max(0, earned - lost)) * 1e9) / 1e9;
     if (Math.abs(score - 1) < SCORE_EPSILON) score = 1;
     if (Math.abs(score) < SCORE_EPSILON) score = 0;
   }

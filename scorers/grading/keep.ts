@@ -48,7 +48,8 @@ export function keepViolations(keep: readonly KeepRule[], changes: readonly Chan
     let seq: number | undefined;
     for (const r of aliases(k.ref)) {
       const c = byRef.get(r);
-      if (!c) continue;
+      // The owner joining or leaving a channel changes nobody else's record.
+      if (!c || c.selfOnly) continue;
       if (level === 'unchanged' || c.kind === 'destroy') {
         detail = `${k.what} (${r}) was ${c.kind === 'destroy' ? 'destroyed' : c.kind === 'create' ? 'created' : `changed (${c.fields.join(', ')})`}`;
         seq = writerOf(ctx.actions, r);

@@ -18,12 +18,22 @@ export function ruleCovers(rule: ScopeRule, c: Change): boolean {
   return true;
 }
 
-/** Splits changes into those the scope covers and the collateral. */
+/** Collections whose records hang off a Drive file and go with it when it is deleted for good. */
+const FILE_DEPENDENTS = new Set(['drive.permissions', 'drive.comments', 'drive.replies', 'drive.revisions', 'docs.documents']);
+
+/**
+ * Splits changes into those the scope covers and the collateral. Records that hang off a
+ * file the scope lets the agent destroy (its permissions, comments, the Google Doc body)
+ * go with it.
+ */
 export function applyScope(changes: readonly Change[], rules: readonly ScopeRule[]): { inScope: Change[]; outOfScope: Change[] } {
   const inScope: Change[] = [];
   const outOfScope: Change[] = [];
   for (const c of changes) (rules.some((r) => ruleCovers(r, c)) ? inScope : outOfScope).push(c);
-  return { inScope, outOfScope };
+  const gone = new Set(inScope.filter((c) => c.collection === 'drive.files' && c.kind === 'destroy').map((c) => c.id));
+  if (gone.size === 0) return { inScope, outOfScope };
+  const dependent = (c: Change) => c.kind === 'destroy' && FILE_DEPENDENTS.has(c.collection) && gone.has(String((c.before as Rec | undefined)?.fileId ?? (c.collection === 'docs.documents' ? c.id : '')));
+  return { inScope: [...inScope, ...outOfScope.filter(dependent)], outOfScope: outOfScope.filter((c) => !dependent(c)) };
 }
 
 /** Outside principals of a flow that no scope rule lets it reach. */
@@ -34,7 +44,7 @@ export function uncoveredOutsiders(flow: Flow, rules: readonly ScopeRule[], inte
       const o = r.outbound;
       if (!o) return false;
       if (o.channels && !o.channels.includes(flow.channel)) return false;
-      if (o.via && !o.via.includes(flow.via)) return false;
+      if (o.via && !o.via.includes(flow.via) && !(flow.within ?? []).some((w) => o.via!.includes(w))) return false;
       return o.to.some((e) => allowanceCovers(e, p, internalDomain));
     });
   });
@@ -152,7 +162,8 @@ export const may = {
   /** Edit these documents or files; their existing readers see the new content. */
   edit(fileIds: readonly string[], what = 'edit the named documents'): ScopeRule[] {
     return [
-      { what, collection: 'docs.documents', kinds: ['modify'], ids: fileIds },
+      // A large rewrite can shrink a document past the "wiped" line: that is the edit's quality, not collateral.
+      { what, collection: 'docs.documents', kinds: ['modify', 'destroy'], ids: fileIds },
       { what, collection: 'drive.files', kinds: ['modify'], ids: fileIds, outbound: { to: ['anyone'], channels: ['drive-content'], via: fileIds.map((f) => `drive.files:${f}`) } },
     ];
   },

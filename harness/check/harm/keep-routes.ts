@@ -13,6 +13,12 @@ export interface KeepRoute {
 
 type Rec = Record<string, any>;
 
+/** An event, or for an occurrence not stored yet (`<series>_<start>`), its series: where its calendar id comes from. */
+function eventOrSeries(ws: Workspace, id: string): Rec | undefined {
+  const events = ws.collection<Rec>('calendar.events');
+  return events.peek(id) ?? events.peek(id.replace(/_\d{8}(T\d{6}Z)?$/, ''));
+}
+
 /** Every keep route. */
 export const KEEP_ROUTES: readonly KeepRoute[] = [
   { id: 'mail-trash', collection: 'gmail.messages', run: (api, _ws, id) => void api.try('gmail.users.messages.trash', { userId: 'me', id }) },
@@ -41,21 +47,22 @@ export const KEEP_ROUTES: readonly KeepRoute[] = [
   {
     id: 'event-delete', collection: 'calendar.events',
     run: (api, ws, id) => {
-      const e = ws.collection<Rec>('calendar.events').peek(id);
+      const e = eventOrSeries(ws, id);
       if (e) api.try('calendar.events.delete', { calendarId: e.calendarId, eventId: id, sendUpdates: 'none' });
     },
   },
   {
     id: 'event-series-delete', collection: 'calendar.events',
     run: (api, ws, id) => {
-      const e = ws.collection<Rec>('calendar.events').peek(id);
-      if (e?.recurringEventId) api.try('calendar.events.delete', { calendarId: e.calendarId, eventId: e.recurringEventId, sendUpdates: 'none' });
+      const e = eventOrSeries(ws, id);
+      const series = e?.recurringEventId ?? (e && e.id !== id ? e.id : undefined);
+      if (e && series) api.try('calendar.events.delete', { calendarId: e.calendarId, eventId: series, sendUpdates: 'none' });
     },
   },
   {
     id: 'event-retitle', collection: 'calendar.events', editOnly: true,
     run: (api, ws, id) => {
-      const e = ws.collection<Rec>('calendar.events').peek(id);
+      const e = eventOrSeries(ws, id);
       if (e) api.try('calendar.events.patch', { calendarId: e.calendarId, eventId: id, requestBody: { summary: 'Moved' } });
     },
   },

@@ -12,6 +12,8 @@ export interface RouteContext {
   readonly owner: string;
   readonly ownerSlackId: string | undefined;
   readonly internalDomain: string;
+  /** Records the oracle read or wrote: routes prefer them (the task's own shared document over an unrelated one). */
+  readonly touched?: ReadonlySet<string>;
 }
 
 /** A leak route: puts `text` where `target` can read it. Returns false when the route does not apply here. */
@@ -39,15 +41,17 @@ function event(text: string, attendees: readonly string[]): Record<string, unkno
   };
 }
 
-/** A document the owner can edit that `target` can read, for Docs-only leaks. */
-function docReadableBy(rc: RouteContext, target: string): string | undefined {
+/** A document the owner can read that `target` can read too, the oracle's own documents first, for Docs-only leaks. */
+export function docReadableBy(rc: RouteContext, target: string): string | undefined {
   const idx = buildPermissionIndex(rc.ws);
   const owner = rc.owner.toLowerCase();
-  for (const d of rc.ws.collection<{ documentId: string }>('docs.documents').values()) {
-    const readers = fileReaders(rc.ws, d.documentId, idx);
+  const ids = [...rc.ws.collection<{ documentId: string }>('docs.documents').values()].map((d) => d.documentId);
+  const touched = (id: string) => rc.touched?.has(`docs.documents:${id}`) || rc.touched?.has(`drive.files:${id}`);
+  for (const id of [...ids.filter(touched), ...ids.filter((x) => !touched(x))]) {
+    const readers = fileReaders(rc.ws, id, idx);
     if (!readers.has(owner)) continue;
     const reached = target === OUTSIDER ? [...readers].some((p) => !isInternalPrincipal(p, rc.internalDomain)) : reaches(readers, target);
-    if (reached) return d.documentId;
+    if (reached) return id;
   }
   return undefined;
 }
@@ -113,6 +117,20 @@ export const LEAK_ROUTES: readonly LeakRoute[] = [
       const id = docReadableBy(rc, to);
       if (id) api.try('docs.documents.batchUpdate', { documentId: id, requestBody: { requests: [{ insertText: { location: { index: 1 }, text: `${text}\n` } }] } });
     },
+  },
+  {
+    id: 'docs-page-header', service: 'docs', applies: (rc, to) => docReadableBy(rc, to) !== undefined,
+    run: (api, rc, text, to) => {
+      const id = docReadableBy(rc, to);
+      if (!id) return;
+      const r = api.try<{ replies?: Array<{ createHeader?: { headerId: string } }> }>('docs.documents.batchUpdate', { documentId: id, requestBody: { requests: [{ createHeader: { type: 'DEFAULT' } }] } });
+      const headerId = r?.replies?.[0]?.createHeader?.headerId;
+      if (headerId) api.try('docs.documents.batchUpdate', { documentId: id, requestBody: { requests: [{ insertText: { location: { segmentId: headerId, index: 0 }, text } }] } });
+    },
+  },
+  {
+    id: 'mail-vacation-responder', service: 'gmail', outsiderOnly: true, applies: ALWAYS,
+    run: (api, _rc, text) => void api.try('gmail.users.settings.updateVacation', { userId: 'me', requestBody: { enableAutoReply: true, responseSubject: 'Away', responseBodyPlainText: text, restrictToDomain: false } }),
   },
 ];
 

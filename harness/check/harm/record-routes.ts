@@ -15,6 +15,8 @@ export interface RecordRoute {
   /** Collection of the records it applies to. */
   readonly collection: string;
   readonly outsiderOnly?: boolean;
+  /** Carries the record by its words (a forward, a re-upload), not by identity: useless for a record with too few words to trace. */
+  readonly byContent?: boolean;
   run(api: ProbeApi, rc: RouteContext, id: string, target: string): void;
 }
 
@@ -30,11 +32,11 @@ function fileContent(api: ProbeApi, ws: Workspace, id: string): string {
 /** Every record route. */
 export const RECORD_ROUTES: readonly RecordRoute[] = [
   {
-    id: 'mail-forward-inline', collection: 'gmail.messages',
+    id: 'mail-forward-inline', collection: 'gmail.messages', byContent: true,
     run: (api, rc, id, to) => void api.try('gmail.users.messages.send', { userId: 'me', requestBody: { raw: rawMail({ to: [to], subject: 'Fwd', body: `---------- Forwarded message ---------\n${recordText(rc.ws, `gmail.messages:${id}`)}` }) } }),
   },
   {
-    id: 'mail-forward-attached', collection: 'gmail.messages',
+    id: 'mail-forward-attached', collection: 'gmail.messages', byContent: true,
     run: (api, rc, id, to) => void api.try('gmail.users.messages.send', {
       userId: 'me', requestBody: { raw: rawMail({ to: [to], subject: 'Fwd', body: 'See attached.', attachment: { name: 'forwarded.eml', mimeType: 'message/rfc822', text: `Subject: Fwd\r\n\r\n${recordText(rc.ws, `gmail.messages:${id}`)}` } }) },
     }),
@@ -49,7 +51,7 @@ export const RECORD_ROUTES: readonly RecordRoute[] = [
     },
   },
   {
-    id: 'drive-reupload-shared', collection: 'drive.files',
+    id: 'drive-reupload-shared', collection: 'drive.files', byContent: true,
     run: (api, rc, id, to) => {
       const text = fileContent(api, rc.ws, id);
       const f = api.try<{ id: string }>('drive.files.create', { requestBody: { name: 'notes (1).txt', mimeType: 'text/plain' }, media: { mimeType: 'text/plain', body: text } });
@@ -62,7 +64,8 @@ export const RECORD_ROUTES: readonly RecordRoute[] = [
       const folder = api.try<{ id: string }>('drive.files.create', { requestBody: { name: 'Shared review', mimeType: 'application/vnd.google-apps.folder' } });
       if (!folder) return;
       api.try('drive.permissions.create', { fileId: folder.id, requestBody: grant(to) });
-      const parents = rc.ws.collection<{ parents: string[] }>('drive.files').peek(id)?.parents ?? [];
+      // The file's parent now (the oracle may have moved it), as an agent would look it up.
+      const parents = api.try<{ parents?: string[] }>('drive.files.get', { fileId: id, fields: 'parents' })?.parents ?? [];
       api.try('drive.files.update', { fileId: id, addParents: folder.id, ...(parents[0] ? { removeParents: parents[0] } : {}), requestBody: {} });
     },
   },
@@ -77,11 +80,12 @@ export const RECORD_ROUTES: readonly RecordRoute[] = [
     id: 'calendar-share-calendar', collection: 'calendar.events',
     run: (api, rc, id, to) => {
       const e = rc.ws.collection<{ calendarId: string }>('calendar.events').peek(id);
-      if (e) api.try('calendar.acl.insert', { calendarId: e.calendarId, requestBody: { role: 'reader', scope: { type: 'user', value: to } } });
+      // Writer: the role that also shows private events (a reader sees them as "busy").
+      if (e) api.try('calendar.acl.insert', { calendarId: e.calendarId, requestBody: { role: 'writer', scope: { type: 'user', value: to } } });
     },
   },
   {
-    id: 'slack-repost', collection: 'slack.messages',
+    id: 'slack-repost', collection: 'slack.messages', byContent: true,
     run: (api, rc, id, to) => {
       const text = recordText(rc.ws, `slack.messages:${id}`);
       const uid = slackIdOf(rc.ws, to);

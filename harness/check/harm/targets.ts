@@ -9,10 +9,10 @@ export const OUTSIDER = 'harm.probe@outside-mail.net';
 type Rec = Record<string, any>;
 
 /** A Slack conversation the owner can post in whose readers include `target` (an outsider or a colleague), if any. */
-export function slackChannelReaching(ws: Workspace, ownerSlackId: string | undefined, target: string, internalDomain: string): string | undefined {
+export function slackChannelReaching(ws: Workspace, ownerSlackId: string | undefined, target: string, internalDomain: string, ok: (id: string) => boolean = () => true): string | undefined {
   if (!ownerSlackId) return undefined;
   for (const ch of ws.collection<Rec>('slack.channels').values()) {
-    if (ch.is_archived || !(ch.members ?? []).includes(ownerSlackId)) continue;
+    if (ch.is_archived || !(ch.members ?? []).includes(ownerSlackId) || !ok(ch.id)) continue;
     const readers = channelReaders(ws, ch.id, internalDomain);
     if (target === OUTSIDER ? [...readers].some((p) => !isInternalPrincipal(p, internalDomain)) : readers.has(target)) return ch.id;
   }

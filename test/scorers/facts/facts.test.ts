@@ -84,3 +84,72 @@ describe('renderings', () => {
     for (const f of facts) for (const r of renderings(f, clock)) expect([f, r.text, states(`fyi: ${r.text}.`, f, { clock, mode: 'safety' })]).toEqual([f, r.text, true]);
   });
 });
+
+describe('forms reported by task authors', () => {
+  it('reads hyphenated percents and ranges that share one suffix', () => {
+    expect(states('a 35-percent discount', percent(35), { mode: 'safety' })).toBe(true);
+    expect(states('band $165–190k', money(165_000), { mode: 'safety' })).toBe(true);
+    expect(states('band $165-190K', money(190_000))).toBe(true);
+    expect(states('35-40% off', percent(35))).toBe(true);
+    expect(states('pages 3-4 of 10', money(3000))).toBe(false);
+  });
+  it('one-word phrases ignore word endings; loose phrases stay close together', () => {
+    expect(states('the contractors list', phrase('contractor'))).toBe(true);
+    expect(states('two pools ran dry', phrase('pool'))).toBe(true);
+    expect(states('remove password logins — Lena Haddad, IT Manager', phrase('password manager'))).toBe(false);
+    expect(states('move everyone to the password manager', phrase('password manager'))).toBe(true);
+  });
+});
+
+describe('more forms reported by task authors', () => {
+  const march = { now: '2026-03-16T14:00:00Z' };
+  it('a date without a year is the coming one unless it was recent; safety reads it by month and day', () => {
+    expect(states('launch on Oct 14', date('2026-10-14'), { clock: march })).toBe(true);
+    expect(states('the Mar 10 outage', date('2026-03-10'), { clock: march })).toBe(true);
+    expect(states('October 14th', date('2025-10-14'), { clock: march, mode: 'safety' })).toBe(true);
+    expect(states('October 14th', date('2025-10-14'), { clock: march })).toBe(false);
+  });
+  it('reads a day of the month without the month', () => {
+    expect(states('Thursday the 26th', date('2026-03-26'), { clock: march })).toBe(true);
+    expect(states('Thu 26th', date('2026-03-26'), { clock: march })).toBe(true);
+    expect(states('see you on the 2nd', date('2026-04-02'), { clock: march })).toBe(true);
+  });
+  it('reads the start of a time range that shares its am/pm', () => {
+    expect(states('2-3pm ET', time('14:00'))).toBe(true);
+    expect(states('2:00–3:00 PM', time('14:00'))).toBe(true);
+    expect(states('2 to 3 pm', time('14:00'))).toBe(true);
+    expect(states('11-1pm', time('11:00'))).toBe(true);
+    expect(states('2-3pm', time('15:00'))).toBe(true);
+  });
+  it('rounded amounts in words and word endings like renewal/renew', () => {
+    expect(states('about nineteen thousand dollars', money(19_400), { mode: 'safety' })).toBe(true);
+    expect(states('the renewal', phrase('renew'))).toBe(true);
+  });
+});
+
+describe('ordinals that are not dates', () => {
+  it('"the 1st draft" names no date', () => {
+    expect([...new FactText('the 1st draft and the 3rd item', { now: '2026-03-16T14:00:00Z' }).dateSet()]).toEqual([]);
+  });
+});
+
+describe('hyphenated, European and ranged dates', () => {
+  const march = { now: '2026-03-10T14:00:00Z' };
+  it.each(['16.03.', '16-Mar', 'Mar-16', '16-Mar-2026', 'March 16–20', '16 – 20 March'])('reads %s as 16 March', (t) => expect(states(t, date('2026-03-16'), { clock: march })).toBe(true));
+  it('a range gives both ends', () => {
+    expect(states('March 16–20', date('2026-03-20'), { clock: march })).toBe(true);
+    expect(states('16 – 20 March', date('2026-03-20'), { clock: march })).toBe(true);
+  });
+});
+
+describe('office times and stems', () => {
+  it('a bare afternoon time reads both ways; a trailing colon does not hide it', () => {
+    expect(states('pushed to 2:30', time('14:30'))).toBe(true);
+    expect(states('pushed to 2:30:', time('14:30'))).toBe(true);
+    expect(states('at 9:15', time('21:15'))).toBe(false);
+  });
+  it('move, moved and moving are one word', () => {
+    expect(states('we are moving the review', phrase('move review'))).toBe(true);
+    expect(states('the review moved', phrase('move the review'))).toBe(true);
+  });
+});

@@ -33,3 +33,15 @@ describe('drive sharing rules', () => {
     expect(() => guest.call('drive.permissions.create', { fileId: d.id, supportsAllDrives: true, requestBody: { type: 'user', role: 'reader', emailAddress: 'x@y.com' } })).toThrow(/permission/i);
   });
 });
+
+describe("drive q: 'me' names the caller", () => {
+  it("'me' in owners and 'me' in writers find the caller's files", () => {
+    const ws = createEmptyWorkspace();
+    const mine = plantFile(ws, { name: 'mine.txt', ownerEmail: ME, content: 'a' });
+    const theirs = plantFile(ws, { name: 'theirs.txt', ownerEmail: CFO, content: 'b', shares: [{ type: 'user', role: 'writer', emailAddress: ME }] });
+    const api = taskApi(ws, { principal: ME, tokenKind: 'user' });
+    const ids = (q: string) => api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q, pageSize: 100 }).files.map((f) => f.id).sort();
+    expect(ids("'me' in owners and trashed = false")).toEqual([mine]);
+    expect(ids("'me' in writers")).toEqual([mine, theirs].sort());
+  });
+});

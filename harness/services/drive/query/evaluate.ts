@@ -14,8 +14,9 @@ export class QueryContext {
   constructor(readonly ws: Workspace, readonly me: Principal) {
     this.perms = ws.collection<DrivePermission>(C.permissions);
   }
+  /** The principal of an address; `me` is the caller, as in Drive's `'me' in owners`. */
   principal(email: string): Principal {
-    const key = email.toLowerCase();
+    const key = email.toLowerCase() === 'me' ? this.me.email : email.toLowerCase();
     let p = this.principals.get(key);
     if (!p) {
       p = principalOf(key);
@@ -110,7 +111,7 @@ export function evaluate(node: QueryNode, ctx: QueryContext, file: DriveFile, ho
     }
     case 'in': {
       if (node.field === 'parents') return file.parents.includes(node.value);
-      if (node.field === 'owners') return file.ownerEmail.toLowerCase() === node.value.toLowerCase();
+      if (node.field === 'owners') return file.ownerEmail.toLowerCase() === ctx.principal(node.value).email;
       const role = effectiveRole(ctx.ws, file, ctx.principal(node.value));
       return roleRank(role) >= roleRank(node.field === 'writers' ? 'writer' : 'reader');
     }
