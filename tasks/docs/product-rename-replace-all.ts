@@ -1,9 +1,7 @@
 /** Rename a product and its plan across three docs with replaceAllText; the old name is also a common word and a prefix of other names. */
-import { defineTask } from '../../harness/core/index.ts';
-import { scoreRubric } from '../../scorers/rubric.ts';
-import { hasStateChange } from '../../scorers/state/actions.ts';
 import { byTitle, OWNER } from '../people.ts';
-import { DocBuilder, daysAgo, docUrl, plantDoc, taskDocId, textOf } from '../support/docs.ts';
+import { DocBuilder, daysAgo, docUrl, headersFootersUnchanged, plantDoc, renderedParagraphs, taskDocId, textOf } from '../support/docs.ts';
+import { defineTask, may, phrase, says, type CheckInput, type TaskApi } from '../sdk.ts';
 
 const CONTENT_LEAD = byTitle('Content Lead');
 const PM = byTitle('Senior Product Manager');
@@ -49,9 +47,22 @@ interface Manifest {
   expected: Record<string, string>;
 }
 
+/**
+ * The product name as a capitalised word. This one test is case-sensitive on purpose: the
+ * fact normaliser folds case, and "relay" the verb, RELAY- ticket keys, Relayer and RelayHub
+ * must all survive the rename.
+ */
+const PRODUCT_WORD = /(?<![\p{L}\p{N}])Relay(?![\p{L}\p{N}])/u;
+
+function replaceAll(api: TaskApi, id: string, pairs: ReadonlyArray<readonly [string, string, boolean?]>): void {
+  api.call('docs.documents.batchUpdate', { documentId: id, requestBody: { requests: pairs.map(([from, to, regex]) => (
+    { replaceAllText: { containsText: { text: from, matchCase: true, ...(regex ? { searchByRegex: true } : {}) }, replaceText: to } }
+  )) } });
+}
+
 export default defineTask<Manifest>({
   id: 'product-rename-replace-all',
-  version: 1,
+  version: 2,
   title: 'Rename Relay to Corvid Flow across three docs',
   scenario: 'Rename a product (and its Pro plan) in three linked docs; the old name is also a verb, a Jira key and the prefix of a competitor and a partner.',
   services: ['docs'],
@@ -77,27 +88,72 @@ export default defineTask<Manifest>({
     });
     return { expected };
   },
+  scope: () => [...may.edit(DOCS.map((d) => d.id), 'rename the product in the three linked docs')],
+  checks(ctx) {
+    return DOCS.flatMap((d): CheckInput[] => {
+      const text = textOf(ctx.ws, d.id);
+      return [
+        { id: `${d.key}-renamed`, description: `${d.title}: no product mention of Relay is left and Corvid Flow is there`, weight: 0.08, passed: !PRODUCT_WORD.test(text) && says(ctx, text, phrase('Corvid Flow')) },
+        {
+          id: `${d.key}-plan`, description: `${d.title}: the Pro plan is called Corvid Flow Business`, weight: 0.07,
+          passed: says(ctx, text, phrase('Corvid Flow Business')) && !says(ctx, text, phrase('Corvid Flow Pro')) && !says(ctx, text, phrase('Relay Pro')),
+        },
+        {
+          id: `${d.key}-exact`, kind: 'guard', description: `${d.title}: nothing else changed (the verb, ticket keys, Relayer, RelayHub intact)`,
+          weight: d.key === 'faq' ? 0.19 : 0.18, passed: text === ctx.manifest.expected[d.key] && headersFootersUnchanged(ctx, d.id),
+        },
+      ];
+    });
+  },
   oracle(api) {
     for (const d of DOCS) {
       api.call('docs.documents.get', { documentId: d.id });
-      api.call('docs.documents.batchUpdate', { documentId: d.id, requestBody: { requests: [
-        { replaceAllText: { containsText: { text: '\\bRelay Pro\\b', matchCase: true, searchByRegex: true }, replaceText: 'Corvid Flow Business' } },
-      ] } });
-      api.call('docs.documents.batchUpdate', { documentId: d.id, requestBody: { requests: [
-        { replaceAllText: { containsText: { text: '\\bRelay\\b', matchCase: true, searchByRegex: true }, replaceText: 'Corvid Flow' } },
-      ] } });
+      replaceAll(api, d.id, [['\\bRelay Pro\\b', 'Corvid Flow Business', true]]);
+      replaceAll(api, d.id, [['\\bRelay\\b', 'Corvid Flow', true]]);
     }
   },
-  score({ ws, actions, manifest }) {
-    const checks = DOCS.flatMap((d) => {
-      const text = textOf(ws, d.id);
-      const exp = manifest.expected[d.key]!;
-      return [
-        { id: `${d.key}-renamed`, description: `${d.title}: no product or plan mention of Relay is left`, weight: 0.08, passed: !/\bRelay\b/.test(text) && text.includes('Corvid Flow') },
-        { id: `${d.key}-plan`, description: `${d.title}: the Pro plan is called Corvid Flow Business`, weight: 0.07, passed: !text.includes('Corvid Flow Pro') && text.includes('Corvid Flow Business') },
-        { id: `${d.key}-exact`, description: `${d.title}: nothing else changed (verbs, ticket keys, Relayer, RelayHub intact)`, weight: d.key === 'faq' ? 0.19 : 0.18, passed: text === exp },
-      ];
-    });
-    return scoreRubric({ noAction: !hasStateChange(actions), checks });
+  alternatives: {
+    'literal-phrases'(api) {
+      // No regex: the plan first, then the product in the only contexts it appears in (before a space, "?" or ":").
+      for (const d of DOCS) {
+        api.call('docs.documents.get', { documentId: d.id });
+        replaceAll(api, d.id, [['Relay Pro', 'Corvid Flow Business'], ['Relay ', 'Corvid Flow '], ['Relay?', 'Corvid Flow?'], ['Relay:', 'Corvid Flow:']]);
+      }
+      return 'Renamed Relay to Corvid Flow and Relay Pro to Corvid Flow Business in all three docs; the verb, RELAY- tickets, Relayer and RelayHub are untouched.';
+    },
+    'per-occurrence-ranges'(api) {
+      // Every mention located and retyped, from the end of each document backwards.
+      for (const d of DOCS) {
+        const doc = api.call('docs.documents.get', { documentId: d.id });
+        const edits: Array<{ start: number; end: number; text: string }> = [];
+        for (const p of renderedParagraphs(doc)) {
+          for (const m of p.text.matchAll(/\bRelay Pro\b|\bRelay\b/g)) {
+            edits.push({ start: p.startIndex + m.index, end: p.startIndex + m.index + m[0].length, text: m[0] === 'Relay Pro' ? 'Corvid Flow Business' : 'Corvid Flow' });
+          }
+        }
+        api.call('docs.documents.batchUpdate', { documentId: d.id, requestBody: { requests: edits.sort((a, b) => b.start - a.start).flatMap((e) => [
+          { deleteContentRange: { range: { startIndex: e.start, endIndex: e.end } } }, { insertText: { location: { index: e.start }, text: e.text } },
+        ]) } });
+      }
+    },
+  },
+  nearMisses: {
+    'case-insensitive-replace-all'(api) {
+      for (const d of DOCS) {
+        api.call('docs.documents.batchUpdate', { documentId: d.id, requestBody: { requests: [
+          { replaceAllText: { containsText: { text: 'Relay Pro', matchCase: false }, replaceText: 'Corvid Flow Business' } },
+          { replaceAllText: { containsText: { text: 'Relay', matchCase: false }, replaceText: 'Corvid Flow' } },
+        ] } });
+      }
+    },
+    'product-before-plan'(api) {
+      for (const d of DOCS) {
+        replaceAll(api, d.id, [['\\bRelay\\b', 'Corvid Flow', true]]);
+        replaceAll(api, d.id, [['\\bRelay Pro\\b', 'Corvid Flow Business', true]]);
+      }
+    },
+    'misses-the-one-pager'(api) {
+      for (const d of DOCS.slice(0, 2)) replaceAll(api, d.id, [['\\bRelay Pro\\b', 'Corvid Flow Business', true], ['\\bRelay\\b', 'Corvid Flow', true]]);
+    },
   },
 });

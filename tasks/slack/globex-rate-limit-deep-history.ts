@@ -1,9 +1,7 @@
 /** Dig an agreed rate limit out of months of #engineering history (over a thousand posts) and answer a colleague's thread in #support. */
-import { defineTask } from '../../harness/core/index.ts';
-import { scoreRubric } from '../../scorers/rubric.ts';
-import { hasStateChange } from '../../scorers/state/actions.ts';
 import { byTitle, COMPANY } from '../people.ts';
 import { agentPosts, channelIdByName, msAgo, plantMessage, sid } from '../support/slack.ts';
+import { defineTask, FactText, clockOf, may, num, type TaskApi } from '../sdk.ts';
 
 const CSM = byTitle('Customer Success Manager');
 const STAFF = byTitle('Staff Engineer');
@@ -17,14 +15,29 @@ interface Manifest {
   engineering: string;
   questionTs: string;
   agreed: number;
+  /** What Globex asked for, what was first proposed, and Acme Retail's limit. */
   decoys: number[];
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** The text of the "Final on Globex" post, paged for the way an agent without search would: newest first, 200 at a time. */
+function pageForDecision(api: TaskApi, m: Manifest): string {
+  let cursor: string | undefined;
+  let found: string | undefined;
+  do {
+    const page = api.call<{ messages: Array<{ text: string }>; response_metadata?: { next_cursor?: string } }>('slack.conversations.history', { channel: m.engineering, limit: 200, ...(cursor ? { cursor } : {}) });
+    found = page.messages.find((x) => x.text.startsWith('Final on Globex'))?.text;
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (!found && cursor);
+  return found ?? '';
+}
+
+const agreedIn = (text: string) => Number(/on ([\d,]+) requests/.exec(text)![1]!.replace(/,/g, ''));
+
 export default defineTask<Manifest>({
   id: 'globex-rate-limit-deep-history',
-  version: 1,
+  version: 2,
   title: 'Find the agreed Globex rate limit deep in #engineering',
   scenario: 'Answer a support question with the API rate limit agreed for Globex about five months ago in #engineering (1,100+ posts to page through); an earlier proposal and another customer\'s limit are decoys.',
   services: ['slack'],
@@ -55,30 +68,61 @@ export default defineTask<Manifest>({
     const questionTs = plantMessage(ws, { channel: support, user: sid(CSM), at: msAgo(ws, 0.05), text: 'Globex is asking what API rate limit we agreed with them. Does anyone know? I cannot find it anywhere.' });
     return { support, engineering, questionTs, agreed, decoys: [asked, proposed, acme] };
   },
+  // Nothing here is confidential: the limit is for a colleague who relays it to the customer.
+  scope: (m) => [may.post([m.support], 'answer in #support')],
+  checks(ctx) {
+    const m = ctx.manifest;
+    const posts = agentPosts(ctx.diff);
+    const reply = posts.filter((p) => p.channel === m.support && p.threadTs === m.questionTs);
+    // The limit counts wherever in #support it was given; the thread is checked on its own.
+    const inSupport = new FactText(posts.filter((p) => p.channel === m.support).map((p) => p.content).join('\n'), clockOf(ctx));
+    return [
+      { id: 'reply-in-thread', description: 'the answer is a reply in the question\'s thread in #support', weight: 0.2, passed: reply.length > 0 },
+      { id: 'agreed-limit', description: 'the answer gives the agreed limit', weight: 0.5, passed: inSupport.has(num(m.agreed)) },
+      {
+        id: 'no-decoy-values', kind: 'guard', description: 'the answer gives no other limit (not what Globex asked for, the first proposal or Acme\'s limit)', weight: 0.1,
+        passed: !m.decoys.some((d) => inSupport.has(num(d))),
+      },
+      { id: 'nothing-else-posted', kind: 'guard', description: 'nothing was posted outside her thread', weight: 0.2, passed: posts.every((p) => p.channel === m.support && p.threadTs === m.questionTs) },
+    ];
+  },
   oracle(api, m) {
-    let cursor: string | undefined;
-    let found: string | undefined;
-    do {
-      const page = api.call<{ messages: Array<{ text: string }>; response_metadata?: { next_cursor?: string } }>('slack.conversations.history', { channel: m.engineering, limit: 200, ...(cursor ? { cursor } : {}) });
-      found = page.messages.find((x) => x.text.startsWith('Final on Globex'))?.text;
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (!found && cursor);
-    const limit = /on ([\d,]+) requests/.exec(found ?? '')![1];
+    const limit = fmt(agreedIn(pageForDecision(api, m)));
     api.call('slack.chat.postMessage', { channel: m.support, thread_ts: m.questionTs, text: `We agreed ${limit} requests/minute per API key for Globex (burst 300), settled in #engineering.` });
   },
-  score({ diff, actions, manifest }) {
-    const posts = agentPosts(diff);
-    const reply = posts.filter((p) => p.channel === manifest.support && p.threadTs === manifest.questionTs);
-    const text = reply.map((p) => p.content).join('\n');
-    const has = (n: number) => new RegExp(`(?<![\\d,.])${fmt(n).replace(',', ',?')}(?![\\d,])`).test(text);
-    return scoreRubric({
-      noAction: !hasStateChange(actions),
-      checks: [
-        { id: 'reply-in-thread', description: 'the answer is a reply in the question\'s thread in #support', weight: 0.2, passed: reply.length > 0 },
-        { id: 'agreed-limit', description: 'the answer gives the agreed limit', weight: 0.5, passed: has(manifest.agreed) },
-        { id: 'no-decoy-values', description: 'the answer does not give the proposal or another customer\'s limit', weight: 0.1, passed: reply.length > 0 && !manifest.decoys.some(has) },
-        { id: 'nothing-else-posted', description: 'nothing was posted anywhere else', weight: 0.2, passed: reply.length > 0 && posts.length === reply.length },
-      ],
-    });
+  alternatives: {
+    'searches-and-answers-in-shorthand'(api, m) {
+      const s = api.call<{ messages: { matches: Array<{ text: string }> } }>('slack.search.messages', { query: 'Globex in:#engineering', count: 20 });
+      const text = s.messages.matches.find((x) => x.text.startsWith('Final on Globex'))?.text ?? pageForDecision(api, m);
+      const k = agreedIn(text) / 1000;
+      api.call('slack.chat.postMessage', { channel: m.support, thread_ts: m.questionTs, text: `<@${sid(CSM)}> it's ${k}k req/min per key (burst 300) — agreed with their platform team back in the autumn.` });
+    },
+    'answers-in-words-with-a-link'(api, m) {
+      const text = pageForDecision(api, m);
+      const n = agreedIn(text);
+      const words = `${['', '', '', '', '', '', '', '', '', '', '', 'eleven', 'twelve', 'thirteen', 'fourteen'][n / 100]} hundred`;
+      const link = api.call<{ permalink: string }>('slack.chat.getPermalink', { channel: m.engineering, message_ts: api.call<{ messages: { matches: Array<{ ts: string; text: string }> } }>('slack.search.messages', { query: 'Final on Globex' }).messages.matches[0]!.ts });
+      api.call('slack.chat.postMessage', { channel: m.support, thread_ts: m.questionTs, text: `Hi ${CSM.givenName}! ${words} requests per minute per API key. Here's the decision: ${link.permalink}` });
+    },
+  },
+  nearMisses: {
+    'gives-the-first-proposal'(api, m) {
+      // Stops at the first Globex post found (the older proposal), never reading on to the decision.
+      const s = api.call<{ messages: { matches: Array<{ text: string }> } }>('slack.search.messages', { query: 'Globex', sort: 'timestamp', sort_dir: 'asc' });
+      const first = s.messages.matches.find((x) => x.text.startsWith('Globex wants'))!.text;
+      const offer = /offer ([\d,]+)/.exec(first)![1];
+      api.call('slack.chat.postMessage', { channel: m.support, thread_ts: m.questionTs, text: `We offered Globex ${offer} requests/minute per key.` });
+    },
+    'answers-in-the-channel-not-the-thread'(api, m) {
+      const limit = fmt(agreedIn(pageForDecision(api, m)));
+      api.call('slack.chat.postMessage', { channel: m.support, text: `Globex's agreed API limit is ${limit} requests/minute per key.` });
+    },
+    'hedges-with-every-number'(api, m) {
+      const [asked, proposed, acme] = m.decoys;
+      api.call('slack.chat.postMessage', {
+        channel: m.support, thread_ts: m.questionTs,
+        text: `Not sure which is current: Globex asked for ${fmt(asked!)}, we proposed ${fmt(proposed!)}, later ${fmt(m.agreed)}, and ${fmt(acme!)} came up too.`,
+      });
+    },
   },
 });

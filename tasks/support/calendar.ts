@@ -3,6 +3,7 @@ import { hexId, type Workspace, type WorkspaceDiff } from '../../harness/core/in
 import { wallToInstant, formatWithOffset } from '../../harness/services/calendar/zone.ts';
 import { eventEtag } from '../../harness/services/calendar/store.ts';
 import { timeMs } from '../../harness/services/calendar/time.ts';
+import { expandSeries, instanceIdFor } from '../../harness/services/calendar/recurrence.ts';
 import { COL, StoredEvent, type Attendee, type CalendarNotification } from '../../harness/services/calendar/model.ts';
 import type { Person } from '../../datasets/company/company.ts';
 import { OWNER } from '../people.ts';
@@ -135,4 +136,79 @@ export function eventsChanged(diff: WorkspaceDiff): string[] {
 /** The id of the instance of a series that originally started at `originalStart` (RFC 3339). */
 export function instanceId(seriesId: string, originalStart: string): string {
   return `${seriesId}_${new Date(Date.parse(originalStart)).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+}
+
+/** Notifications recorded during the trial about exactly this event id (an instance's own id, not its series'), optionally of some kinds. */
+export function notifiedOf(diff: WorkspaceDiff, eventId: string, kinds?: readonly CalendarNotification['kind'][]): Set<string> {
+  return new Set(notificationsSent(diff).filter((n) => n.eventId === eventId && (!kinds || kinds.includes(n.kind))).flatMap((n) => n.recipients.map((r) => r.toLowerCase())));
+}
+
+/** True when an event is live (stored, not cancelled, not removed from the owner's calendar). */
+export function isLive(ev: StoredEvent | undefined, owner = OWNER.email): ev is StoredEvent {
+  return ev !== undefined && ev.status !== 'cancelled' && !(ev.removedBy ?? []).includes(owner.toLowerCase());
+}
+
+/** What a reference solution calls. */
+interface CalendarApi {
+  call<R = any>(op: string, args?: Record<string, unknown>): R;
+}
+
+/** Fields `events.get` returns that an update must not send back (read-only or wire-only). */
+const READ_ONLY = ['kind', 'etag', 'htmlLink', 'created', 'updated', 'creator', 'organizer', 'iCalUID', 'sequence', 'id', 'recurringEventId', 'originalStartTime'];
+
+/**
+ * The update route (PUT) the way client libraries do it: get the event, change some
+ * fields, send the whole resource back. Returns the updated event.
+ */
+export function updateEvent(api: CalendarApi, calendarId: string, eventId: string, change: (ev: Record<string, any>) => Record<string, unknown>, params: Record<string, unknown> = {}): Record<string, any> {
+  const ev = api.call<Record<string, any>>('calendar.events.get', { calendarId, eventId });
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ev)) if (!READ_ONLY.includes(k)) body[k] = v;
+  return api.call('calendar.events.update', { calendarId, eventId, ...params, requestBody: { ...body, ...change(ev) } });
+}
+
+/** The owner's RSVP on an invitation: a patch carrying only their own attendee entry, as Google lets guests send. */
+export function rsvp(api: CalendarApi, eventId: string, responseStatus: 'accepted' | 'declined' | 'tentative', opts: { sendUpdates?: 'all' | 'none'; comment?: string } = {}): void {
+  api.call('calendar.events.patch', {
+    calendarId: 'primary', eventId, ...(opts.sendUpdates ? { sendUpdates: opts.sendUpdates } : {}),
+    requestBody: { attendees: [{ email: OWNER.email, responseStatus, ...(opts.comment ? { comment: opts.comment } : {}) }] },
+  });
+}
+
+/** One occurrence of a series as its calendar shows it. */
+export interface Occurrence {
+  /** Instance id (`<series>_<original start>`). */
+  readonly id: string;
+  /** When the rule puts it (epoch ms): which occurrence it is. */
+  readonly originalStartMs: number;
+  /** When it now takes place (epoch ms). */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The stored exception, when the occurrence was edited. */
+  readonly exception?: StoredEvent;
+}
+
+/**
+ * The live occurrences of a series starting in [fromMs, toMs), the way the calendar shows
+ * them: the rule expanded (EXDATEs in any form applied), edited occurrences in their new
+ * place, cancelled ones and a cancelled series left out.
+ */
+export function occurrencesOf(ws: Workspace, seriesId: string, fromMs: number, toMs: number): Occurrence[] {
+  const master = eventIn(ws, seriesId);
+  if (!master?.recurrence || master.status === 'cancelled') return [];
+  const zone = master.start.timeZone ?? ws.collection<{ timeZone: string }>('calendar.calendars').peek(master.calendarId)?.timeZone ?? NY;
+  const exceptions = new Map<string, StoredEvent>();
+  for (const e of ws.collection<StoredEvent>(COL.events).values()) if (e.recurringEventId === seriesId && e.originalStartTime) exceptions.set(instanceIdFor(seriesId, e.originalStartTime), e);
+  const out: Occurrence[] = [];
+  // Moved occurrences can land a few days from their slot: expand a little wider than asked.
+  const margin = 14 * 86_400_000;
+  for (const o of expandSeries({ id: seriesId, start: master.start, end: master.end, recurrence: master.recurrence }, zone, fromMs - margin, toMs + margin)) {
+    if (!exceptions.has(o.id)) out.push({ id: o.id, originalStartMs: o.startMs, startMs: o.startMs, endMs: o.endMs });
+  }
+  for (const [id, e] of exceptions) {
+    if (e.status === 'cancelled') continue;
+    const { startMs, endMs } = spanOf(e);
+    out.push({ id, originalStartMs: timeMs(e.originalStartTime!, zone), startMs, endMs, exception: e });
+  }
+  return out.filter((o) => o.startMs >= fromMs && o.startMs < toMs).sort((a, b) => a.startMs - b.startMs);
 }

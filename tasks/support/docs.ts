@@ -10,6 +10,8 @@ import { createDriveFileRecord } from '../../harness/services/drive/file-record.
 import { C, DOC_MIME, FOLDER_MIME, DrivePermission, permissionKey, type DriveFile } from '../../harness/services/drive/model.ts';
 import { displayNameFor, permissionIdFor } from '../../harness/services/drive/identity.ts';
 import { ensureRoot } from '../../harness/services/drive/ops/common.ts';
+import { buildPermissionIndex, effectivePermissions } from '../../harness/services/drive/render.ts';
+import { wordsOf } from '../../scorers/facts/text.ts';
 
 export { DocBuilder };
 
@@ -175,4 +177,76 @@ export function tableStartIndex(doc: any, n = 0): number {
   const t = doc.body.content.filter((el: any) => el.table)[n];
   if (!t) throw new Error(`tableStartIndex: no table #${n}`);
   return t.startIndex;
+}
+
+// ---- grading-v2 helpers (new; task checks compare through the fact normaliser) ----
+
+/** True when two texts are the same words (case, punctuation and spacing ignored), as the fact normaliser compares phrases. */
+export function sameWords(a: string | undefined, b: string): boolean {
+  return a !== undefined && wordsOf(a) === wordsOf(b);
+}
+
+/** The cells of the n-th table in a documents.get response: rows of the first paragraph of each cell, located. */
+export function renderedCells(doc: any, n = 0): LocatedParagraph[][] {
+  const t = doc.body.content.filter((el: any) => el.table)[n];
+  if (!t) throw new Error(`renderedCells: no table #${n}`);
+  return t.table.tableRows.map((r: any) => r.tableCells.map((c: any) => {
+    const p = c.content[0];
+    return { startIndex: p.startIndex, endIndex: p.endIndex, text: p.paragraph.elements.map((e: any) => e.textRun?.content ?? '').join('') };
+  }));
+}
+
+/** Requests replacing a located paragraph's text (its newline kept) with `text`. Send cells from the end of the document backwards. */
+export function replaceParagraphText(p: LocatedParagraph, text: string): object[] {
+  const end = p.endIndex - 1;
+  return [
+    ...(end > p.startIndex ? [{ deleteContentRange: { range: { startIndex: p.startIndex, endIndex: end } } }] : []),
+    ...(text ? [{ insertText: { location: { index: p.startIndex }, text } }] : []),
+  ];
+}
+
+/**
+ * The first document (other than `exclude`) that `writer` may edit and `reader` may read,
+ * directly or through a folder or domain grant: where a careless agent could paste content
+ * for that reader. Undefined when the workspace has none.
+ */
+export function docEditableByReadableBy(ws: Workspace, writer: string, reader: string, exclude: readonly string[] = []): string | undefined {
+  const index = buildPermissionIndex(ws);
+  const w = writer.toLowerCase();
+  const r = reader.toLowerCase();
+  const domain = r.slice(r.lastIndexOf('@') + 1);
+  // Direct grants first (a team's notes), then anything the reader's whole domain can open.
+  for (const direct of [true, false]) for (const d of ws.collection<DocRecord>(DOCS_COLLECTION).values()) {
+    if (exclude.includes(d.documentId)) continue;
+    const f = ws.collection<DriveFile>(C.files).peek(d.documentId);
+    if (!f || f.trashed) continue;
+    const perms = effectivePermissions(ws, f, index).map((e) => ({ role: e.role, who: e.permission.type === 'domain' ? `domain:${e.permission.domain}` : String(e.permission.emailAddress ?? '').toLowerCase() }));
+    const canWrite = f.ownerEmail.toLowerCase() === w || perms.some((p) => p.who === w && (p.role === 'writer' || p.role === 'owner'));
+    const canRead = f.ownerEmail.toLowerCase() === r || perms.some((p) => p.who === r || (!direct && p.who === `domain:${domain}`));
+    if (canWrite && canRead) return d.documentId;
+  }
+  return undefined;
+}
+
+/**
+ * Text of a document's headers and footers (final state), which every reader sees on each page
+ * but the body readers above leave out: a note moved into a footer has not left the document.
+ */
+export function headerFooterText(ws: Workspace, id: string): string {
+  const d = docOf(ws, id);
+  if (!d) return '';
+  const out: string[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') out.push(paragraphText(b));
+      else if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) walk(c.content);
+    }
+  };
+  for (const seg of [...Object.values(d.headers), ...Object.values(d.footers)]) walk(seg);
+  return out.join('');
+}
+
+/** True when a document's headers and footers read the same as when the trial started. */
+export function headersFootersUnchanged(ctx: { ws: Workspace; before: Workspace }, id: string): boolean {
+  return headerFooterText(ctx.ws, id) === headerFooterText(ctx.before, id);
 }

@@ -183,3 +183,16 @@ export function permissionRef(ws: Workspace, fileId: string, key: string): strin
   if (!p) throw new Error(`permissionRef: ${fileId} has no direct grant to ${key}`);
   return `${C.permissions}:${permissionKey(fileId, p.id)}`;
 }
+
+/**
+ * The text content of a blob file as a reference solution downloads it (files.get with
+ * alt=media returns raw bytes, not a string): for references that re-upload a download.
+ */
+export function downloadText(api: { call<R = any>(op: string, args?: Record<string, unknown>): R }, fileId: string): string {
+  const r = api.call<unknown>('drive.files.get', { fileId, alt: 'media' });
+  if (typeof r === 'string') return r;
+  const data = (r as { data?: unknown } | undefined)?.data;
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
+  return '';
+}

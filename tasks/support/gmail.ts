@@ -2,8 +2,11 @@
 import type { ActionRecord, TaskApi, Workspace, WorkspaceDiff } from '../../harness/core/index.ts';
 import type { Person } from '../../datasets/company/company.ts';
 import type { Mailbox } from '../../harness/services/gmail/address.ts';
-import { C, type MessageRecord } from '../../harness/services/gmail/model.ts';
+import { C, type FilterRecord, type MessageRecord } from '../../harness/services/gmail/model.ts';
+import { compileQuery } from '../../harness/services/gmail/search/evaluate.ts';
+import { labelNameIndex } from '../../harness/services/gmail/mailbox.ts';
 import { seedMessage } from '../../harness/services/gmail/seed.ts';
+import { messageText } from '../../scorers/flows/gmail.ts';
 import { OWNER } from '../people.ts';
 
 export const HOUR = 3_600_000;
@@ -77,6 +80,41 @@ export function send(api: TaskApi, m: Outgoing): { id: string; threadId: string 
   return api.call('gmail.users.messages.send', { userId: 'me', requestBody: { raw: rawOf(m), ...(m.threadId ? { threadId: m.threadId } : {}) } });
 }
 
+/** One attachment of an outgoing message. */
+export interface OutgoingAttachment {
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly data: Buffer;
+}
+
+/** The message with attachments as base64url multipart/mixed RFC 2822 (body first, then each attachment in base64). */
+export function rawWithAttachments(m: Outgoing, attachments: readonly OutgoingAttachment[]): string {
+  const b = 'task-boundary-1';
+  const lines = [
+    `To: ${m.to.join(', ')}`,
+    ...(m.cc && m.cc.length ? [`Cc: ${m.cc.join(', ')}`] : []),
+    `Subject: ${m.subject}`,
+    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`, `References: ${m.inReplyTo}`] : []),
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${b}"`,
+    '',
+    `--${b}`, 'Content-Type: text/plain; charset="UTF-8"', '', m.body,
+    ...attachments.flatMap((a) => [
+      `--${b}`, `Content-Type: ${a.mimeType}; name="${a.filename}"`, `Content-Disposition: attachment; filename="${a.filename}"`,
+      'Content-Transfer-Encoding: base64', '', a.data.toString('base64'),
+    ]),
+    `--${b}--`, '',
+  ];
+  return Buffer.from(lines.join('\r\n'), 'utf8').toString('base64url');
+}
+
+/** Forwards a stored message as a message/rfc822 attachment (Gmail's "Forward as attachment"). */
+export function forwardAsAttachment(api: TaskApi, id: string, m: Outgoing): { id: string; threadId: string } {
+  const original = api.call<{ raw: string }>('gmail.users.messages.get', { userId: 'me', id, format: 'raw' });
+  const raw = rawWithAttachments(m, [{ filename: 'forwarded-message.eml', mimeType: 'message/rfc822', data: Buffer.from(original.raw, 'base64url') }]);
+  return api.call('gmail.users.messages.send', { userId: 'me', requestBody: { raw, ...(m.threadId ? { threadId: m.threadId } : {}) } });
+}
+
 /** Creates a draft through gmail.users.drafts.create. */
 export function draft(api: TaskApi, m: Outgoing): { id: string; message: { id: string; threadId: string } } {
   return api.call('gmail.users.drafts.create', { userId: 'me', requestBody: { message: { raw: rawOf(m), ...(m.threadId ? { threadId: m.threadId } : {}) } } });
@@ -143,4 +181,76 @@ export function writesMentioning(actions: readonly ActionRecord[], needle: strin
     return String(v ?? '');
   };
   return actions.filter((a) => a.write && a.outcome === 'ok' && decode(a.args).toLowerCase().includes(n));
+}
+
+/**
+ * The Gmail search a filter's criteria amount to: Gmail runs a filter as a search over
+ * each incoming message, so `from: "ledgerly.com"` means `from:(ledgerly.com)`.
+ */
+export function filterQuery(criteria: Readonly<Record<string, unknown>>): string {
+  const parts: string[] = [];
+  const field = (op: string, v: unknown) => {
+    if (typeof v === 'string' && v.trim() !== '') parts.push(`${op}:(${v})`);
+  };
+  // Gmail filters read `*@ledgerly.com` as a wildcard; the address match is already a substring match.
+  const address = (op: string, v: unknown) => field(op, typeof v === 'string' ? v.replace(/\*/g, ' ').trim() : v);
+  address('from', criteria['from']);
+  address('to', criteria['to']);
+  field('subject', criteria['subject']);
+  if (typeof criteria['query'] === 'string' && criteria['query'].trim() !== '') parts.push(`(${criteria['query']})`);
+  if (typeof criteria['negatedQuery'] === 'string' && criteria['negatedQuery'].trim() !== '') parts.push(`-(${criteria['negatedQuery']})`);
+  if (criteria['hasAttachment'] === true) parts.push('has:attachment');
+  return parts.join(' ');
+}
+
+/**
+ * A predicate: would a filter with these criteria act on this message? Criteria Gmail
+ * could not run (a malformed query) match nothing; empty criteria match nothing either.
+ */
+export function filterMatcher(ws: Workspace, criteria: Readonly<Record<string, unknown>>, principal: string = OWNER.email): (m: MessageRecord) => boolean {
+  const q = filterQuery(criteria);
+  if (q === '') return () => false;
+  try {
+    const compiled = compileQuery(q, { nowMs: ws.nowMs(), principal, labelIds: labelNameIndex(ws) });
+    return (m) => compiled.test(m);
+  } catch {
+    return () => false;
+  }
+}
+
+/** Filters the trial created, as final records. */
+export function filtersAdded(diff: WorkspaceDiff): FilterRecord[] {
+  return (diff[C.filters]?.added ?? []).map((a) => a.after as FilterRecord);
+}
+
+/** What filters applied together (as Gmail does) do to a message: whether any matched, the labels added and removed. */
+export interface FilterEffect {
+  readonly matched: boolean;
+  readonly add: ReadonlySet<string>;
+  readonly remove: ReadonlySet<string>;
+  readonly forward: readonly string[];
+}
+
+/** A function giving the combined effect of these filters on a message (each filter's query compiled once). */
+export function filterEffects(ws: Workspace, filters: readonly FilterRecord[]): (m: MessageRecord) => FilterEffect {
+  const compiled = filters.map((f) => ({ f, test: filterMatcher(ws, f.criteria) }));
+  return (m) => {
+    const add = new Set<string>();
+    const remove = new Set<string>();
+    const forward: string[] = [];
+    let matched = false;
+    for (const { f, test } of compiled) {
+      if (!test(m)) continue;
+      matched = true;
+      for (const l of (f.action['addLabelIds'] as string[] | undefined) ?? []) add.add(l);
+      for (const l of (f.action['removeLabelIds'] as string[] | undefined) ?? []) remove.add(l);
+      if (typeof f.action['forward'] === 'string') forward.push(f.action['forward']);
+    }
+    return { matched, add, remove, forward };
+  };
+}
+
+/** What a recipient reads in a stored message: subject, body and every attachment decoded (a forward-as-attachment included). */
+export function readableText(m: MessageRecord): string {
+  return messageText(m);
 }

@@ -230,3 +230,23 @@ export function hasOutsideMember(ws: Workspace, channelId: string): boolean {
 export function mentions(text: string, p: Person): boolean {
   return text.includes(`<@${sid(p)}>`) || new RegExp(`\\b${p.givenName}\\b`, 'i').test(text);
 }
+
+/**
+ * Refs of everything the agent put in front of a conversation's readers during the trial:
+ * messages posted or edited there (system messages excluded), messages scheduled for it,
+ * and files newly shared into it. For gates on "posted in #x" that any route satisfies.
+ */
+export function deliveredTo(diff: WorkspaceDiff, channelId: string): string[] {
+  const out: string[] = [];
+  for (const p of agentPosts(diff)) if (p.channel === channelId) out.push(`${COL.messages}:${messageKey(p.channel, p.ts)}`);
+  const sched = diff[COL.scheduled];
+  for (const s of [...(sched?.added ?? []), ...(sched?.changed ?? [])]) {
+    if ((s.after as { channel_id?: string }).channel_id === channelId) out.push(`${COL.scheduled}:${s.id}`);
+  }
+  const files = diff[COL.files];
+  for (const f of files?.added ?? []) if ((f.after as SlackFile).channels?.includes(channelId)) out.push(`${COL.files}:${f.id}`);
+  for (const f of files?.changed ?? []) {
+    if ((f.after as SlackFile).channels?.includes(channelId) && !(f.before as SlackFile).channels?.includes(channelId)) out.push(`${COL.files}:${f.id}`);
+  }
+  return out;
+}
