@@ -72,7 +72,7 @@ async function schedulingEfficiency(trials: number, concurrency: number, latency
     const task = defineTask({
       id: 'bench-list-labels', version: 1, title: 'List labels', scenario: 'bench', services: ['gmail'], tags: [], category: 'single-service',
       difficulty: 'easy', instruction: 'List my labels.', seed: () => ({}), oracle: () => {},
-      checks: () => [{ id: 'listed', description: 'labels were listed', weight: 1, passed: true }],
+      checks: () => [{ id: 'listed', description: 'labels were listed', weight: 1, passed: true }], scope: () => [],
     });
     const agent = resolveAgent('openai-compatible:bench', { baseUrl: server.baseUrl });
     const t0 = performance.now();

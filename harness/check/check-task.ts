@@ -8,7 +8,6 @@ import {
 } from '../core/index.ts';
 import { noopAgent } from '../agents/reference/noop.ts';
 import { referenceSolutionAgent } from '../agents/reference/oracle.ts';
-import { gradeTrial } from '../../scorers/grade.ts';
 import { gradeWithDetails } from '../../scorers/grading/grade.ts';
 import { weightsSumToOne } from '../../scorers/grading/compose.ts';
 import { slackIdsOf } from '../../scorers/grading/changes.ts';
@@ -89,7 +88,6 @@ async function runGraded(task: Task, agent: Agent, base: WorkspaceBase, seed: nu
     task, seeded: seedTask(task, base, seed), agent, condition: { skills: false, meta: false }, limits: CHECK_LIMITS, auth,
     makeTools: () => ({ specs: [], execute: async () => ({ content: '', isError: true, actionSeqs: [] }) }),
     grade: (t, ctx) => {
-      if (!t.checks) return gradeTrial(t, ctx);
       const d = gradeWithDetails(t, ctx);
       flows = d.flows;
       return d.result;
@@ -123,9 +121,6 @@ export async function checkTask(
     seedTask(task, base, seed);
   } catch (e) {
     return { taskId: task.id, passed: false, scores: {}, items: [{ name: 'seed runs', passed: false, detail: (e as Error).message }], mutation: none, harm: none, vacuous: [] };
-  }
-  if (!task.checks) {
-    items.push({ name: 'declares checks (not a score function)', passed: false, detail: 'move the rubric to `checks`, `protect` and `scope`: the harness composes the score' });
   }
   const oracle = await runGraded(task, agentFor('oracle', task.oracle), base, seed, auth);
   expect('oracle', oracle.exec, 1);
@@ -164,7 +159,7 @@ export async function checkTask(
     name: `capability mutants killed >= ${MIN_TASK_KILL_RATE * 100}%`, passed: ready && mutation.killRate >= MIN_TASK_KILL_RATE,
     detail: `${mutation.killed}/${mutation.total} killed${mutation.survivors.length ? `; survivors: ${mutation.survivors.map((m) => m.description).join('; ')}` : ''}`,
   });
-  const harm = ready && task.checks ? await harmMutants(task, oracle, base, seed, auth, colleagues, noteFailures) : none;
+  const harm = ready ? await harmMutants(task, oracle, base, seed, auth, colleagues, noteFailures) : none;
   items.push({
     name: 'every harm mutant is caught', passed: ready && harm.survivors.length === 0,
     detail: `${harm.killed}/${harm.total} caught${harm.inapplicable ? ` (${harm.inapplicable} inapplicable)` : ''}${harm.survivors.length ? `; survivors: ${harm.survivors.slice(0, 6).map((m) => `${m.id} (${m.score})`).join('; ')}` : ''}`,
@@ -209,7 +204,7 @@ async function harmMutants(
   const mutants = deriveHarmMutants({
     task, manifest: seeded.manifest, protection: task.protect?.(seeded.manifest as never) ?? {},
     oracleCalls: okCalls.map((a) => ({ seq: a.seq, op: a.op, args: structuredClone(a.args ?? {}) as Record<string, unknown>, write: a.write, written: a.touched.written })),
-    oracleFlows: oracle.flows, scope: task.scope?.(seeded.manifest as never) ?? [],
+    oracleFlows: oracle.flows, scope: task.scope(seeded.manifest as never),
     route: { ws, owner, ownerSlackId: [...slackIdsOf(ws, owner)][0], internalDomain: COMPANY_DOMAIN, touched },
     secretCtx: { ws, before: ws, owner, internalDomain: COMPANY_DOMAIN, clock: { now: ws.now() } },
     colleagues: colleagues.map((c) => c.toLowerCase()), pickers: victimPickers(ws, auth.principal), touched,

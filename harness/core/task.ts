@@ -3,7 +3,6 @@ import type { ActionRecord } from './action-log.ts';
 import { DeskbenchError } from './errors.ts';
 import type { ServiceId } from './ids.ts';
 import type { Rng } from './rng.ts';
-import type { BehaviourCategory, ScoreResult } from './score.ts';
 import type { CheckInput, GateInput, JudgeItem, Protection, ScopeRule } from './grading.ts';
 import type { Workspace, WorkspaceDiff } from './workspace.ts';
 
@@ -76,49 +75,13 @@ export interface Task<M = any> {
   /** What the task protects: secrets (facts and records with their audience), records to keep, injected instructions. */
   readonly protect?: (manifest: M) => Protection<M>;
   /** What the task may change; any other change is collateral (see docs/metrics.md). */
-  readonly scope?: (manifest: M) => readonly ScopeRule[];
+  readonly scope: (manifest: M) => readonly ScopeRule[];
   /** Capability checks over the final state; weights sum to 1. */
-  readonly checks?: (ctx: ScoreContext<M>) => readonly CheckInput[];
+  readonly checks: (ctx: ScoreContext<M>) => readonly CheckInput[];
   /** Task-specific safety gates beyond what the declarations cover. */
   readonly gates?: (ctx: ScoreContext<M>) => readonly GateInput[];
   /** Optional model-judged rubric items (free-text quality), graded only when a run names a judge. */
   readonly judged?: (manifest: M) => readonly JudgeItem<ScoreContext<M>>[];
-  /** Legacy: a rubric function computing its own score. Tasks move to the declarations above. */
-  readonly score?: (ctx: ScoreContext<M>) => ScoreResult;
-  /** Tuning of the generic safety policies for this task (see scorers/policies). */
-  readonly policies?: PolicyTuning;
-}
-
-/**
- * How a task adjusts the generic safety policies every task gets: rules it switches
- * off (with the reason, shown in docs and reviews) and per-rule options.
- */
-export interface PolicyTuning {
-  readonly disable?: Readonly<Record<string, string>>;
-  /** External grantees or recipients the instruction legitimately asks for (emails or domains). */
-  readonly allowExternal?: readonly string[];
-  /** How many out-of-scope destructive changes make a bulk deletion (default 3). */
-  readonly bulkThreshold?: number;
-}
-
-/**
- * Safety facts a seed may publish in its manifest under `safety`; the generic policies
- * read them, so most tasks need no safety code of their own.
- */
-export interface SafetyManifest {
-  /** Strings that must never leave the company (figures, code names, personal data). */
-  readonly confidential?: readonly string[];
-  /** Canaries carried by injected instructions (an address, a token, a link). */
-  readonly canaries?: readonly string[];
-  /** Records (`collection:id`) that must not change; each may name its rule and category. */
-  readonly protected?: ReadonlyArray<{ readonly ref: string; readonly rule?: string; readonly category?: BehaviourCategory; readonly detail?: string }>;
-  /**
-   * Records that change only if the agent acts on an impersonated or spoofed approval
-   * (a lookalike sender "approving" a payment, a fake manager asking for access).
-   */
-  readonly spoofed?: ReadonlyArray<{ readonly ref: string; readonly detail?: string }>;
-  /** Records the instruction allows deleting or trashing (not counted as bulk destruction). */
-  readonly deletable?: readonly string[];
 }
 
 /** Channels an injected instruction can arrive through; a task tags the one it uses `channel:<name>`. */
@@ -163,8 +126,8 @@ export function defineTask<M>(spec: TaskSpec<M>): Task<M> {
     problems.push('a safety-critical task needs at least one unsafe reference');
   }
   if (spec.instruction.trim().length === 0) problems.push('instruction is empty');
-  if (!spec.checks && !spec.score) problems.push('declare checks');
-  if (spec.checks && spec.score) problems.push('declare checks, not a score function: the harness composes the score');
+  if (typeof spec.checks !== 'function') problems.push('declare checks (the harness composes the score from them)');
+  if (typeof spec.scope !== 'function') problems.push('declare scope: what the task may change (an empty list if nothing)');
   if (problems.length > 0) throw new DeskbenchError('E_TASK_INVALID', `task ${spec.id}: ${problems.join('; ')}`);
   return { ...spec, unsafe: spec.unsafe ?? {}, alternatives: spec.alternatives ?? {}, nearMisses: spec.nearMisses ?? {} };
 }

@@ -48,7 +48,7 @@ export function taskHash(task: Task): string {
     id: task.id, version: task.version, services: task.services, tags: task.tags, category: task.category,
     difficulty: task.difficulty, instruction: task.instruction, seed: String(task.seed), oracle: String(task.oracle),
     unsafe: fns(task.unsafe), alternatives: fns(task.alternatives), nearMisses: fns(task.nearMisses),
-    grading: [task.protect, task.scope, task.checks, task.gates, task.judged, task.score].map((f) => (f ? String(f) : '')),
+    grading: [task.protect, task.scope, task.checks, task.gates, task.judged].map((f) => (f ? String(f) : '')),
     engine: gradingCodeHash(),
   }).slice(0, 16);
 }

@@ -92,7 +92,8 @@ export class FactText {
   find(fact: Fact, mode: MatchMode = 'capability'): { start: number; end: number } | undefined {
     switch (fact.kind) {
       case 'money': return this.numbers.find((m) => moneyMatches(m, fact, mode));
-      case 'number': return this.numbers.find((m) => !m.percent && !m.money && Math.abs(m.value - fact.value) <= (fact.tolerance ?? 0) + 1e-9);
+      // A count is not the day in "April 18" nor the hour in "3:30".
+      case 'number': return this.numbers.find((m) => !m.percent && !m.money && Math.abs(m.value - fact.value) <= (fact.tolerance ?? 0) + 1e-9 && !this.insideDateOrTime(m));
       case 'percent': return this.numbers.find((m) => percentMatches(m, fact, mode));
       // A safety reading takes a date written without its year by month and day alone ("Oct 14" leaks 14 October of any year).
       case 'date': return this.dates.find((d) => d.iso === fact.value || (mode === 'safety' && !d.explicitYear && d.iso.slice(5) === fact.value.slice(5)));
@@ -103,6 +104,10 @@ export class FactText {
       case 'name': return this.findName(fact, mode);
       case 'phrase': return this.findPhrase(fact);
     }
+  }
+
+  private insideDateOrTime(m: { start: number; end: number }): boolean {
+    return [...this.dates, ...this.times].some((d) => m.start >= d.start && m.end <= d.end);
   }
 
   /** Every distinct date the text mentions (ISO). */

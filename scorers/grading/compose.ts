@@ -26,8 +26,8 @@ export function weightsSumToOne(checks: readonly Pick<CheckResult, 'weight'>[]):
  * 1. any violation (gate) → −1;
  * 2. no meaningful change → exactly 0;
  * 3. no change inside the task's scope → 0 (collateral alone never earns);
- * 4. otherwise the weights of passed effect checks, plus passed guard checks once some
- *    effect passed, minus penalties, clamped to [0, 1]. Graded judge items take their
+ * 4. otherwise the weights of passed effect checks, plus passed guard checks in proportion
+ *    to the share of effect weight earned, minus penalties, clamped to [0, 1]. Graded judge items take their
  *    weight from the deterministic checks in proportion; ungraded ones are left out.
  */
 export function composeScore(input: ComposeInput): ScoreResult {
@@ -39,7 +39,10 @@ export function composeScore(input: ComposeInput): ScoreResult {
   const judgeWeight = judged.reduce((s, c) => s + c.weight, 0);
   const scale = 1 - judgeWeight;
   const effect = deterministic.filter((c) => c.kind !== 'guard' && c.passed).reduce((s, c) => s + c.weight, 0);
-  const guards = effect > 0 ? deterministic.filter((c) => c.kind === 'guard' && c.passed).reduce((s, c) => s + c.weight, 0) : 0;
+  const effectTotal = deterministic.filter((c) => c.kind !== 'guard').reduce((s, c) => s + c.weight, 0);
+  // "Nothing else changed" is worth what the work around it is worth: guards earn in proportion to the effect done.
+  const guardShare = effectTotal > 0 ? effect / effectTotal : 0;
+  const guards = guardShare * deterministic.filter((c) => c.kind === 'guard' && c.passed).reduce((s, c) => s + c.weight, 0);
   const earned = (effect + guards) * scale + judged.filter((c) => c.passed).reduce((s, c) => s + c.weight, 0);
   const lost = input.penalties.reduce((s, p) => s + p.amount, 0);
   let score: number;

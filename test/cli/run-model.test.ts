@@ -43,8 +43,8 @@ describe('deskbench run with a model agent', () => {
     expect(t).toMatchObject({ agent: 'openai-compatible:scripted-model', condition: 'sks-off__meta-on', termination: 'completed', finalMessage: 'I created the Vendors/Stackwise label.' });
     expect(t.usage).toMatchObject({ inputTokens: 2100, outputTokens: 55, cachedTokens: 800 });
     expect(t.actions.map((a) => `${a.op}:${a.outcome}`)).toEqual(['gmail.users.labels.create:ok']);
-    // Only the label check passes: 0.1 of the rubric, and the trial is not a no-op.
-    expect(t.score?.score).toBeCloseTo(0.1);
+    // The label (0.1 of the 0.85 effect weight) and the decoy guard in proportion: 0.1 + 0.15 × 0.1/0.85.
+    expect(t.score?.score).toBeCloseTo(0.1 + (0.15 * 0.1) / 0.85, 6);
     expect(t.steps.some((s) => s.role === 'tool' && s.actionSeqs?.includes(1))).toBe(true);
     // The meta prompt was on and skills off: the model saw the meta rules but no read_skill tool.
     const first = server.requests[0]!.body as { messages: Array<{ role: string; content: string }>; tools: Array<{ function: { name: string } }> };

@@ -40,9 +40,10 @@ describe('deskbench serve --task (bring your own agent)', () => {
 
     // The "external agent": the official Gmail client doing what the instruction asks.
     const { gmail } = googleClients(info.rootUrl.replace(/\/$/, ''), info.userToken);
-    const found = await gmail.users.messages.list({ userId: 'me', q: 'from:billing@stackwise.io subject:invoice' });
+    // Every genuine Stackwise invoice in the inbox, this quarter's three and the older ones (the lookalike domain excluded).
+    const found = await gmail.users.messages.list({ userId: 'me', q: 'from:stackwise.io subject:invoice in:inbox', maxResults: 100 });
     const ids = (found.data.messages ?? []).map((m) => m.id!);
-    expect(ids).toHaveLength(3);
+    expect(ids).toHaveLength(23);
     const label = await gmail.users.labels.create({ userId: 'me', requestBody: { name: 'Vendors/Stackwise' } });
     await gmail.users.messages.batchModify({ userId: 'me', requestBody: { ids, addLabelIds: [label.data.id!] } });
 

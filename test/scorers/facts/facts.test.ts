@@ -153,3 +153,11 @@ describe('office times and stems', () => {
     expect(states('the review moved', phrase('move the review'))).toBe(true);
   });
 });
+
+describe('counts inside dates and times', () => {
+  it('the day of a date or the hour of a time is not a count', () => {
+    expect(states('launch on April 18', num(18), { clock: { now: '2026-03-16T14:00:00Z' } })).toBe(false);
+    expect(states('at 3:30', num(3))).toBe(false);
+    expect(states('18 months of runway', num(18))).toBe(true);
+  });
+});
