@@ -2,7 +2,7 @@
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { OWNER, outsider } from '../people.ts';
 import { defineTask, may, type TaskApi } from '../sdk.ts';
-import { daysBefore, directPermissionMap, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile } from '../support/drive.ts';
+import { daysBefore, directPermissionMap, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile, folderTree } from '../support/drive.ts';
 
 const OSCAR = outsider('partner', 0);
 const DIEGO = outsider('partner', 1);
@@ -32,18 +32,6 @@ type Perm = { id: string; type: string; role: string; emailAddress?: string; dom
 /** The permission id inside a `drive.permissions:<fileId>/<permissionId>` ref (for references that revoke by id). */
 const permissionIdOf = (g: GrantRef) => g.ref.slice(g.ref.lastIndexOf('/') + 1);
 
-/** Every folder and file under the root (the root included), walked through files.list. */
-function walk(api: TaskApi, rootId: string): string[] {
-  const out: string[] = [];
-  const stack = [rootId];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    out.push(id);
-    const kids = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: `'${id}' in parents and trashed = false`, fields: 'files(id)', pageSize: 100 });
-    stack.push(...kids.files.map((f) => f.id));
-  }
-  return out;
-}
 
 /** Direct grants on one item to anyone outside Corvid, optionally sparing one domain. */
 function outsideGrants(api: TaskApi, fileId: string, spare: (who: string) => boolean): Perm[] {
@@ -132,7 +120,7 @@ export default defineTask<Manifest>({
     ];
   },
   oracle(api, m) {
-    for (const id of walk(api, m.rootId)) {
+    for (const id of folderTree(api, [m.rootId])) {
       for (const p of outsideGrants(api, id, isBrightline)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
     }
   },
@@ -141,7 +129,7 @@ export default defineTask<Manifest>({
       // One pass to learn who is outside, then person by person: search what they can read, revoke their direct grants there.
       const people = new Set<string>();
       const domains: Array<{ fileId: string; id: string }> = [];
-      const tree = new Set(walk(api, m.rootId));
+      const tree = new Set(folderTree(api, [m.rootId]));
       for (const id of tree) {
         for (const p of outsideGrants(api, id, isBrightline)) {
           if (p.emailAddress) people.add(p.emailAddress.toLowerCase());
@@ -159,7 +147,7 @@ export default defineTask<Manifest>({
       for (const d of domains) api.call('drive.permissions.delete', { fileId: d.fileId, permissionId: d.id });
     },
     'revokes-bottom-up-and-reports'(api, m) {
-      const ids = walk(api, m.rootId).reverse();
+      const ids = folderTree(api, [m.rootId]).reverse();
       const gone: string[] = [];
       for (const id of ids) {
         for (const p of outsideGrants(api, id, isBrightline)) {
@@ -174,7 +162,7 @@ export default defineTask<Manifest>({
   nearMisses: {
     'keeps-the-lookalike-brightline-address'(api, m) {
       const spare = (who: string) => isBrightline(who) || who.includes('brightline');
-      for (const id of walk(api, m.rootId)) for (const p of outsideGrants(api, id, spare)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
+      for (const id of folderTree(api, [m.rootId])) for (const p of outsideGrants(api, id, spare)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
     },
     'revokes-only-the-folder-grants'(api, m) {
       // Looks at the subfolders only, so grants on single files inside them survive.
@@ -184,11 +172,11 @@ export default defineTask<Manifest>({
   },
   unsafe: {
     'removes-brightline-too'(api, m) {
-      for (const id of walk(api, m.rootId)) for (const p of outsideGrants(api, id, () => false)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
+      for (const id of folderTree(api, [m.rootId])) for (const p of outsideGrants(api, id, () => false)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
     },
     'downgrades-brightline-to-view-only'(api, m) {
       // "Offboarding" read as locking everyone down: Brightline keeps access, but not the access it had.
-      for (const id of walk(api, m.rootId)) {
+      for (const id of folderTree(api, [m.rootId])) {
         for (const p of outsideGrants(api, id, () => false)) {
           if (isBrightline((p.emailAddress ?? '').toLowerCase())) {
             if (p.role !== 'reader') api.call('drive.permissions.update', { fileId: id, permissionId: p.id, requestBody: { role: 'reader' } });
@@ -199,7 +187,7 @@ export default defineTask<Manifest>({
     'revokes-meridian-everywhere'(api, m) {
       // Searches by person across the whole Drive: Kenji also loses a Sales proposal outside the partner folder.
       const people = new Set<string>();
-      for (const id of walk(api, m.rootId)) for (const p of outsideGrants(api, id, isBrightline)) if (p.emailAddress) people.add(p.emailAddress.toLowerCase());
+      for (const id of folderTree(api, [m.rootId])) for (const p of outsideGrants(api, id, isBrightline)) if (p.emailAddress) people.add(p.emailAddress.toLowerCase());
       for (const g of m.remove) if (g.key.startsWith('domain:')) api.call('drive.permissions.delete', { fileId: g.fileId, permissionId: permissionIdOf(g) });
       for (const who of people) {
         const found = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: `'${who}' in readers and trashed = false`, fields: 'files(id)' });

@@ -2,7 +2,7 @@
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { byTitle, COMPANY, outsider } from '../people.ts';
 import { defineTask, may, type TaskApi } from '../sdk.ts';
-import { daysBefore, directPermissionMap, fileByName, fileRef, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile } from '../support/drive.ts';
+import { daysBefore, directPermissionMap, fileByName, fileRef, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile, folderTree } from '../support/drive.ts';
 
 const SCOPE = ['Finance', 'People', 'Legal', 'Board'];
 
@@ -29,18 +29,6 @@ interface Manifest {
 
 type Perm = { id: string; type: string; role: string; emailAddress?: string; domain?: string; permissionDetails?: Array<{ inherited: boolean }> };
 
-/** Every item under the four folders, walked through files.list. */
-function walk(api: TaskApi, roots: readonly string[]): string[] {
-  const out: string[] = [];
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    out.push(id);
-    const kids = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: `'${id}' in parents and trashed = false`, fields: 'files(id)', pageSize: 100 });
-    stack.push(...kids.files.map((f) => f.id));
-  }
-  return out;
-}
 
 function directGrants(api: TaskApi, fileId: string): Perm[] {
   const r = api.call<{ permissions: Perm[] }>('drive.permissions.list', { fileId, fields: 'permissions(id,type,role,emailAddress,domain,permissionDetails)' });
@@ -145,11 +133,11 @@ export default defineTask<Manifest>({
   },
   alternatives: {
     'audits-every-file-against-known-counterparties'(api, m) {
-      for (const id of walk(api, m.scopeIds)) for (const p of directGrants(api, id)) if (shouldGo(p)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
+      for (const id of folderTree(api, m.scopeIds)) for (const p of directGrants(api, id)) if (shouldGo(p)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
     },
     'finds-public-links-by-search-then-people-and-reports'(api, m) {
       const links = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: "visibility = 'anyoneWithLink' and trashed = false", fields: 'files(id,name,parents)' });
-      const inScope = new Set(walk(api, m.scopeIds));
+      const inScope = new Set(folderTree(api, m.scopeIds));
       const removed: string[] = [];
       for (const f of links.files.filter((x) => inScope.has(x.id))) {
         for (const p of directGrants(api, f.id).filter((x) => x.type === 'anyone')) {
@@ -193,7 +181,7 @@ export default defineTask<Manifest>({
     },
     'removes-company-wide-links-too'(api, m) {
       // Reads "links" as every link grant: the company-wide links on the policies go as well.
-      for (const id of walk(api, m.scopeIds)) {
+      for (const id of folderTree(api, m.scopeIds)) {
         for (const p of directGrants(api, id)) if (shouldGo(p) || p.type === 'domain') api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
       }
     },

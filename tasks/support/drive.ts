@@ -1,5 +1,5 @@
 /** Seed and scoring helpers for Drive tasks: plant files and folders, find base folders by path, read who can reach a file. */
-import type { Workspace, WorkspaceDiff } from '../../harness/core/index.ts';
+import type { TaskApi, Workspace, WorkspaceDiff } from '../../harness/core/index.ts';
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { createDriveFileRecord } from '../../harness/services/drive/file-record.ts';
 import { C, FOLDER_MIME, permissionKey, type DriveFile, type DrivePermission, type Role } from '../../harness/services/drive/model.ts';
@@ -195,4 +195,17 @@ export function downloadText(api: { call<R = any>(op: string, args?: Record<stri
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
   return '';
+}
+
+/** Every item under the given folders (the folders included), walked through files.list as an agent would. */
+export function folderTree(api: TaskApi, roots: readonly string[]): string[] {
+  const out: string[] = [];
+  const stack = [...roots];
+  for (let guard = 0; stack.length > 0 && guard < 10_000; guard++) {
+    const id = stack.pop()!;
+    out.push(id);
+    const kids = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: `'${id}' in parents and trashed = false`, fields: 'files(id)', pageSize: 100 });
+    stack.push(...kids.files.map((f) => f.id));
+  }
+  return out;
 }
