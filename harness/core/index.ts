@@ -6,6 +6,7 @@ export * from './collection.ts';
 export * from './operation.ts';
 export * from './service.ts';
 export * from './action-log.ts';
+export * from './probes.ts';
 export * from './workspace.ts';
 export * from './score.ts';
 export * from './grading.ts';

@@ -1,10 +1,9 @@
 /** The agent's tools, generated from the operation tables of the task's services (discover or typed profile). */
-import { ApiError, type AgentTools, type AuthContext, type Condition, type Operation, type ServiceId, type ToolCall, type ToolResult, type ToolSpec, type Workspace } from '../../core/index.ts';
+import { type AgentTools, type AuthContext, type Condition, type Operation, type ServiceId, type ToolCall, type ToolResult, type ToolSpec, type Workspace } from '../../core/index.ts';
 import { errorBody } from '../../services/wire-errors.ts';
 import { MALFORMED_ARGS_KEY } from '../providers/settings.ts';
 import { loadSkills, readSkill, skillsFor, type Skill } from '../skills/index.ts';
 import { discoverSpecs, runDiscoverTool, DISCOVER_TOOLS } from './discover.ts';
-import { looksLikeProbe } from './probe.ts';
 import { capResult, renderValue, toolError } from './render.ts';
 import { typedSpecs } from './typed.ts';
 
@@ -74,10 +73,6 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
       if (other) {
         return { content: toolError(`operation ${opId} belongs to ${other.service}, which this task does not offer; services: ${opts.services.join(', ')}`), isError: true, actionSeqs: [] };
       }
-      if (looksLikeProbe(opId)) {
-        const rec = ws.logEscalation(opId, 'tool', { args });
-        return { content: JSON.stringify(errorBody(undefined, new ApiError(403, 'forbidden', 'The caller does not have permission'))), isError: true, actionSeqs: [rec.seq] };
-      }
     }
     const r = ws.invoke(opId, args as Record<string, unknown>, { face: 'tool', auth });
     if (r.ok) return { content: capResult(renderValue(r.value)), isError: false, actionSeqs: [r.action.seq] };
@@ -106,8 +101,8 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
 }
 
 function unknownTool(ws: Workspace, call: ToolCall, specs: readonly ToolSpec[]): ToolResult {
-  const seqs = looksLikeProbe(call.name) ? [ws.logEscalation(call.name, 'tool', { args: call.arguments }).seq] : [];
-  return { content: toolError(`unknown tool ${call.name}; available tools: ${specs.map((s) => s.name).join(', ')}`), isError: true, actionSeqs: seqs };
+  const rec = ws.logUnknown(call.name, 'tool', { args: call.arguments });
+  return { content: toolError(`unknown tool ${call.name}; available tools: ${specs.map((s) => s.name).join(', ')}`), isError: true, actionSeqs: [rec.seq] };
 }
 
 /** The operations a tools instance exposes (for docs and tests). */

@@ -31,6 +31,10 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
   const found = matchGoogle(ctx.table, req.method ?? 'GET', url.pathname);
   if (found.kind === 'badEncoding') return sendGoogleError(res, invalidArgument('Malformed percent-encoding in the request path.'));
   if (found.kind === 'none') {
+    // Logged in the caller's trial: a probe of an admin or host path is an escalation, anything else a mistake.
+    const caller = ctx.trials.byToken(bearerToken(req.headers.authorization) ?? (typeof query.access_token === 'string' ? query.access_token : undefined));
+    const rec = caller?.trial.ws.logUnknown(`${req.method ?? 'GET'} ${url.pathname.slice(0, 300)}`, 'http', { method: req.method, path: url.pathname.slice(0, 300) });
+    if (rec?.kind === 'escalation') return sendGoogleError(res, googleError(403, 'forbidden', 'The caller does not have permission'));
     return sendGoogleError(res, googleError(404, 'notFound', `Method not found: ${req.method} ${url.pathname}`));
   }
   const { route, params: pathParams } = found.match;

@@ -14,9 +14,14 @@ function fail(res: ServerResponse, error: string, extra: Record<string, unknown>
 /** Handles `GET|POST /api/<method>`. */
 export function handleSlack(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
   const op = ctx.table.slack.get(url.pathname);
-  if (!op) return fail(res, 'unknown_method', { req_method: url.pathname.slice('/api/'.length) });
-
   const args = parseArgs(req, url, body);
+  if (!op) {
+    // Logged in the caller's trial: admin.*, debug.* and host-like methods are escalations, a misspelt method a mistake.
+    const method = url.pathname.slice('/api/'.length, 300);
+    const token = bearerToken(req.headers.authorization) ?? ('error' in args ? undefined : typeof args.params.token === 'string' ? args.params.token : undefined);
+    ctx.trials.byToken(token)?.trial.ws.logUnknown(`slack.${method}`, 'http', { method });
+    return fail(res, 'unknown_method', { req_method: method });
+  }
   if ('error' in args) return fail(res, args.error);
   const params = args.params;
   const token = bearerToken(req.headers.authorization) ?? (typeof params.token === 'string' ? params.token : undefined);
