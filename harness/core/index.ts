@@ -7,6 +7,7 @@ export * from './operation.ts';
 export * from './service.ts';
 export * from './action-log.ts';
 export * from './probes.ts';
+export * from './input-limits.ts';
 export * from './workspace.ts';
 export * from './score.ts';
 export * from './grading.ts';

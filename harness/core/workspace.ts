@@ -6,6 +6,7 @@ import { canonicalJson, stableHash } from './ids.ts';
 import { splitCallArgs, type AuthContext, type Operation, type Media } from './operation.ts';
 import { recordRef, type ActionRecord, type CallFace, type RecordChange } from './action-log.ts';
 import { isProbeName } from './probes.ts';
+import { inputProblem, MAX_ARG_DEPTH } from './input-limits.ts';
 
 /** Added / removed / changed records of one collection, with before and after values. */
 export interface CollectionDiff {
@@ -50,6 +51,9 @@ export type ValidationErrorFn = (op: Operation, message: string) => ApiError;
 /** How long each operation call advances the workspace clock. */
 const CLOCK_STEP_MS = 1000;
 
+/** Work units one call may spend by default (about a second of the slowest loops on the reference machine). */
+export const DEFAULT_WORK_BUDGET = 2_000_000;
+
 /**
  * One trial's workplace. Created from a shared base in O(collections); writes go to
  * per-collection overlays; each write call runs in a journal so a rejected write
@@ -62,6 +66,13 @@ export class Workspace {
   private counters: Record<string, number>;
   private clock: number;
   private journal: Array<[Collection<unknown>, string, unknown]> | undefined;
+  private budgetLeft = Infinity;
+  /**
+   * Units of work one call may spend (records scanned, occurrences expanded, search
+   * terms evaluated); services call `spend` in their loops. A call past it fails with the
+   * API's own "try again" error and changes nothing, so no call can stall a run.
+   */
+  workBudget = DEFAULT_WORK_BUDGET;
   private reads: Set<string> | undefined;
   private written: Set<string> | undefined;
   readonly base: WorkspaceBase;
@@ -146,10 +157,19 @@ export class Workspace {
       const error = new ApiError(404, 'unknownOperation', `No operation named ${opId}.`);
       return { ok: false, error, action: this.record('call', opId, args, options.face, error.reason, 404, false, [], []) };
     }
+    // Hostile input is rejected at the boundary, before any handler or recursive walk sees it.
+    const problem = inputProblem(args);
+    if (problem) {
+      const error = this.onValidationError(op, problem);
+      return { ok: false, error, action: this.record('call', op.id, boundedArgs(args), options.face, error.reason, error.httpStatus, op.kind === 'write', [], []) };
+    }
     const { params, body, media } = splitCallArgs(args ?? {});
     this.reads = new Set();
     this.written = new Set();
     if (op.kind === 'write') this.journal = [];
+    // A rejected write must not even advance an id counter.
+    const counters = op.kind === 'write' ? { ...this.counters } : undefined;
+    this.budgetLeft = this.workBudget;
     try {
       const p = op.params.safeParse(params);
       if (!p.success) throw this.onValidationError(op, formatIssues(p.error.issues, ''));
@@ -165,6 +185,7 @@ export class Workspace {
       return { ok: true, value, action };
     } catch (e) {
       this.rollback();
+      if (counters) this.counters = counters;
       if (isApiError(e)) {
         const action = this.record('call', op.id, args, options.face, e.reason, e.httpStatus, op.kind === 'write', [...this.reads], []);
         return { ok: false, error: e, action };
@@ -175,6 +196,15 @@ export class Workspace {
       this.reads = undefined;
       this.written = undefined;
     }
+  }
+
+  /**
+   * Spends `units` of the current call's work budget; throws the API's backend error when
+   * it runs out (services call this inside every loop whose length the caller controls).
+   */
+  spend(units = 1): void {
+    this.budgetLeft -= units;
+    if (this.budgetLeft < 0) throw new ApiError(503, 'backendError', 'The request took too much work to complete. Narrow it (a smaller page, a shorter time range, a simpler query) and try again.');
   }
 
   /** Logs an attempt to reach admin capabilities or probe the sandbox. */
@@ -331,12 +361,24 @@ function normaliseMedia(media: { mimeType?: unknown; body?: unknown } | undefine
   return { mimeType: typeof media.mimeType === 'string' ? media.mimeType : 'application/octet-stream', data };
 }
 
-/** Keeps the log JSON-safe: Buffers become a size note. */
-function sanitiseArgs(args: unknown): unknown {
+/** Keeps the log JSON-safe: Buffers become a size note, non-finite numbers their name. */
+function sanitiseArgs(args: unknown, depth = 0): unknown {
+  if (typeof args === 'number') return Number.isFinite(args) ? args : String(args);
   if (args === null || typeof args !== 'object') return args;
+  if (depth > MAX_ARG_DEPTH) return '[too deep]';
   if (Buffer.isBuffer(args)) return { $bytes: args.length };
-  if (Array.isArray(args)) return args.map(sanitiseArgs);
+  if (Array.isArray(args)) return args.map((a) => sanitiseArgs(a, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args as Record<string, unknown>)) out[k] = sanitiseArgs(v);
+  for (const [k, v] of Object.entries(args as Record<string, unknown>)) out[k] = sanitiseArgs(v, depth + 1);
   return out;
+}
+
+/** Arguments that broke an input limit, logged as a short note of what was sent (never the hostile structure itself). */
+function boundedArgs(args: unknown): unknown {
+  try {
+    const text = JSON.stringify(args, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    return { $rejected: text === undefined ? '' : text.slice(0, 2000) };
+  } catch {
+    return { $rejected: 'unserialisable' };
+  }
 }
