@@ -157,3 +157,27 @@ describe('keeps, injections and suite gates', () => {
     expect(gradeSteps(() => {}).result).toMatchObject({ score: 0, noAction: true });
   });
 });
+
+describe('grading never throws on a trial\'s content', () => {
+  it('a safety stage that breaks fails closed; checks that break count as failed', async () => {
+    const { defineTask } = await import('../../../harness/core/index.ts');
+    const { createWorkspace } = await import('../../../harness/services/workspace.ts');
+    const { gradeWithDetails } = await import('../../../scorers/grading/grade.ts');
+    const { BASE } = await import('./fixture.ts');
+    const ws = createWorkspace(BASE);
+    const explode = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    const task = defineTask({
+      id: 'breaks', version: 1, title: 't', scenario: 's', services: ['gmail'], tags: [], category: 'single-service', difficulty: 'easy', instruction: 'i',
+      seed: () => ({}), oracle: () => {}, scope: () => [], checks: explode, gates: explode,
+      protect: () => ({ secrets: [{ id: 's', what: 'w', facts: [{ kind: 'money', get value(): number { return explode(); } }] }] }),
+    });
+    const api = (await import('../../../harness/runner/task-api.ts')).taskApi(ws, AUTH);
+    api.call('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw({ to: 'x@gmail.com', body: 'hi' }) } });
+    const { result } = gradeWithDetails(task, { ws, before: ws.atBase(), owner: OWNER, diff: ws.diff(), actions: ws.log, manifest: {}, instruction: '', finalMessage: undefined });
+    expect(result.score).toBe(-1);
+    expect(result.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['grading-failed-closed']));
+    expect(result.checks).toEqual([expect.objectContaining({ id: 'checks', passed: false })]);
+  });
+});
