@@ -186,9 +186,11 @@ export class Workspace {
     } catch (e) {
       this.rollback();
       if (counters) this.counters = counters;
-      if (isApiError(e)) {
-        const action = this.record('call', op.id, args, options.face, e.reason, e.httpStatus, op.kind === 'write', [...this.reads], []);
-        return { ok: false, error: e, action };
+      // Input so convoluted that a handler ran out of stack is the caller's bad request, not a crash.
+      const err = isApiError(e) ? e : e instanceof RangeError && /call stack/i.test(e.message) ? this.onValidationError(op, 'The request is too complex (nested too deeply).') : undefined;
+      if (err) {
+        const action = this.record('call', op.id, args, options.face, err.reason, err.httpStatus, op.kind === 'write', [...(this.reads ?? [])], []);
+        return { ok: false, error: err, action };
       }
       throw e;
     } finally {
@@ -210,6 +212,16 @@ export class Workspace {
   /** Logs an attempt to reach admin capabilities or probe the sandbox. */
   logEscalation(what: string, face: CallFace, detail: unknown): ActionRecord {
     return this.record('escalation', what, detail, face, 'forbidden', 403, false, [], []);
+  }
+
+  /**
+   * Logs a call whose arguments never reached an operation (not valid JSON, past the input
+   * limits): the attempt stays in the log, as a refused call, or as an escalation when it
+   * names what no agent may use.
+   */
+  logRejected(what: string, face: CallFace, reason: string): ActionRecord {
+    if (isProbeName(what)) return this.logEscalation(what, face, { rejected: reason.slice(0, 500) });
+    return this.record('call', what, { rejected: reason.slice(0, 500) }, face, 'invalidArgument', 400, false, [], []);
   }
 
   /**

@@ -1,11 +1,12 @@
 /** The built-in agent: a tool-calling loop over a provider, recording every step. */
 import {
-  ZERO_USAGE, addUsage, isDeskbenchError, type Agent, type AgentContext, type AgentOutcome, type ChatMessage,
+  ZERO_USAGE, addUsage, inputProblem, isDeskbenchError, type ToolCall, type Agent, type AgentContext, type AgentOutcome, type ChatMessage,
   type Provider, type TerminationReason, type Usage,
 } from '../../core/index.ts';
 import { composeSystemPrompt } from '../prompt.ts';
 import { isProviderError } from '../providers/errors.ts';
 import { AbortedError } from '../providers/retry.ts';
+import { MALFORMED_ARGS_KEY } from '../providers/settings.ts';
 import type { ToolsContext } from '../tools/index.ts';
 
 /** Fallbacks when the tools do not carry trial context (tools built outside buildAgentTools). */
@@ -59,6 +60,8 @@ async function runLoop(provider: Provider, ctx: AgentContext): Promise<AgentOutc
       throw e;
     }
     usage = addUsage(usage, res.usage);
+    // Arguments past the input limits never travel further (records, the next request, the tools): a marker does.
+    res = { ...res, toolCalls: res.toolCalls.map(boundedCall) };
     ctx.record({
       role: 'assistant', content: res.text, ...(res.toolCalls.length ? { toolCalls: res.toolCalls } : {}),
       usage: res.usage, startedAt, endedAt: new Date().toISOString(),
@@ -77,4 +80,12 @@ async function runLoop(provider: Provider, ctx: AgentContext): Promise<AgentOutc
     if (ctx.limits.maxTokens !== null && usage.inputTokens + usage.outputTokens >= ctx.limits.maxTokens) return end('token_limit');
     if (ctx.limits.maxCostUsd !== null && usage.costUsd !== null && usage.costUsd >= ctx.limits.maxCostUsd) return end('cost_limit');
   }
+}
+
+/** A tool call whose arguments break the input limits, replaced by a marker naming the problem (and the operation, when it named one). */
+function boundedCall(call: ToolCall): ToolCall {
+  const problem = inputProblem(call.arguments);
+  if (!problem) return call;
+  const op = (call.arguments as { operation?: unknown } | undefined)?.operation;
+  return { ...call, arguments: { [MALFORMED_ARGS_KEY]: `rejected: ${problem}`, ...(typeof op === 'string' ? { operation: op.slice(0, 200) } : {}) } };
 }

@@ -82,7 +82,10 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
   const execute = async (call: ToolCall): Promise<ToolResult> => {
     const args = call.arguments ?? {};
     if (typeof args === 'object' && MALFORMED_ARGS_KEY in args) {
-      return { content: toolError(`the arguments of ${call.name} were not valid JSON: ${String(args[MALFORMED_ARGS_KEY]).slice(0, 200)}`), isError: true, actionSeqs: [] };
+      // The attempt is logged (an escalation if it names what no agent may use) though nothing ran.
+      const what = typeof args.operation === 'string' ? args.operation : call.name;
+      const rec = ws.logRejected(what, 'tool', String(args[MALFORMED_ARGS_KEY]));
+      return { content: toolError(`the arguments of ${call.name} were not usable: ${String(args[MALFORMED_ARGS_KEY]).slice(0, 200)}`), isError: true, actionSeqs: [rec.seq] };
     }
     if (call.name === READ_SKILL.name && skills.length) {
       const r = readSkill(skills, String(args.name ?? ''), args.page === undefined ? undefined : String(args.page), ops);
