@@ -71,7 +71,8 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
     if (!op) {
       const other = ws.operation(opId);
       if (other) {
-        return { content: toolError(`operation ${opId} belongs to ${other.service}, which this task does not offer; services: ${opts.services.join(', ')}`), isError: true, actionSeqs: [] };
+        const rec = ws.logRejected(opId, 'tool', `${other.service} is not offered in this task`);
+        return { content: toolError(`operation ${opId} belongs to ${other.service}, which this task does not offer; services: ${opts.services.join(', ')}`), isError: true, actionSeqs: [rec.seq] };
       }
     }
     const r = ws.invoke(opId, args as Record<string, unknown>, { face: 'tool', auth });
