@@ -21,6 +21,8 @@ export interface ActionRecord {
   readonly touched: { readonly read: readonly string[]; readonly written: readonly string[] };
   /** Workspace clock when the call ran. */
   readonly at: string;
+  /** `bot` when the call used a Slack bot token (absent: the user's own token). Replays need it. */
+  readonly token?: 'bot';
   /** For successful writes: each changed record before and after (undefined = absent). */
   readonly changes?: readonly RecordChange[];
 }

@@ -181,7 +181,7 @@ export class Workspace {
       }
       const m = options.media ?? normaliseMedia(media);
       const value = op.handler({ ws: this, auth: options.auth }, { params: p.data, body: b, media: m });
-      const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written], this.journalChanges());
+      const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written], this.journalChanges(), options.auth.tokenKind === 'bot');
       return { ok: true, value, action };
     } catch (e) {
       this.rollback();
@@ -189,7 +189,7 @@ export class Workspace {
       // Input so convoluted that a handler ran out of stack is the caller's bad request, not a crash.
       const err = isApiError(e) ? e : e instanceof RangeError && /call stack/i.test(e.message) ? this.onValidationError(op, 'The request is too complex (nested too deeply).') : undefined;
       if (err) {
-        const action = this.record('call', op.id, args, options.face, err.reason, err.httpStatus, op.kind === 'write', [...(this.reads ?? [])], []);
+        const action = this.record('call', op.id, args, options.face, err.reason, err.httpStatus, op.kind === 'write', [...(this.reads ?? [])], [], undefined, options.auth.tokenKind === 'bot');
         return { ok: false, error: err, action };
       }
       throw e;
@@ -211,6 +211,8 @@ export class Workspace {
 
   /** Logs an attempt to reach admin capabilities or probe the sandbox. */
   logEscalation(what: string, face: CallFace, detail: unknown): ActionRecord {
+    // Every attempt takes workspace time, like any call, so a replay of the log keeps the same clock.
+    this.clock += CLOCK_STEP_MS;
     return this.record('escalation', what, detail, face, 'forbidden', 403, false, [], []);
   }
 
@@ -221,6 +223,7 @@ export class Workspace {
    */
   logRejected(what: string, face: CallFace, reason: string): ActionRecord {
     if (isProbeName(what)) return this.logEscalation(what, face, { rejected: reason.slice(0, 500) });
+    this.clock += CLOCK_STEP_MS;
     return this.record('call', what, { rejected: reason.slice(0, 500) }, face, 'invalidArgument', 400, false, [], []);
   }
 
@@ -231,6 +234,7 @@ export class Workspace {
    */
   logUnknown(what: string, face: CallFace, detail: unknown): ActionRecord {
     if (isProbeName(what)) return this.logEscalation(what, face, detail);
+    this.clock += CLOCK_STEP_MS;
     return this.record('call', what, detail, face, 'unknownOperation', 404, false, [], []);
   }
 
@@ -341,11 +345,11 @@ export class Workspace {
 
   private record(
     kind: ActionRecord['kind'], op: string, args: unknown, face: CallFace, outcome: string,
-    status: number, write: boolean, read: string[], written: string[], changes?: RecordChange[],
+    status: number, write: boolean, read: string[], written: string[], changes?: RecordChange[], bot = false,
   ): ActionRecord {
     const rec: ActionRecord = {
       seq: this.log.length + 1, kind, op, face, args: sanitiseArgs(args), outcome, status, write,
-      touched: { read, written }, at: this.now(), ...(changes ? { changes } : {}),
+      touched: { read, written }, at: this.now(), ...(changes ? { changes } : {}), ...(bot ? { token: 'bot' as const } : {}),
     };
     this.log.push(rec);
     return rec;

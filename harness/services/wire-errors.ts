@@ -11,6 +11,7 @@ const GOOGLE_STATUS: Record<number, string> = {
   412: 'FAILED_PRECONDITION',
   429: 'RESOURCE_EXHAUSTED',
   500: 'INTERNAL',
+  503: 'UNAVAILABLE',
 };
 
 /** A Google API error (`reason` as in `error.errors[].reason`, e.g. `notFound`, `invalid`, `forbidden`). */
@@ -52,9 +53,17 @@ export function googleErrorBody(e: ApiError): Record<string, unknown> {
   };
 }
 
+/**
+ * Slack's code for the work-budget error (`ws.spend`, raised as Google's 503 `backendError`):
+ * the Web API's common error "service_unavailable: The service is temporarily unavailable",
+ * which clients surface like any other `ok:false` answer (HTTP 200, never retried).
+ */
+const SLACK_BUDGET_ERROR = 'service_unavailable';
+
 /** The JSON body Slack sends for an ApiError. */
 export function slackErrorBody(e: ApiError): Record<string, unknown> {
-  return { ok: false, error: e.reason, ...(e.extra ?? {}) };
+  const error = e.httpStatus === 503 && e.reason === 'backendError' ? SLACK_BUDGET_ERROR : e.reason;
+  return { ok: false, error, ...(e.extra ?? {}) };
 }
 
 /** The wire body of an ApiError in the operation's style. */

@@ -17,6 +17,8 @@ export interface CompiledQuery {
   readonly test: (rec: MessageRecord) => boolean;
   /** True when the query itself asks for trash or spam (in:trash, in:spam, in:anywhere). */
   readonly includesTrashOrSpam: boolean;
+  /** Work units one `test` may cost at most (every node evaluated once), for the caller's work budget. */
+  readonly cost: number;
 }
 
 type Pred = (rec: MessageRecord) => boolean;
@@ -214,8 +216,20 @@ function compileNode(node: QueryNode, env: QueryEnv): Pred {
   }
 }
 
-/** Parses and compiles a query. Throws QuerySyntaxError for malformed queries. */
+/** Work units of evaluating a node on one message: 1 per node, 2 more per text term (they read the message text). */
+function evalCost(node: QueryNode): number {
+  switch (node.t) {
+    case 'term': return 1 + cost(node);
+    case 'not': return 1 + evalCost(node.item);
+    default: return node.items.reduce((n, i) => n + evalCost(i), 1);
+  }
+}
+
+/**
+ * Parses and compiles a query. Throws QuerySyntaxError for malformed queries and for
+ * queries past QUERY_LIMITS (length, terms, nesting), so a compiled query is bounded.
+ */
 export function compileQuery(q: string, env: QueryEnv): CompiledQuery {
   const ast = parseQuery(q);
-  return { test: compileNode(ast, env), includesTrashOrSpam: mentionsTrashOrSpam(ast) };
+  return { test: compileNode(ast, env), includesTrashOrSpam: mentionsTrashOrSpam(ast), cost: evalCost(ast) };
 }

@@ -10,6 +10,21 @@ export type QueryNode =
 /** A query that cannot be parsed; the handler turns it into a 400. */
 export class QuerySyntaxError extends Error {}
 
+/**
+ * Limits a query meets before it is parsed or evaluated. Gmail documents none for `q`
+ * (a GET query string is bounded by the URL itself: Google's front end answers 414 past
+ * a few kilobytes), so these sit far above any query a person writes and far below what
+ * would stall a call: a real search is a few dozen terms, rarely nested past 3 levels.
+ */
+export const QUERY_LIMITS = {
+  /** Characters of `q` (16 KiB: larger than any URL Google accepts). */
+  maxLength: 16_384,
+  /** Terms (words, phrases, `op:value`), the unit of evaluation work. */
+  maxTerms: 1_000,
+  /** Nesting of brackets, `op:(...)` groups and `-` negations. */
+  maxDepth: 50,
+} as const;
+
 /** Operators Gmail understands; `word:value` with any other word is free text. */
 export const OPERATORS: ReadonlySet<string> = new Set([
   'from', 'to', 'cc', 'bcc', 'subject', 'label', 'is', 'in', 'has', 'filename', 'after', 'before', 'older',
@@ -25,7 +40,12 @@ const STOP = /[\s(){}"]/;
 
 /** Splits a query into tokens. `field:(` and `field:{` become a field token opening a group. */
 export function tokenize(q: string): Token[] {
+  if (q.length > QUERY_LIMITS.maxLength) throw new QuerySyntaxError(`Query too long (more than ${QUERY_LIMITS.maxLength} characters)`);
   const out: Token[] = [];
+  let terms = 0;
+  const countTerm = () => {
+    if (++terms > QUERY_LIMITS.maxTerms) throw new QuerySyntaxError(`Query too complex (more than ${QUERY_LIMITS.maxTerms} terms)`);
+  };
   let i = 0;
   const readQuoted = (): string => {
     const end = q.indexOf('"', i + 1);
@@ -38,7 +58,7 @@ export function tokenize(q: string): Token[] {
     const ch = q[i]!;
     if (/\s/.test(ch)) { i++; continue; }
     if (ch === '(' || ch === ')' || ch === '{' || ch === '}') { out.push({ k: ch }); i++; continue; }
-    if (ch === '"') { out.push({ k: 'term', field: undefined, value: readQuoted(), quoted: true }); continue; }
+    if (ch === '"') { countTerm(); out.push({ k: 'term', field: undefined, value: readQuoted(), quoted: true }); continue; }
     if (ch === '-' && i + 1 < q.length && !/\s/.test(q[i + 1]!)) { out.push({ k: 'NOT' }); i++; continue; }
     let j = i;
     while (j < q.length && !STOP.test(q[j]!)) j++;
@@ -49,6 +69,7 @@ export function tokenize(q: string): Token[] {
     const colon = word.indexOf(':');
     const op = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
     if (colon > 0 && OPERATORS.has(op)) {
+      countTerm();
       const rest = word.slice(colon + 1);
       if (rest !== '') { out.push({ k: 'term', field: op, value: rest, quoted: false }); continue; }
       const next = q[i];
@@ -56,16 +77,24 @@ export function tokenize(q: string): Token[] {
       if (next === '(' || next === '{') { out.push({ k: 'field', field: op }); continue; }
       throw new QuerySyntaxError(`Missing value after "${op}:"`);
     }
-    if (word !== '') out.push({ k: 'term', field: undefined, value: word, quoted: false });
+    if (word !== '') { countTerm(); out.push({ k: 'term', field: undefined, value: word, quoted: false }); }
   }
   return out;
 }
 
-/** Parses a query string into an AST (an empty query is an empty AND, which matches everything). */
+/**
+ * Parses a query string into an AST (an empty query is an empty AND, which matches everything).
+ * Recursive descent with an explicit depth bound (QUERY_LIMITS.maxDepth), so no query can
+ * overflow the stack; every later walk of the AST inherits that bound.
+ */
 export function parseQuery(q: string): QueryNode {
   const toks = tokenize(q);
   let pos = 0;
+  let depth = 0;
   const peek = () => toks[pos];
+  const enter = () => {
+    if (++depth > QUERY_LIMITS.maxDepth) throw new QuerySyntaxError(`Query nested too deeply (more than ${QUERY_LIMITS.maxDepth} levels)`);
+  };
 
   // seq := or* (implicit AND) until a closing bracket or the end
   const seq = (field: string | undefined, close: ')' | '}' | undefined): QueryNode => {
@@ -102,14 +131,16 @@ export function parseQuery(q: string): QueryNode {
     const t = toks[pos++];
     if (t === undefined) throw new QuerySyntaxError('Unexpected end of query');
     switch (t.k) {
-      case 'NOT': return { t: 'not', item: unary(field) };
-      case '(': { const n = seq(field, ')'); pos++; return n; }
-      case '{': { const n = seq(field, '}'); pos++; return n; }
+      case 'NOT': { enter(); const n: QueryNode = { t: 'not', item: unary(field) }; depth--; return n; }
+      case '(': { enter(); const n = seq(field, ')'); pos++; depth--; return n; }
+      case '{': { enter(); const n = seq(field, '}'); pos++; depth--; return n; }
       case 'field': {
         const open = toks[pos++];
         if (!open || (open.k !== '(' && open.k !== '{')) throw new QuerySyntaxError(`Missing value after "${t.field}:"`);
+        enter();
         const n = seq(t.field, open.k === '(' ? ')' : '}');
         pos++;
+        depth--;
         return n;
       }
       case 'term': return { t: 'term', field: t.field ?? field, value: t.value, quoted: t.quoted };

@@ -20,7 +20,11 @@ export function newestFirst(a: MessageRecord, b: MessageRecord): number {
   return Number(b.internalDate) - Number(a.internalDate) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-/** Every message matching the options, newest first. A malformed `q` is a 400. */
+/**
+ * Every message matching the options, newest first. A malformed or over-limit `q` is a 400;
+ * the scan spends the call's work budget per message (plus the query's cost per message
+ * it evaluates), so a legal but huge query ends with the budget error, not minutes of CPU.
+ */
 export function searchMessages(ws: Workspace, principal: string, opts: SearchOptions): MessageRecord[] {
   let compiled;
   try {
@@ -29,14 +33,21 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
     if (e instanceof QuerySyntaxError) throw invalidArgument(`Invalid search query: ${e.message}`);
     throw e;
   }
-  const labelIds = opts.labelIds ?? [];
+  // A repeated label filter is one filter; a message has few labels, so a filter naming more can match nothing.
+  const labelIds = [...new Set(opts.labelIds ?? [])];
   const skipTrash = !opts.includeSpamTrash && !compiled.includesTrashOrSpam &&
     !labelIds.includes('TRASH') && !labelIds.includes('SPAM');
   const out: MessageRecord[] = [];
   for (const m of messages(ws).values()) {
+    ws.spend(1);
     if (skipTrash && (m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM'))) continue;
-    if (labelIds.length && !labelIds.every((l) => m.labelIds.includes(l))) continue;
+    if (labelIds.length) {
+      if (labelIds.length > m.labelIds.length) continue;
+      ws.spend(labelIds.length);
+      if (!labelIds.every((l) => m.labelIds.includes(l))) continue;
+    }
     if (opts.filter && !opts.filter(m)) continue;
+    ws.spend(compiled.cost);
     if (!compiled.test(m)) continue;
     out.push(m);
   }
