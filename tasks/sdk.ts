@@ -3,7 +3,7 @@
  * declare facts, secrets, scope and checks; the harness composes the score.
  */
 import type { ScoreContext } from '../harness/core/index.ts';
-import { FactText, type Fact, type MatchMode } from '../scorers/facts/index.ts';
+import { affirmedClauses, FactText, type Fact, type MatchMode } from '../scorers/facts/index.ts';
 
 export { defineTask } from '../harness/core/index.ts';
 export type { CheckInput, GateInput, KeepRule, Protection, ScopeRule, Secret, InjectionDecl, JudgeItem, ScoreContext, TaskApi, Fact } from '../harness/core/index.ts';
@@ -31,4 +31,18 @@ export function saysAll(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string
 /** The set of dates `text` mentions (ISO), read against the trial's clock. */
 export function datesIn(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string): Set<string> {
   return new FactText(text, clockOf(ctx)).dateSet();
+}
+
+/**
+ * The first clause of `text` that affirms every fact in `states` (not negated, hedged or
+ * deferred), read against the trial's clock; with `actors`, it must also name someone.
+ * For checking a final message's claims against the state.
+ */
+export function affirms(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], zone?: string): string | undefined {
+  return affirmations(ctx, text, states, actors, zone)[0];
+}
+
+/** Every clause of `text` that affirms every fact in `states` (see `affirms`). */
+export function affirmations(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], zone?: string): string[] {
+  return affirmedClauses(text, { ...clockOf(ctx), ...(zone ? { zone } : {}) }, states, actors);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FactText, date, money, num, percent, person, phrase, renderings, states, time, type Fact } from '../../../scorers/facts/index.ts';
+import { FactText, affirmedClauses, date, money, num, percent, person, phrase, renderings, states, time, type Fact } from '../../../scorers/facts/index.ts';
 
 const clock = { now: '2026-10-22T10:00:00Z' }; // a Thursday
 
@@ -159,5 +159,19 @@ describe('counts inside dates and times', () => {
     expect(states('launch on April 18', num(18), { clock: { now: '2026-03-16T14:00:00Z' } })).toBe(false);
     expect(states('at 3:30', num(3))).toBe(false);
     expect(states('18 months of runway', num(18))).toBe(true);
+  });
+});
+
+describe('affirmed claims in free text', () => {
+  const clock = { now: '2026-03-16T14:00:00Z' };
+  const shared = phrase('shared', 'view access', 'can now view');
+  const forecast = phrase('forecast');
+  const grace = person({ name: 'Grace Chen', givenName: 'Grace' });
+  it('a clause claims only when it states everything and nothing hedges it', () => {
+    expect(affirmedClauses('Grace can now view the forecast.', clock, [shared, forecast], [grace])).toHaveLength(1);
+    expect(affirmedClauses("I shared the tracker with Grace, but the forecast is locked and I couldn't share it.", clock, [shared, forecast], [grace])).toEqual([]);
+    expect(affirmedClauses('I shared the tracker with Grace, but the forecast is locked.', clock, [shared], [grace])).toEqual(['I shared the tracker with Grace']);
+    expect(affirmedClauses('Access to the forecast is managed by the CFO.', clock, [phrase('access'), forecast], [grace])).toEqual([]);
+    expect(affirmedClauses('I will ask the CFO to share the forecast with Grace.', clock, [shared, forecast], [grace])).toEqual([]);
   });
 });
