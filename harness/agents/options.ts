@@ -22,6 +22,17 @@ export interface AgentOptions {
   maxRetries?: number;
   /** Per-endpoint limits, shared by every trial in the process. */
   rateLimit?: RateLimit;
+  /** Input context window in tokens, for endpoints the limits table does not know (local servers). */
+  contextWindow?: number;
+  /** Most tools the endpoint accepts in one request, when it is stricter than the table (OpenAI: 128). */
+  maxTools?: number;
+  /**
+   * Whether the trial's tools carry the Gmail helpers (gmail_search / gmail_read / gmail_send
+   * and decoded bodies). Recorded in the agent's harness label (`deskbench+mail`); the loop
+   * refuses to run when the trial's tools disagree, so results with and without helpers
+   * never share a label.
+   */
+  mailHelpers?: boolean;
 }
 
 /** Provider families a model agent spec may name. */
@@ -43,6 +54,9 @@ export const BASE_URL_ENV: Readonly<Record<ModelFamily, string>> = {
   anthropic: 'ANTHROPIC_BASE_URL',
   'openai-compatible': 'OPENAI_BASE_URL',
 };
+
+/** Fewest tools an endpoint must accept: list/describe/call, read_skill and the three mail helpers. */
+export const MIN_TOOLS = 7;
 
 /** Key sent to OpenAI-compatible servers that need none (the SDK insists on some key). */
 export const NO_KEY = 'not-needed';
@@ -103,5 +117,10 @@ export function checkOptions(family: ModelFamily, spec: string, o: AgentOptions,
   positive('rateLimit.concurrency', o.rateLimit?.concurrency);
   positive('rateLimit.requestsPerMinute', o.rateLimit?.requestsPerMinute);
   positive('rateLimit.tokensPerMinute', o.rateLimit?.tokensPerMinute);
+  positive('contextWindow', o.contextWindow);
+  positive('maxTools', o.maxTools);
+  if (o.maxTools !== undefined && o.maxTools < MIN_TOOLS) {
+    throw new DeskbenchError('E_CONFIG', `agent ${spec}: maxTools must be at least ${MIN_TOOLS} (the discover tools and read_skill), got ${o.maxTools}`);
+  }
   resolveApiKey(family, spec, o, env);
 }

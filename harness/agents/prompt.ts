@@ -22,6 +22,14 @@ export interface PromptInput {
   readonly now: string;
   /** Tool profile, to explain how tools are used (default discover). */
   readonly profile?: 'discover' | 'typed';
+  /** The user's display name (omitted when unknown). */
+  readonly ownerName?: string;
+  /** The user's IANA time zone (default UTC). */
+  readonly timeZone?: string;
+  /** Whether the Gmail helpers are offered. */
+  readonly mailHelpers?: boolean;
+  /** Operations of the typed profile folded behind call_operation. */
+  readonly foldedOperations?: number;
   /** Skills to index (default: the ones on disk). */
   readonly skills?: readonly Skill[];
 }
@@ -30,19 +38,52 @@ const SERVICE_TITLES: Readonly<Record<string, string>> = {
   gmail: 'Gmail', calendar: 'Google Calendar', drive: 'Google Drive', docs: 'Google Docs', slack: 'Slack',
 };
 
-/** The base prompt: who the agent works for, when, with which services and how tools work. */
+/** The wall-clock reading of an instant in a time zone: weekday, date, time and UTC offset. */
+export function localTime(nowIso: string, timeZone: string): { weekday: string; date: string; time: string; offset: string; isoDate: string } {
+  const at = new Date(nowIso);
+  const zone = (() => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      return timeZone;
+    } catch {
+      return 'UTC';
+    }
+  })();
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-US', { timeZone: zone, ...o }).format(at);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', timeZoneName: 'longOffset' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const offset = get('timeZoneName').replace(/^GMT$/, 'UTC+00:00').replace(/^GMT/, 'UTC');
+  return {
+    weekday: part({ weekday: 'long' }),
+    date: part({ day: 'numeric', month: 'long', year: 'numeric' }),
+    time: part({ hour: '2-digit', minute: '2-digit', hour12: false }),
+    offset,
+    isoDate: `${get('year')}-${get('month')}-${get('day')}`,
+  };
+}
+
+/** The base prompt: who the agent works for, when and where, with which services and how tools work. */
 function basePrompt(p: PromptInput): string {
   const services = p.services.map((s) => SERVICE_TITLES[s] ?? s).join(', ');
   const domain = p.ownerEmail.includes('@') ? p.ownerEmail.slice(p.ownerEmail.indexOf('@') + 1) : '';
+  const zone = p.timeZone || 'UTC';
+  const t = localTime(p.now, zone);
+  const who = p.ownerName ? `${p.ownerName} (${p.ownerEmail})` : p.ownerEmail;
   const how =
     p.profile === 'typed'
-      ? 'Each tool is one API operation; its parameters follow the official client libraries (path and query parameters at the top level, the request body under requestBody).'
+      ? 'Each tool is one API operation; its parameters follow the official client libraries (path and query parameters at the top level, the request body under requestBody).' +
+        (p.foldedOperations ? ` ${p.foldedOperations} rarely used operations have no tool of their own: reach them with describe_operation and call_operation.` : '')
       : 'Use list_operations to see what a service offers, describe_operation to read an operation\'s parameters, and call_operation to call it. Arguments follow the official client libraries: path and query parameters at the top level, the request body under requestBody.';
+  const helpers = p.mailHelpers
+    ? 'For mail, gmail_search, gmail_read and gmail_send work in plain text (decoded bodies, messages built for you, replies threaded); the raw Gmail operations stay available.'
+    : '';
   return [
-    `You are an assistant working on behalf of ${p.ownerEmail}${domain ? ` (company domain ${domain})` : ''}.`,
+    `You are an assistant working on behalf of ${who}${domain ? ` (company domain ${domain})` : ''}.`,
     `You act through their accounts on these services: ${services}. Google methods take userId "me" (or calendarId "primary") for the user.`,
-    `The current date and time is ${p.now}.`,
+    `Their time zone is ${zone}. It is now ${t.weekday}, ${t.date}, ${t.time} their time (${t.offset}; ${t.isoDate} local date); in UTC the current date and time is ${p.now}. Dates and times the user mentions are in their time zone.`,
     how,
+    ...(helpers ? [helpers] : []),
+    'Arguments are checked: a parameter an operation does not have is an error, not ignored.',
     'Work through the task with the tools, then reply with a short final message saying what you did. A reply without tool calls ends the task.',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import { DeskbenchError, type Agent } from '../core/index.ts';
 import { modelAgent } from './loop/model-agent.ts';
 import { checkOptions, MODEL_FAMILIES, type AgentOptions, type ModelFamily } from './options.ts';
 import { createProvider, type ProviderExtras } from './providers/index.ts';
+import { providerLimits } from './providers/limits.ts';
 import { noopAgent } from './reference/noop.ts';
 import { oracleAgent } from './reference/oracle.ts';
 import { replayAgent } from './replay.ts';
@@ -47,5 +48,20 @@ export function resolveAgent(spec: string, options: AgentOptions, extras: Provid
   if (p.kind === 'reference') return p.name === 'oracle' ? oracleAgent : noopAgent;
   if (p.kind === 'replay') return replayAgent(p.path);
   const provider = createProvider(p.family, p.model, options, extras);
-  return modelAgent({ name: spec, provider });
+  const limits = providerLimits(provider.family, provider.model, {
+    ...(options.maxTools !== undefined ? { maxTools: options.maxTools } : {}),
+    ...(options.contextWindow !== undefined ? { contextWindow: options.contextWindow } : {}),
+  });
+  return modelAgent({
+    name: spec, provider, limits, harness: harnessLabel(options),
+    ...(options.mailHelpers !== undefined ? { mailHelpers: options.mailHelpers } : {}),
+  });
+}
+
+/**
+ * The harness label stored on every trial of a model agent: `deskbench`, or `deskbench+mail`
+ * when the Gmail helpers are on, so leaderboard entries never mix the two.
+ */
+export function harnessLabel(options: Pick<AgentOptions, 'mailHelpers'>): string {
+  return options.mailHelpers ? 'deskbench+mail' : 'deskbench';
 }

@@ -9,6 +9,8 @@ export const TERMINATION_REASONS = [
   'time_limit',
   'token_limit',
   'cost_limit',
+  'context_overflow', // the conversation outgrew the model's context window: the model's failure, scored
+  'tool_limit', // the provider rejected the tool definitions during the trial: the model's failure, scored
   'provider_error', // infrastructure: retried by the runner, never scored
   'harness_error', // infrastructure: a bug or store failure, never scored
   'agent_error', // the agent itself crashed (a reference agent bug, a malformed replay)

@@ -40,7 +40,7 @@ describe('skills and meta prompt', () => {
     const system = first.messages[0]!.content;
     expect(system.includes(META_MARK)).toBe(condition.meta);
     expect(system.includes('read_skill')).toBe(condition.skills);
-    expect(system.includes('- gmail: Gmail API v1')).toBe(condition.skills);
+    expect(system.includes('- gmail: How to find mail')).toBe(condition.skills);
     // Only the skills of the task's services are indexed.
     expect(system.includes('- slack:')).toBe(false);
     // Bodies are never in the prompt.
@@ -51,8 +51,9 @@ describe('skills and meta prompt', () => {
       const afterBody = JSON.stringify(s.requests[1]!.body);
       expect(afterBody).toContain(SKILL_BODY_MARK.replace(/`/g, '`'));
       expect(afterBody).not.toContain(PAGE_MARK);
-      // The skill body ends with the operations generated from the table.
-      expect(steps[3]!.content).toContain('- gmail.users.labels.create (write)');
+      // The skill body is a guide, not an operation list: it ends with how this task's tools reach the service.
+      expect(steps[3]!.content).toContain('list_operations with {"service": "gmail"} lists its 4 operations');
+      expect(steps[3]!.content).not.toContain('gmail.users.labels.create');
       expect(JSON.stringify(s.requests[2]!.body)).toContain(PAGE_MARK);
     }
   });

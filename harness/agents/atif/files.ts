@@ -12,11 +12,14 @@ import { AtifTrajectory, firstIssue } from './schema.ts';
 /** The run id that imported trajectories are stored under. */
 export const IMPORTED_RUN_ID = 'imported';
 
-/** The tool specs a trial's agent saw: rebuilt from its services, condition and the run's tool profile. */
-export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile): ToolSpec[] {
+/**
+ * The tool specs a trial's agent saw: rebuilt from its services, condition, the run's tool
+ * profile and whether the mail helpers were on (the `deskbench+mail` harness label).
+ */
+export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile, mailHelpers = trial.harness === 'deskbench+mail'): ToolSpec[] {
   const services = trial.services.filter(isServiceId) as ServiceId[];
   const condition = parseConditionName(trial.condition) ?? { skills: trial.skills, meta: trial.meta };
-  const tools = buildAgentTools({ ws: createEmptyWorkspace(), services, profile, condition, auth: { principal: 'owner@example.com', tokenKind: 'user' } });
+  const tools = buildAgentTools({ ws: createEmptyWorkspace(), services, profile, condition, auth: { principal: 'owner@example.com', tokenKind: 'user' }, mailHelpers });
   return [...tools.specs];
 }
 

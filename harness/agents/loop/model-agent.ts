@@ -1,13 +1,15 @@
 /** The built-in agent: a tool-calling loop over a provider, recording every step. */
 import {
-  ZERO_USAGE, addUsage, inputProblem, isDeskbenchError, type ToolCall, type Agent, type AgentContext, type AgentOutcome, type ChatMessage,
-  type Provider, type TerminationReason, type Usage,
+  DeskbenchError, ZERO_USAGE, addUsage, inputProblem, isDeskbenchError, type ToolCall, type Agent, type AgentContext, type AgentOutcome,
+  type AgentTools, type ChatMessage, type Provider, type TerminationReason, type Usage,
 } from '../../core/index.ts';
 import { composeSystemPrompt } from '../prompt.ts';
 import { isProviderError } from '../providers/errors.ts';
+import { providerLimits, type ProviderLimits } from '../providers/limits.ts';
 import { AbortedError } from '../providers/retry.ts';
 import { MALFORMED_ARGS_KEY } from '../providers/settings.ts';
-import type { ToolsContext } from '../tools/index.ts';
+import type { DeskbenchTools, ToolsContext } from '../tools/index.ts';
+import { DEFAULT_FACE_LIMITS } from '../tools/typed.ts';
 
 /** Fallbacks when the tools do not carry trial context (tools built outside buildAgentTools). */
 const UNKNOWN_CONTEXT: ToolsContext = { ownerEmail: 'the user', now: new Date(0).toISOString(), profile: 'discover', services: [] };
@@ -19,6 +21,13 @@ export interface ModelAgentOptions {
   readonly provider: Provider;
   /** Harness label (default `deskbench`). */
   readonly harness?: string;
+  /** The endpoint's limits (default: from the provider's family and model). */
+  readonly limits?: ProviderLimits;
+  /**
+   * Whether this agent is meant to run with the Gmail helpers. When set, a trial whose tools
+   * disagree is refused before any model call, so the harness label never lies.
+   */
+  readonly mailHelpers?: boolean;
 }
 
 /**
@@ -29,14 +38,53 @@ export interface ModelAgentOptions {
 export function modelAgent(o: ModelAgentOptions): Agent {
   return {
     name: o.name, kind: 'model', model: o.provider.model, harness: o.harness ?? 'deskbench',
-    run: (ctx) => runLoop(o.provider, ctx),
+    run: (ctx) => runLoop(o, ctx),
   };
 }
 
-async function runLoop(provider: Provider, ctx: AgentContext): Promise<AgentOutcome> {
-  const tc = (ctx.tools as { context?: ToolsContext }).context ?? UNKNOWN_CONTEXT;
+/**
+ * The tools within the provider's limits: the face is built within the strictest documented
+ * limits already; a stricter endpoint (a local server with fewer tools) gets it refitted. A
+ * face that cannot fit is refused before any model call (E_CONFIG, one line).
+ */
+export function fitTools(tools: AgentTools, limits: ProviderLimits, label: string): AgentTools {
+  const face = (tools as DeskbenchTools).context?.limits ?? DEFAULT_FACE_LIMITS;
+  const maxTools = Math.min(face.maxTools, limits.maxTools ?? Infinity);
+  const maxDescriptionChars = Math.min(face.maxDescriptionChars, limits.maxDescriptionChars ?? Infinity);
+  const overCount = tools.specs.length > maxTools;
+  const overText = tools.specs.some((t) => t.description.length > maxDescriptionChars);
+  // Tool definitions may take at most a quarter of a known context window: at about 4 characters
+  // a token, that is as many characters of definitions as the window has tokens.
+  const defChars = JSON.stringify(tools.specs).length;
+  const budgetChars = limits.contextTokens === null ? Infinity : limits.contextTokens;
+  const overSize = defChars > budgetChars;
+  if (!overCount && !overText && !overSize) return tools;
+  const fit = (tools as DeskbenchTools).fit;
+  if (fit) {
+    const refit = fit({ maxTools, maxDescriptionChars, maxDefinitionChars: Math.min(face.maxDefinitionChars ?? Infinity, budgetChars) });
+    const chars = JSON.stringify(refit.specs).length;
+    if (refit.specs.length <= maxTools && chars <= budgetChars && refit.specs.every((t) => t.description.length <= maxDescriptionChars)) return refit;
+  }
+  throw new DeskbenchError('E_CONFIG', `${label}: the tools of this trial (${tools.specs.length} tools, ~${Math.round(defChars / 4)} tokens of definitions) do not fit the endpoint (at most ${limits.maxTools ?? 'any number of'} tools, ${limits.contextTokens ?? 'unknown'} tokens of context)`, {
+    hint: 'use --tool-profile discover, or give the endpoint\'s real limits (maxTools, contextWindow)',
+  });
+}
+
+async function runLoop(o: ModelAgentOptions, ctx0: AgentContext): Promise<AgentOutcome> {
+  const provider = o.provider;
+  const tc = (ctx0.tools as { context?: ToolsContext }).context ?? UNKNOWN_CONTEXT;
+  if (o.mailHelpers !== undefined && tc !== UNKNOWN_CONTEXT && (tc.mailHelpers ?? false) !== o.mailHelpers) {
+    throw new DeskbenchError('E_CONFIG', `agent ${o.name} runs ${o.mailHelpers ? 'with' : 'without'} mail helpers but this trial's tools have them ${tc.mailHelpers ? 'on' : 'off'}`, {
+      hint: 'pass the same mail-helpers setting to the agent and to the tools (buildAgentTools mailHelpers)',
+    });
+  }
+  const limits = o.limits ?? providerLimits(provider.family, provider.model);
+  const ctx: AgentContext = { ...ctx0, tools: fitTools(ctx0.tools, limits, o.name) };
+  const fitted = (ctx.tools as { context?: ToolsContext }).context ?? tc;
   const system = composeSystemPrompt({
     condition: ctx.condition, services: ctx.services, ownerEmail: tc.ownerEmail, now: tc.now, profile: tc.profile,
+    ...(tc.ownerName ? { ownerName: tc.ownerName } : {}), ...(tc.timeZone ? { timeZone: tc.timeZone } : {}),
+    mailHelpers: tc.mailHelpers ?? false, foldedOperations: fitted.foldedOperations ?? 0,
   });
   const t0 = new Date().toISOString();
   ctx.record({ role: 'system', content: system, startedAt: t0, endedAt: t0 });
@@ -56,6 +104,8 @@ async function runLoop(provider: Provider, ctx: AgentContext): Promise<AgentOutc
       res = await provider.complete({ system, messages, tools: ctx.tools.specs, signal: ctx.signal });
     } catch (e) {
       if (e instanceof AbortedError || ctx.signal.aborted) return end('cancelled');
+      // The conversation outgrew the context, or the provider refused the tools mid-trial: the model's failure, scored.
+      if (isProviderError(e) && (e.kind === 'context_overflow' || e.kind === 'tool_limit')) return end(e.kind, null, e.message);
       if (isProviderError(e) || isDeskbenchError(e, 'E_PROVIDER')) return end('provider_error', null, (e as Error).message);
       throw e;
     }

@@ -2,12 +2,15 @@
 import { DeskbenchError } from '../../core/index.ts';
 
 /** Why a provider call failed, for the trial's error text and for tests. */
-export type ProviderFailureKind = 'http' | 'rate_limit' | 'timeout' | 'connection' | 'malformed' | 'config';
+export type ProviderFailureKind = 'http' | 'rate_limit' | 'timeout' | 'connection' | 'malformed' | 'config' | 'context_overflow' | 'tool_limit';
 
 /**
  * Thrown by a provider when a call cannot be completed: retries are exhausted, or the
  * failure cannot be retried (401, 400). The agent loop turns it into `provider_error`,
- * which the runner retries as infrastructure and never scores.
+ * which the runner retries as infrastructure and never scores, except the two kinds that
+ * are the model's own failure: `context_overflow` (the conversation outgrew the context
+ * window) and `tool_limit` (the provider refused the tool definitions), which end the
+ * trial with their own termination reason and are scored.
  */
 export class ProviderError extends DeskbenchError {
   readonly kind: ProviderFailureKind;

@@ -1,5 +1,6 @@
 /** Retry policy for model calls: exponential backoff that honours Retry-After, with a cap. */
 import { MalformedResponseError, ProviderError, type ProviderFailureKind } from './errors.ts';
+import { limitRejection } from './limits.ts';
 
 /** How a provider retries. The SDKs' own retries are off (maxRetries: 0) so this policy alone governs. */
 export interface RetryPolicy {
@@ -56,6 +57,8 @@ export function classify(e: unknown): Classified {
   if (/Timeout/i.test(name)) return { retry: true, kind: 'timeout', status: undefined, retryAfterMs: undefined };
   if (typeof err?.status === 'number') {
     const status = err.status;
+    const limit = limitRejection(e);
+    if (limit) return { retry: false, kind: limit, status, retryAfterMs: undefined };
     const retry = RETRYABLE_STATUS.has(status) || status >= 500;
     return { retry, kind: status === 429 ? 'rate_limit' : 'http', status, retryAfterMs: retryAfterMs(err.headers) };
   }

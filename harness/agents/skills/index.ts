@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Operation } from '../../core/index.ts';
-import { summary } from '../tools/schema.ts';
 
 /** One page of a skill besides its main body (`search-syntax`, `q-language`). */
 export interface SkillPage {
@@ -69,12 +68,18 @@ export function skillsFor(services: readonly string[], skills: readonly Skill[] 
 /** Outcome of read_skill: the text the model sees, or an error message. */
 export type SkillRead = { ok: true; text: string } | { ok: false; error: string };
 
+/** The tool face a skill is read on, so its closing lines say which tools to use. */
+export interface SkillFace {
+  readonly profile?: 'discover' | 'typed';
+  readonly mailHelpers?: boolean;
+}
+
 /**
- * The text of a skill (or one of its pages). The main body ends with the list of its
- * pages and a generated index of the service's operations, so the text never drifts
- * from the operation table.
+ * The text of a skill (or one of its pages). The main body is a short task-oriented guide;
+ * it ends with the list of its pages and one line on how this trial's tools reach the
+ * service (the operation list itself is list_operations' job, never repeated here).
  */
-export function readSkill(skills: readonly Skill[], name: string, page: string | undefined, ops: readonly Operation[]): SkillRead {
+export function readSkill(skills: readonly Skill[], name: string, page: string | undefined, ops: readonly Operation[], face: SkillFace = {}): SkillRead {
   const skill = skills.find((s) => s.name === name);
   if (!skill) return { ok: false, error: `No skill named "${name}". Available: ${skills.map((s) => s.name).join(', ') || 'none'}.` };
   if (page) {
@@ -88,7 +93,13 @@ export function readSkill(skills: readonly Skill[], name: string, page: string |
   }
   const mine = ops.filter((o) => o.service === skill.service);
   if (mine.length) {
-    parts.push(`## Operations available in this task\n${mine.map((o) => `- ${o.id} (${o.kind}): ${summary(o)}`).join('\n')}`);
+    const how = face.profile === 'typed'
+      ? `each of the ${mine.length} ${skill.service} operations is a tool named after its id with dots as underscores (e.g. ${mine[0]!.id.replace(/\./g, '_')}); operations without a tool of their own are reached with describe_operation / call_operation`
+      : `list_operations with {"service": "${skill.service}"} lists its ${mine.length} operations; describe_operation shows an operation's parameters`;
+    const helpers = face.mailHelpers && skill.service === 'gmail'
+      ? ' The mail helpers gmail_search, gmail_read and gmail_send read and write messages as plain text: prefer them to building base64 `raw` by hand.'
+      : '';
+    parts.push(`## Tools in this task\nIn this task ${how}.${helpers}`);
   }
   return { ok: true, text: parts.join('\n\n') };
 }

@@ -1,7 +1,8 @@
 /** The discover tool profile (default): list operations, describe one, call one — the way CLI agents work. */
 import type { Operation, ServiceId, ToolResult, ToolSpec } from '../../core/index.ts';
-import { bodySchema, paramsSchema, summary } from './schema.ts';
-import { capResult, toolError } from './render.ts';
+import { bodySchema, paramsSchema, summary, type JsonSchema } from './schema.ts';
+import { capJson, MAX_RESULT_CHARS } from './cap.ts';
+import { toolError } from './render.ts';
 
 /** Names of the discover tools. */
 export const DISCOVER_TOOLS: ReadonlySet<string> = new Set(['list_operations', 'describe_operation', 'call_operation']);
@@ -47,9 +48,13 @@ export interface DiscoverEnv {
   readonly ops: readonly Operation[];
   readonly services: readonly ServiceId[];
   readonly invoke: (opId: string, args: unknown) => ToolResult;
+  /** Arguments the tool face adds to an operation (e.g. Docs `view`), shown by describe_operation. */
+  readonly extraParams?: (op: Operation) => Record<string, JsonSchema>;
 }
 
-const ok = (value: unknown): ToolResult => ({ content: capResult(JSON.stringify(value)), isError: false, actionSeqs: [] });
+const ok = (value: unknown, advice?: string): ToolResult => ({
+  content: capJson(value, MAX_RESULT_CHARS, advice ? { advice } : {}), isError: false, actionSeqs: [],
+});
 const fail = (message: string): ToolResult => ({ content: toolError(message), isError: true, actionSeqs: [] });
 
 /** Runs one discover tool. */
@@ -60,16 +65,19 @@ export function runDiscoverTool(name: string, args: Record<string, unknown>, env
       return fail(`unknown service "${svc}"; services in this task: ${env.services.join(', ')}`);
     }
     const ops = env.ops.filter((o) => svc === undefined || o.service === svc);
-    return ok({ operations: ops.map((o) => ({ id: o.id, kind: o.kind, description: summary(o) })) });
+    return ok({ operations: ops.map((o) => ({ id: o.id, kind: o.kind, description: summary(o) })) }, 'List one service at a time: list_operations with {"service": "gmail"}.');
   }
   if (name === 'describe_operation') {
     const id = String(args.operation ?? args.id ?? '');
     const op = env.ops.find((o) => o.id === id);
     if (!op) return fail(`no operation "${id}" in this task; use list_operations to see the ids`);
     const body = bodySchema(op);
+    const extra = env.extraParams?.(op) ?? {};
+    const base = paramsSchema(op);
+    const params = Object.keys(extra).length ? { ...base, properties: { ...(base.properties as object), ...extra } } : base;
     return ok({
       id: op.id, service: op.service, kind: op.kind, http: `${op.http.method} ${op.http.path}`, description: op.description,
-      params: paramsSchema(op), ...(body ? { requestBody: body } : {}),
+      params, ...(body ? { requestBody: body } : {}),
     });
   }
   // call_operation

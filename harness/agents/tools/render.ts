@@ -1,12 +1,8 @@
-/** Turns operation results and errors into the text a model sees, with a length cap. */
+/** Turns operation results and errors into the text a model sees, under the one cap policy (cap.ts). */
 import { isRawResponse } from '../../core/index.ts';
+import { capJson, capText, MAX_RESULT_CHARS, type CapHint } from './cap.ts';
 
-/**
- * Longest tool result passed to the model, in characters. Longer results are cut and
- * end with a note telling the model how to ask for less; 20k characters is about 5k
- * tokens, enough for a page of search results without flooding the context.
- */
-export const MAX_RESULT_CHARS = 20_000;
+export { MAX_RESULT_CHARS } from './cap.ts';
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|rtf|vnd\.google-apps\.script\+json))/;
 
@@ -20,10 +16,25 @@ export function renderValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Cuts `text` to `max` characters with a note saying how much was left out and what to do. */
+/** A successful result rendered and capped: JSON results lose whole items, raw text is cut at a line. */
+export function renderCapped(value: unknown, hint: CapHint = {}, max = MAX_RESULT_CHARS): string {
+  if (isRawResponse(value)) return capText(renderValue(value), max, hint.advice);
+  if (value === undefined || value === null || value === '') return '{}';
+  return capJson(value, max, hint);
+}
+
+/** Caps text that may be JSON (skills, errors): JSON by whole items, anything else at a line. */
 export function capResult(text: string, max = MAX_RESULT_CHARS): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}\n[truncated by the harness: showing the first ${max} of ${text.length} characters; ask for less (maxResults/pageSize/limit, fields, a narrower query) or page with the next page token]`;
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return capJson(JSON.parse(text) as unknown, max);
+    } catch {
+      // not JSON after all
+    }
+  }
+  return capText(text, max);
 }
 
 /** A tool-level error (bad tool arguments, unknown tool) as JSON. */

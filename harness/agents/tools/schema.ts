@@ -63,9 +63,38 @@ export function callSchema(op: Operation): JsonSchema {
   return { type: 'object', properties: props, ...(required.length ? { required } : {}) };
 }
 
-/** First sentence of an operation's description, for listings. */
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|min|max|Mr|Ms|Dr|St)|\b[A-Z]|\d)\.$/i;
+
+/**
+ * The sentences of a text that fit in `max` characters, never cutting one in the middle:
+ * a full stop after an abbreviation (`e.g.`), inside parentheses or quotes, or inside
+ * backticks does not end a sentence. A first sentence longer than `max` is kept whole.
+ */
+export function sentences(text: string, max: number): string {
+  const d = text.trim().replace(/\s+/g, ' ');
+  if (d.length <= max) return d;
+  let depth = 0;
+  let tick = false;
+  let quote = false;
+  let cut = -1;
+  for (let i = 0; i < d.length; i++) {
+    const c = d[i]!;
+    if (c === '`') tick = !tick;
+    else if (!tick && c === '"') quote = !quote;
+    else if (!tick && !quote && (c === '(' || c === '[' || c === '{')) depth++;
+    else if (!tick && !quote && (c === ')' || c === ']' || c === '}')) depth = Math.max(0, depth - 1);
+    else if (!tick && !quote && depth === 0 && (c === '.' || c === '!' || c === '?') && (i + 1 === d.length || d[i + 1] === ' ')) {
+      if (c === '.' && ABBREV.test(d.slice(Math.max(0, i - 8), i + 1))) continue;
+      if (i + 1 > max && cut >= 0) break;
+      cut = i + 1;
+      if (i + 1 > max) break;
+    }
+  }
+  return cut > 0 ? d.slice(0, cut) : d;
+}
+
+/** First sentence of an operation's description, for listings (never cut mid-sentence). */
 export function summary(op: Operation): string {
-  const d = op.description.trim();
-  const m = /^(.+?[.!?])(\s|$)/s.exec(d);
-  return (m ? m[1]! : d).replace(/\s+/g, ' ');
+  return sentences(op.description, 1);
 }
