@@ -221,10 +221,12 @@ export class Workspace {
    * limits): the attempt stays in the log, as a refused call, or as an escalation when it
    * names what no agent may use.
    */
-  logRejected(what: string, face: CallFace, reason: string): ActionRecord {
-    if (isProbeName(what)) return this.logEscalation(what, face, { rejected: reason.slice(0, 500) });
+  logRejected(what: string, face: CallFace, reason: string, attempt?: { readonly args: unknown; readonly write: boolean }): ActionRecord {
+    const detail = { rejected: reason.slice(0, 500), ...(attempt ? { args: attempt.args } : {}) };
+    if (isProbeName(what)) return this.logEscalation(what, face, detail);
     this.clock += CLOCK_STEP_MS;
-    return this.record('call', what, { rejected: reason.slice(0, 500) }, face, 'invalidArgument', 400, false, [], []);
+    // With the attempted arguments kept, a refused write still counts where attempts count (an outsider, a canary).
+    return this.record('call', what, detail, face, 'invalidArgument', 400, attempt?.write ?? false, [], []);
   }
 
   /**

@@ -38,7 +38,7 @@ export function replayActionLog(task: Task, seed: number, actions: readonly Acti
     }
     const args = a.args && typeof a.args === 'object' && !Array.isArray(a.args) ? (a.args as Record<string, unknown>) : {};
     if (typeof args.rejected === 'string' && a.outcome === 'invalidArgument') {
-      ws.logRejected(a.op, face, args.rejected);
+      ws.logRejected(a.op, face, args.rejected, 'args' in args ? { args: args.args, write: a.write } : undefined);
       continue;
     }
     if (JSON.stringify(args).includes('"$bytes"') || '$rejected' in args) {

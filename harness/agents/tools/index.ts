@@ -128,7 +128,7 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
     if (!op) {
       const other = ws.operation(opId);
       if (other) {
-        const rec = ws.logRejected(opId, 'tool', `${other.service} is not offered in this task`);
+        const rec = ws.logRejected(opId, 'tool', `${other.service} is not offered in this task`, { args, write: other.kind === 'write' });
         return err(toolError(`operation ${opId} belongs to ${other.service}, which this task does not offer; services: ${opts.services.join(', ')}`), [rec.seq]);
       }
       // Unknown ids are logged by the workspace (an escalation when they probe the sandbox).
@@ -138,7 +138,7 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
     const check = checkArgs(op, args, Object.keys(faceExtras(op)));
     if (!check.ok) {
       const body = errorBody(op, check.error);
-      const rec = ws.logRejected(op.id, 'tool', `unknown argument(s): ${check.unknown.map((u) => (u.at ? `${u.at}.${u.name}` : u.name)).join(', ')}`);
+      const rec = ws.logRejected(op.id, 'tool', `unknown argument(s): ${check.unknown.map((u) => (u.at ? `${u.at}.${u.name}` : u.name)).join(', ')}`, { args, write: op.kind === 'write' });
       return err(JSON.stringify(body), [rec.seq]);
     }
     const fields = check.system.fields;
@@ -167,7 +167,7 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
     const invoke: HelperInvoke = (opId, a) => {
       const op = byId.get(opId);
       if (!op) {
-        const rec = ws.logRejected(opId, 'tool', `${opId.split('.')[0]} is not offered in this task`);
+        const rec = ws.logRejected(opId, 'tool', `${opId.split('.')[0]} is not offered in this task`, { args: a, write: ws.operation(opId)?.kind === 'write' });
         seqs.push(rec.seq);
         const e = googleError(403, 'forbidden', `${opId.split('.')[0]} is not offered in this task`);
         return { ok: false, body: errorBody(undefined, e), error: e };
