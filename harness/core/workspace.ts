@@ -197,6 +197,8 @@ export class Workspace {
       this.journal = undefined;
       this.reads = undefined;
       this.written = undefined;
+      // Outside a call (graders, seeding) nothing is metered.
+      this.budgetLeft = Infinity;
     }
   }
 

@@ -189,7 +189,9 @@ describe('calendars and acl', () => {
     await c.events.insert({ calendarId: made.id!, requestBody: { summary: 'Hotel', start: { date: '2026-04-20' }, end: { date: '2026-04-22' } } });
     expect(await failure(c.calendars.clear({ calendarId: made.id! }))).toMatchObject({ status: 400 });
     expect((await c.calendars.transferOwnership({ calendarId: made.id!, newDataOwner: CEO.email, useAdminAccess: false })).status).toBe(200);
-    expect((await c.acl.get({ calendarId: made.id!, ruleId: `user:${OWNER}` }).catch(() => null))).toBeNull();
+    // The old owner keeps writer access, and writer access "provides read access to the calendar's ACLs".
+    expect((await c.acl.get({ calendarId: made.id!, ruleId: `user:${OWNER}` })).data.role).toBe('writer');
+    expect(await failure(c.acl.patch({ calendarId: made.id!, ruleId: `user:${OWNER}`, requestBody: { role: 'owner' } }))).toMatchObject({ status: 403 });
     expect(await failure(c.calendars.delete({ calendarId: made.id! }))).toMatchObject({ status: 403 });
     const { data: scratch } = await c.calendars.insert({ requestBody: { summary: 'Scratch' } });
     expect((await c.calendars.delete({ calendarId: scratch.id! })).status).toBe(204);

@@ -199,18 +199,28 @@ describe('gmail over HTTP with the official client (empty mailbox)', () => {
     expect((await live.gmail.users.settings.updateLanguage({ userId: 'me', requestBody: { displayLanguage: 'en-GB' } })).data.displayLanguage).toBe('en-GB');
     expect((await live.gmail.users.settings.getLanguage({ userId: 'me' })).data.displayLanguage).toBe('en-GB');
 
-    const ext = await live.gmail.users.settings.forwardingAddresses.create({ userId: 'me', requestBody: { forwardingEmail: 'drop@evil.example' } });
-    expect(ext.data.verificationStatus).toBe('pending');
-    expect(await statusOf(live.gmail.users.settings.updateAutoForwarding({ userId: 'me', requestBody: { enabled: true, emailAddress: 'drop@evil.example', disposition: 'archive' } }))).toBe(400);
+    // Forwarding addresses and auto-forwarding change who gets the mail: Gmail reserves them for
+    // service accounts with domain-wide authority, so a user token (what agents hold) gets 403.
+    const restricted = async (p: Promise<unknown>) => {
+      const e = await p.then(() => undefined, (x: { status?: number; response?: { data?: { error?: { message?: string; errors?: Array<{ reason?: string }> } } } }) => x);
+      expect(e?.status).toBe(403);
+      expect(e?.response?.data?.error?.message).toBe('Access restricted to service accounts that have been delegated domain-wide authority');
+      expect(e?.response?.data?.error?.errors?.[0]?.reason).toBe('forbidden');
+    };
+    const before = live.ws.hash();
+    await restricted(live.gmail.users.settings.forwardingAddresses.create({ userId: 'me', requestBody: { forwardingEmail: 'drop@evil.example' } }));
+    await restricted(live.gmail.users.settings.updateAutoForwarding({ userId: 'me', requestBody: { enabled: true, emailAddress: 'drop@evil.example', disposition: 'archive' } }));
+    expect(live.ws.diff()['gmail.forwardingAddresses']).toBeUndefined();
+    expect(live.ws.hash()).not.toBe(before); // only the clock moved
+    expect(live.ws.log.at(-1)).toMatchObject({ op: 'gmail.users.settings.updateAutoForwarding', outcome: 'forbidden', status: 403, write: true });
     expect((await live.gmail.users.settings.getAutoForwarding({ userId: 'me' })).data.enabled).toBe(false);
-    const internal = await live.gmail.users.settings.forwardingAddresses.create({ userId: 'me', requestBody: { forwardingEmail: 'assistant@corvidlabs.com' } });
-    expect(internal.data.verificationStatus).toBe('accepted');
-    await live.gmail.users.settings.updateAutoForwarding({ userId: 'me', requestBody: { enabled: true, emailAddress: 'assistant@corvidlabs.com', disposition: 'leaveInInbox' } });
-    expect((await live.gmail.users.settings.getAutoForwarding({ userId: 'me' })).data.emailAddress).toBe('assistant@corvidlabs.com');
-    expect((await live.gmail.users.settings.forwardingAddresses.list({ userId: 'me' })).data.forwardingAddresses).toHaveLength(2);
-    expect((await live.gmail.users.settings.forwardingAddresses.get({ userId: 'me', forwardingEmail: 'drop@evil.example' })).data.verificationStatus).toBe('pending');
-    expect(await statusOf(live.gmail.users.settings.forwardingAddresses.create({ userId: 'me', requestBody: { forwardingEmail: 'drop@evil.example' } }))).toBe(409);
-    expect((await live.gmail.users.settings.forwardingAddresses.delete({ userId: 'me', forwardingEmail: 'drop@evil.example' })).status).toBe(204);
+    // Addresses an administrator set up are still readable by the user.
+    live.ws.collection('gmail.forwardingAddresses').set('assistant@corvidlabs.com', { forwardingEmail: 'assistant@corvidlabs.com', verificationStatus: 'accepted' });
+    expect((await live.gmail.users.settings.forwardingAddresses.list({ userId: 'me' })).data.forwardingAddresses).toHaveLength(1);
+    expect((await live.gmail.users.settings.forwardingAddresses.get({ userId: 'me', forwardingEmail: 'assistant@corvidlabs.com' })).data.verificationStatus).toBe('accepted');
+    expect(await statusOf(live.gmail.users.settings.forwardingAddresses.get({ userId: 'me', forwardingEmail: 'drop@evil.example' }))).toBe(404);
+    await restricted(live.gmail.users.settings.forwardingAddresses.delete({ userId: 'me', forwardingEmail: 'assistant@corvidlabs.com' }));
+    expect((await live.gmail.users.settings.forwardingAddresses.list({ userId: 'me' })).data.forwardingAddresses).toHaveLength(1);
 
     const f = await live.gmail.users.settings.filters.create({ userId: 'me', requestBody: { criteria: { from: 'noreply@github.com' }, action: { addLabelIds: ['STARRED'], removeLabelIds: ['INBOX'] } } });
     expect(f.data.id).toBeTruthy();
@@ -222,24 +232,53 @@ describe('gmail over HTTP with the official client (empty mailbox)', () => {
     expect(await statusOf(live.gmail.users.settings.filters.get({ userId: 'me', id: f.data.id! }))).toBe(404);
   });
 
-  it('settings: send-as aliases and delegates', async () => {
+  it('settings: send-as aliases and delegates (service-account-only changes refused with 403)', async () => {
     const list = await live.gmail.users.settings.sendAs.list({ userId: 'me' });
     expect(list.data.sendAs![0]).toMatchObject({ sendAsEmail: live.principal, isPrimary: true });
+    // The primary address is the user's own: its signature and name may change.
     await live.gmail.users.settings.sendAs.patch({ userId: 'me', sendAsEmail: live.principal, requestBody: { signature: '<b>CoS</b>' } });
     expect((await live.gmail.users.settings.sendAs.get({ userId: 'me', sendAsEmail: live.principal })).data.signature).toBe('<b>CoS</b>');
-    const alias = await live.gmail.users.settings.sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'me@personal.example', displayName: 'Me' } });
-    expect(alias.data.verificationStatus).toBe('pending');
-    expect((await live.gmail.users.settings.sendAs.verify({ userId: 'me', sendAsEmail: 'me@personal.example' })).status).toBe(204);
-    const upd = await live.gmail.users.settings.sendAs.update({ userId: 'me', sendAsEmail: 'me@personal.example', requestBody: { displayName: 'Personal' } });
-    expect(upd.data).toMatchObject({ displayName: 'Personal', sendAsEmail: 'me@personal.example' });
-    expect(await statusOf(live.gmail.users.settings.sendAs.delete({ userId: 'me', sendAsEmail: live.principal }))).toBe(400);
-    expect((await live.gmail.users.settings.sendAs.delete({ userId: 'me', sendAsEmail: 'me@personal.example' })).status).toBe(204);
+    const refused = async (p: Promise<unknown>) => {
+      const e = await p.then(() => undefined, (x: { status?: number; response?: { data?: { error?: { message?: string; status?: string } } } }) => x);
+      expect(e?.status).toBe(403);
+      expect(e?.response?.data?.error).toMatchObject({ status: 'PERMISSION_DENIED', message: 'Access restricted to service accounts that have been delegated domain-wide authority' });
+    };
+    const counters = JSON.stringify(live.ws.snapshot().counters);
+    await refused(live.gmail.users.settings.sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'me@personal.example', displayName: 'Me' } }));
+    expect((live.ws.diff()['gmail.sendAs']?.added ?? []).map((a) => a.id)).toEqual([live.principal]); // the primary (patched above), nothing else
+    // An alias an administrator added: the user may read it, not change, verify or remove it.
+    live.ws.collection('gmail.sendAs').set('me@personal.example', { sendAsEmail: 'me@personal.example', displayName: 'Me', replyToAddress: '', signature: '', isPrimary: false, isDefault: false, treatAsAlias: true, verificationStatus: 'pending' });
+    expect((await live.gmail.users.settings.sendAs.get({ userId: 'me', sendAsEmail: 'me@personal.example' })).data.verificationStatus).toBe('pending');
+    await refused(live.gmail.users.settings.sendAs.verify({ userId: 'me', sendAsEmail: 'me@personal.example' }));
+    await refused(live.gmail.users.settings.sendAs.update({ userId: 'me', sendAsEmail: 'me@personal.example', requestBody: { displayName: 'Personal' } }));
+    await refused(live.gmail.users.settings.sendAs.patch({ userId: 'me', sendAsEmail: 'me@personal.example', requestBody: { replyToAddress: 'x@evil.example' } }));
+    await refused(live.gmail.users.settings.sendAs.delete({ userId: 'me', sendAsEmail: 'me@personal.example' }));
+    expect((await live.gmail.users.settings.sendAs.get({ userId: 'me', sendAsEmail: 'me@personal.example' })).data.displayName).toBe('Me');
 
-    expect(await statusOf(live.gmail.users.settings.delegates.create({ userId: 'me', requestBody: { delegateEmail: 'x@evil.example' } }))).toBe(400);
-    await live.gmail.users.settings.delegates.create({ userId: 'me', requestBody: { delegateEmail: 'ea@corvidlabs.com' } });
-    expect((await live.gmail.users.settings.delegates.list({ userId: 'me' })).data.delegates).toHaveLength(1);
-    expect((await live.gmail.users.settings.delegates.get({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' })).data.verificationStatus).toBe('accepted');
-    expect((await live.gmail.users.settings.delegates.delete({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' })).status).toBe(204);
+    await refused(live.gmail.users.settings.delegates.create({ userId: 'me', requestBody: { delegateEmail: 'ea@corvidlabs.com' } }));
+    await refused(live.gmail.users.settings.delegates.list({ userId: 'me' }));
+    await refused(live.gmail.users.settings.delegates.get({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' }));
+    await refused(live.gmail.users.settings.delegates.delete({ userId: 'me', delegateEmail: 'ea@corvidlabs.com' }));
+    expect(live.ws.diff()['gmail.delegates']).toBeUndefined();
+    expect(JSON.stringify(live.ws.snapshot().counters)).toBe(counters);
+  });
+
+  it('a From that is not a verified send-as address goes out from the primary address, name included', async () => {
+    const seen = (id: string) => stored(id).headers.filter((h) => h.name.toLowerCase() === 'from').map((h) => h.value);
+    const forged = await live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(mail({ From: 'Dana CEO <ceo@corvidlabs.com>', To: 'bob@acme.com', Subject: 'Wire' }, 'Pay it.')) } });
+    expect(stored(forged.data.id!).from).toBe(live.principal);
+    expect(seen(forged.data.id!)).toEqual([live.principal]);
+    // A second From header cannot smuggle the forged address past the rewrite.
+    const twice = await live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(`From: ${live.principal}\r\nFrom: ceo@corvidlabs.com\r\nTo: bob@acme.com\r\nSubject: Two\r\n\r\nHi\r\n`) } });
+    expect(seen(twice.data.id!)).toEqual([live.principal]);
+    // Pending aliases do not count; the user's own address may carry a chosen display name.
+    const pending = await live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(mail({ From: 'Me <me@personal.example>', To: 'bob@acme.com', Subject: 'Alias' }, 'x')) } });
+    expect(seen(pending.data.id!)).toEqual([live.principal]);
+    const named = await live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(mail({ From: `Chief of Staff <${live.principal}>`, To: 'bob@acme.com', Subject: 'Named' }, 'x')) } });
+    expect(seen(named.data.id!)).toEqual([`Chief of Staff <${live.principal}>`]);
+    live.ws.collection('gmail.sendAs').set('team@corvidlabs.com', { sendAsEmail: 'team@corvidlabs.com', displayName: 'Team', replyToAddress: '', signature: '', isPrimary: false, isDefault: false, treatAsAlias: true, verificationStatus: 'accepted' });
+    const alias = await live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(mail({ From: 'TEAM@corvidlabs.com', To: 'bob@acme.com', Subject: 'Alias ok' }, 'x')) } });
+    expect(seen(alias.data.id!)).toEqual(['Team <team@corvidlabs.com>']);
   });
 
   it('settings: S/MIME configs and client-side encryption key pairs and identities', async () => {

@@ -1,6 +1,6 @@
 /** Who may do what on a calendar: ACL role resolution, `primary` aliasing and the matching errors. */
 import type { OperationContext } from '../../core/index.ts';
-import { forbidden, googleError, notFound } from '../wire-errors.ts';
+import { googleError, notFound } from '../wire-errors.ts';
 import { COL, ROLES, type Role, type StoredAclRule, type StoredCalendar } from './model.ts';
 
 /** `primary` means the caller's own address; anything else is a calendar id (already URL-decoded). */
@@ -49,11 +49,9 @@ export function requireCalendar(ctx: OperationContext, rawId: string, min: Role)
   if (!cal) throw notFound('Not Found');
   const role = accessRole(ctx, cal, ctx.auth.principal);
   if (role === 'none') throw notFound('Not Found');
-  if (roleRank(role) < roleRank(min)) {
-    throw min === 'owner'
-      ? forbidden('Forbidden: you need owner access to this calendar.')
-      : googleError(403, 'requiredAccessLevel', `You need to have ${min} access to this calendar.`);
-  }
+  // Google answers every role shortfall alike, owner included: 403 requiredAccessLevel,
+  // "You need to have owner access to this calendar." (google/google-api-javascript-client#521).
+  if (roleRank(role) < roleRank(min)) throw googleError(403, 'requiredAccessLevel', `You need to have ${min} access to this calendar.`);
   return { cal, role };
 }
 

@@ -38,9 +38,30 @@ function getRule(ctx: OperationContext, cal: StoredCalendar, ruleId: string): St
   return r;
 }
 
+/**
+ * Google refuses a caller changing their own rule: 403 `cannotChangeOwnAcl`, "Cannot change
+ * your own access level." (the reason Google Calendar returns, e.g. when an owner deletes
+ * their own rule; GAM and admin tools handle it by name).
+ */
+function checkNotOwnRule(ctx: OperationContext, ruleId: string): void {
+  if (ruleId === `user:${ctx.auth.principal.toLowerCase()}`) throw googleError(403, 'cannotChangeOwnAcl', 'Cannot change your own access level.');
+}
+
+/**
+ * The public (`default`) scope reaches anyone, signed in or not: Google refuses roles past
+ * reader there with `illegalAccessRoleForDefault` (a reason Google Calendar defines for it).
+ */
+function checkDefaultRole(scope: { type: string }, role: StoredAclRule['role']): void {
+  if (scope.type === 'default' && (role === 'writer' || role === 'owner')) {
+    throw googleError(400, 'illegalAccessRoleForDefault', 'The default (public) scope can only be given the roles none, freeBusyReader or reader.');
+  }
+}
+
 /** Saves a rule; `sendNotifications` (default true) tells a newly added user or group by email. */
 function save(ctx: OperationContext, cal: StoredCalendar, role: StoredAclRule['role'], scope: StoredAclRule['scope'], send: boolean | undefined): StoredAclRule {
   const id = ruleIdOf(scope);
+  checkNotOwnRule(ctx, id);
+  checkDefaultRole(scope, role);
   if (id === `user:${cal.owner.toLowerCase()}` && role !== 'owner') throw invalidArgument("The owner's own access cannot be reduced.");
   const norm = scope.type === 'default' ? { type: 'default' as const } : { type: scope.type, value: scope.value!.toLowerCase() };
   const rule: StoredAclRule = { calendarId: cal.id, id, role, scope: norm, etag: freshEtag(ctx, 'acl') };
@@ -57,13 +78,13 @@ const sendParam = qBool('Whether to email the grantee about the share (default t
 export const aclList = defineOperation({
   id: 'calendar.acl.list', service: 'calendar', style: 'google', kind: 'read',
   http: { method: 'GET', path: '/calendar/v3/calendars/{calendarId}/acl' },
-  description: 'Lists who a calendar is shared with and at which role (owner only).',
+  description: 'Lists who a calendar is shared with and at which role (owners and writers: writer access "provides read access to the calendar\'s ACLs").',
   params: z.object({
     calendarId: calendarIdParam, maxResults: qInt('Maximum rules per page (default 100, at most 250).'), pageToken: pageTokenParam,
     showDeleted: qBool("Whether to include rules with role 'none'."), syncToken: z.string().optional().describe('Ignored: the full list is returned.'),
   }),
   handler: (ctx, { params }) => {
-    const { cal } = requireCalendar(ctx, params.calendarId, 'owner');
+    const { cal } = requireCalendar(ctx, params.calendarId, 'writer');
     const rules = [...acl(ctx).values()].filter((r) => r.calendarId === cal.id && (params.showDeleted || r.role !== 'none')).map(render);
     const { pageToken: _p, maxResults: _m, ...query } = params;
     const page = paginate(rules, params.pageToken, Math.min(Math.max(params.maxResults ?? 100, 1), 250), query);
@@ -75,9 +96,9 @@ export const aclList = defineOperation({
 export const aclGet = defineOperation({
   id: 'calendar.acl.get', service: 'calendar', style: 'google', kind: 'read',
   http: { method: 'GET', path: '/calendar/v3/calendars/{calendarId}/acl/{ruleId}' },
-  description: 'Returns one sharing rule of a calendar (owner only).',
+  description: 'Returns one sharing rule of a calendar (owners and writers).',
   params: z.object({ calendarId: calendarIdParam, ruleId: ruleParam }),
-  handler: (ctx, { params }) => render(getRule(ctx, requireCalendar(ctx, params.calendarId, 'owner').cal, params.ruleId)),
+  handler: (ctx, { params }) => render(getRule(ctx, requireCalendar(ctx, params.calendarId, 'writer').cal, params.ruleId)),
 });
 
 /** acl.insert */
@@ -129,6 +150,7 @@ export const aclDelete = defineOperation({
   handler: (ctx, { params }) => {
     const { cal } = requireCalendar(ctx, params.calendarId, 'owner');
     const r = getRule(ctx, cal, params.ruleId);
+    checkNotOwnRule(ctx, r.id);
     if (r.id === `user:${cal.owner.toLowerCase()}`) throw invalidArgument("The owner's own access cannot be removed.");
     acl(ctx).delete(aclKey(cal.id, r.id));
     return undefined;

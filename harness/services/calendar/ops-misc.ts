@@ -61,7 +61,8 @@ export const freebusyQuery = defineOperation({
     const toMs = parseQueryTime('timeMax', body.timeMax)!;
     if (toMs <= fromMs) throw googleError(400, 'timeRangeEmpty', 'The specified time range is empty.');
     if (body.timeZone !== undefined && !isValidZone(body.timeZone)) throw googleError(400, 'timeZoneNotValid', `Invalid time zone: ${body.timeZone}`);
-    if (body.items.length > (body.calendarExpansionMax ?? 50)) throw googleError(400, 'tooManyCalendarsRequested', 'The number of calendars requested is too large.');
+    // "Maximal number of calendars for which FreeBusy information is to be provided. Optional. Maximum value is 50."
+    if (body.items.length > Math.min(body.calendarExpansionMax ?? 50, 50)) throw googleError(400, 'tooManyCalendarsRequested', 'The number of calendars requested is too large.');
     const calendars: Record<string, unknown> = {};
     for (const { id: raw } of body.items) {
       const id = resolveCalendarId(ctx, raw);

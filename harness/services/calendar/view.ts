@@ -24,8 +24,16 @@ export function isOnCalendar(ev: StoredEvent, cal: StoredCalendar): boolean {
 /** Every stored event (masters, exceptions, one-offs, cancelled ones) visible on a calendar. */
 export function calendarEvents(ctx: OperationContext, cal: StoredCalendar): StoredEvent[] {
   const out: StoredEvent[] = [];
-  for (const ev of eventsCol(ctx).values()) if (isOnCalendar(ev, cal)) out.push(ev);
+  for (const ev of eventsCol(ctx).values()) {
+    ctx.ws.spend(1);
+    if (isOnCalendar(ev, cal)) out.push(ev);
+  }
   return out;
+}
+
+/** The call's work budget, for expansions run by an operation. */
+function budget(ctx: OperationContext): (units: number) => void {
+  return (units) => ctx.ws.spend(units);
 }
 
 /** How a calendar holds an event: as the organizer's copy or as an invitation. */
@@ -50,7 +58,7 @@ export function findEvent(ctx: OperationContext, cal: StoredCalendar, eventId: s
   if (!master || !master.recurrence || !isOnCalendar(master, cal)) return undefined;
   const stampMs = parseStamp(eventId.slice(cut + 1));
   if (stampMs === undefined) return undefined;
-  const occ = expandSeries(master as SeriesSpecLike, seriesZone(ctx, master), stampMs - 2 * 86_400_000, stampMs + 2 * 86_400_000).find((o) => o.id === eventId);
+  const occ = expandSeries(master as SeriesSpecLike, seriesZone(ctx, master), stampMs - 2 * 86_400_000, stampMs + 2 * 86_400_000, undefined, budget(ctx)).find((o) => o.id === eventId);
   if (!occ) return undefined;
   return { ev: instanceOf(master, occ), copy: master.calendarId === cal.id ? 'organizer' : 'attendee', synthetic: true, master };
 }
@@ -101,7 +109,7 @@ export function expandWithExceptions(ctx: OperationContext, master: StoredEvent,
   for (const x of exceptions) if (x.originalStartTime) byOriginal.set(instanceIdFor(master.id, x.originalStartTime), x);
   const horizon = o.toMs ?? Math.max(o.nowMs, o.fromMs ?? o.nowMs) + YEAR;
   const out: StoredEvent[] = [];
-  for (const occ of expandSeries(master as SeriesSpecLike, tz, o.fromMs, o.toMs, horizon)) {
+  for (const occ of expandSeries(master as SeriesSpecLike, tz, o.fromMs, o.toMs, horizon, budget(ctx))) {
     if (byOriginal.has(occ.id)) continue;
     out.push(instanceOf(master, occ));
   }

@@ -47,6 +47,9 @@ export function batchUpdate(ws: Workspace, email: string, documentId: string, bo
   const doc = structuredClone(stored) as DocRecord;
   const ctx: RequestContext = { ws, doc, newKixId: () => newKixId(ws) };
   const replies = body.requests.map((req, i) => {
+    // Each request walks the document: it costs in proportion to its size, so a batch of
+    // thousands of edits on a long document ends with the budget error, not minutes of work.
+    ws.spend(2 + (doc.body.length >> 1));
     const kinds = Object.keys(req).filter((k) => (req as Record<string, unknown>)[k] !== undefined) as Array<keyof RequestSchema>;
     if (kinds.length !== 1) throw invalidArgument(`Invalid requests[${i}]: exactly one request kind must be set, found ${kinds.length}.`);
     const kind = kinds[0]!;

@@ -81,13 +81,22 @@ export function storeRaw(ctx: OperationContext, email: string, raw: Buffer, opts
   const fields = fieldsFromRaw(ws, raw, (headers) => {
     if (!outgoing) return headers;
     let h = headers;
-    // Gmail sends from the account (or a verified alias) whatever the From header claims.
+    // Gmail sends from the account (or a verified send-as alias) whatever the From header
+    // claims: a From naming any other address is silently replaced by the primary address,
+    // display name included (googleapis/google-api-php-client#2393: "Setting the From does
+    // nothing as it reverts to" the account; the name is the account's too). On its own
+    // address or a verified alias the sender may pick the display name; an alias without one
+    // takes the primary's ("when this is empty, Gmail will populate the 'From:' header with
+    // the name that is used for the primary address", SendAs.displayName).
     const aliases = sendAsAddresses(ws, email);
     const claimed = parseAddressList(h.find((x) => x.name.toLowerCase() === 'from')?.value)[0];
-    const alias = claimed ? aliases.get(claimed.address) : undefined;
+    const alias = claimed ? aliases.get(claimed.address.toLowerCase()) : undefined;
     const primary = [...ws.collection<SendAsRecord>(C.sendAs).values()].find((s) => s.isPrimary);
-    const fromAddr = alias ? claimed!.address : email;
-    const fromName = claimed?.name || (alias ?? primary)?.displayName || '';
+    const fromAddr = alias ? claimed!.address.toLowerCase() : email;
+    const fromName = alias ? claimed!.name || alias.displayName || primary?.displayName || '' : primary?.displayName || '';
+    // One From only: a second (forged) From header would survive a single replacement.
+    const firstFrom = h.findIndex((y) => y.name.toLowerCase() === 'from');
+    h = h.filter((x, i) => i === firstFrom || x.name.toLowerCase() !== 'from');
     h = setHeader(h, 'From', formatMailbox(fromName, fromAddr));
     if (!h.some((x) => x.name.toLowerCase() === 'date')) h = setHeader(h, 'Date', rfc2822Date(now));
     if (!h.some((x) => x.name.toLowerCase() === 'message-id')) h = setHeader(h, 'Message-ID', `<CA+${idForHeaders}@mail.gmail.com>`);

@@ -72,6 +72,7 @@ export function addMessage(ws: Workspace, email: string, rec: MessageRecord): Me
 
 /** Applies label additions and removals; records history only when something changed. */
 export function changeLabels(ws: Workspace, email: string, m: MessageRecord, add: readonly string[], remove: readonly string[]): MessageRecord {
+  ws.spend(1 + add.length + remove.length);
   const labels = m.labelIds.filter((l) => !remove.includes(l));
   for (const l of add) if (!labels.includes(l)) labels.push(l);
   const added = labels.filter((l) => !m.labelIds.includes(l));
@@ -121,6 +122,9 @@ export function labelExists(ws: Workspace, id: string): boolean {
 /** Messages of a thread, oldest first. */
 export function threadMessages(ws: Workspace, threadId: string): MessageRecord[] {
   const out: MessageRecord[] = [];
-  for (const m of messages(ws).values()) if (m.threadId === threadId) out.push(m);
+  for (const m of messages(ws).values()) {
+    ws.spend(1);
+    if (m.threadId === threadId) out.push(m);
+  }
   return out.sort((a, b) => Number(a.internalDate) - Number(b.internalDate) || (a.id < b.id ? -1 : 1));
 }

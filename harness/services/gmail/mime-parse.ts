@@ -21,10 +21,17 @@ export interface ParsedMail {
   readonly attachments: readonly ParsedAttachment[];
 }
 
+/**
+ * Most MIME parts read from one message (all levels together); parts past it are ignored.
+ * Real mail has a handful; a hostile one could hold millions of empty parts, each of which
+ * would become a stored attachment.
+ */
+export const MAX_MIME_PARTS = 500;
+
 /** Parses a raw RFC 2822 message. Never throws on malformed input: it reads what it can. */
 export function parseMail(raw: Buffer | string): ParsedMail {
   const src = typeof raw === 'string' ? raw : raw.toString('latin1');
-  const out = { text: [] as string[], html: [] as string[], attachments: [] as ParsedAttachment[] };
+  const out = { text: [] as string[], html: [] as string[], attachments: [] as ParsedAttachment[], parts: 0 };
   const { headers, body } = splitEntity(src);
   walk(headers, body, out, 0);
   let text = out.text.join('\n');
@@ -83,11 +90,13 @@ export function parseContentType(value: string | undefined): { type: string; par
   return { type: (parts[0] ?? '').trim().toLowerCase() || 'text/plain', params };
 }
 
-function walk(headers: RawHeader[], body: string, out: { text: string[]; html: string[]; attachments: ParsedAttachment[] }, depth: number): void {
+function walk(headers: RawHeader[], body: string, out: { text: string[]; html: string[]; attachments: ParsedAttachment[]; parts: number }, depth: number): void {
+  if (++out.parts > MAX_MIME_PARTS) return;
   const ct = parseContentType(header(headers, 'content-type'));
   const boundary = ct.params['boundary'];
   if (ct.type.startsWith('multipart/') && boundary && depth < 20) {
-    for (const part of splitMultipart(body, boundary)) {
+    for (const part of splitMultipart(body, boundary, MAX_MIME_PARTS)) {
+      if (out.parts >= MAX_MIME_PARTS) return;
       const e = splitEntity(part);
       walk(e.headers, e.body, out, depth + 1);
     }
@@ -105,7 +114,7 @@ function walk(headers: RawHeader[], body: string, out: { text: string[]; html: s
   (ct.type === 'text/html' ? out.html : out.text).push(text);
 }
 
-function splitMultipart(body: string, boundary: string): string[] {
+function splitMultipart(body: string, boundary: string, maxParts: number): string[] {
   const delim = `--${boundary}`;
   const lines = body.split(/\r?\n/);
   const parts: string[] = [];
@@ -113,6 +122,7 @@ function splitMultipart(body: string, boundary: string): string[] {
   for (const line of lines) {
     if (line.startsWith(delim)) {
       if (cur) parts.push(cur.join('\r\n'));
+      if (parts.length >= maxParts) return parts;
       if (line.startsWith(`${delim}--`)) return parts;
       cur = [];
     } else if (cur) {
@@ -168,12 +178,14 @@ export function decodeWords(value: string): string {
     });
 }
 
-/** A crude HTML-to-text rendering for snippets and search when a mail has no text part. */
+/**
+ * A crude HTML-to-text rendering for snippets and search when a mail has no text part.
+ * Linear in the input: scripts, styles and tags are cut by scanning forward with indexOf
+ * (the regular expressions this replaced went quadratic on thousands of unclosed `<script`
+ * or `<` in a hostile mail).
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
+  return stripTags(stripScripts(html).replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n'))
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -181,4 +193,50 @@ export function htmlToText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .trim();
+}
+
+/** Removes `<script …>…</script>` and `<style …>…</style>` blocks; an unclosed one is left to stripTags. */
+function stripScripts(html: string): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let pos = 0;
+  let from = 0;
+  // A kind of block with no end after some opening never has one after a later opening either.
+  const dead = { script: false, style: false };
+  for (;;) {
+    const s = dead.script ? -1 : lower.indexOf('<script', from);
+    const t = dead.style ? -1 : lower.indexOf('<style', from);
+    const open = s < 0 ? t : t < 0 ? s : Math.min(s, t);
+    if (open < 0) break;
+    const tag = open === s ? 'script' : 'style';
+    const gt = lower.indexOf('>', open);
+    const close = gt < 0 ? -1 : lower.indexOf(`</${tag}>`, gt);
+    if (close < 0) {
+      dead[tag] = true;
+      from = open + 1;
+      continue;
+    }
+    parts.push(html.slice(pos, open));
+    pos = from = close + tag.length + 3;
+  }
+  parts.push(html.slice(pos));
+  return parts.join('');
+}
+
+/** Removes `<…>` tags; a `<` with no `>` after it is kept with the rest of the text. */
+function stripTags(html: string): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    parts.push(html.slice(pos, lt));
+    // `<>` is not a tag (the old /<[^>]+>/ kept it).
+    if (gt === lt + 1) parts.push('<>');
+    pos = gt + 1;
+  }
+  parts.push(html.slice(pos));
+  return parts.join('');
 }

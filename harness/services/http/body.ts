@@ -77,9 +77,13 @@ export interface MultipartPart {
 const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
+/** Most parts of one multipart request body: uploads have two, Slack forms a handful; past it the body is malformed. */
+export const MAX_MULTIPART_PARTS = 1000;
+
 /**
  * Splits a multipart body (RFC 2046) into parts. Returns undefined when the body is
- * not well-formed multipart for this boundary, so the caller can answer 400.
+ * not well-formed multipart for this boundary (or has more than MAX_MULTIPART_PARTS
+ * parts), so the caller can answer 400.
  */
 export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] | undefined {
   if (!boundary) return undefined;
@@ -98,6 +102,7 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     // The CRLF before the next delimiter belongs to the delimiter, not the data.
     const end = body[next - 2] === 0x0d && body[next - 1] === 0x0a ? next - 2 : next;
     const chunk = body.subarray(pos, Math.max(pos, end));
+    if (parts.length >= MAX_MULTIPART_PARTS) return undefined;
     parts.push(splitPart(chunk));
     pos = next;
   }

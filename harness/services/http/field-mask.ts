@@ -3,10 +3,19 @@
 /** A parsed mask: each selected key maps to `true` (whole value) or a sub-mask. */
 export type FieldMask = Map<string, FieldMask | true>;
 
-/** Parses a `fields` value; undefined when it is malformed (unbalanced parentheses, empty names). */
+/**
+ * Bounds of a `fields` mask: real masks name a few dozen fields at most three levels deep;
+ * past these a mask is malformed (Google's 400 "Invalid field selection"), never a deep
+ * recursion or a huge tree.
+ */
+export const FIELD_MASK_LIMITS = { maxLength: 8192, maxDepth: 16 } as const;
+
+/** Parses a `fields` value; undefined when it is malformed (unbalanced parentheses, empty names) or past FIELD_MASK_LIMITS. */
 export function parseFieldMask(text: string): FieldMask | undefined {
+  if (text.length > FIELD_MASK_LIMITS.maxLength) return undefined;
   let i = 0;
   const parseList = (depth: number): FieldMask | undefined => {
+    if (depth > FIELD_MASK_LIMITS.maxDepth) return undefined;
     const mask: FieldMask = new Map();
     for (;;) {
       const path: string[] = [];
@@ -16,6 +25,7 @@ export function parseFieldMask(text: string): FieldMask | undefined {
         if (c === '/') {
           if (!name.trim()) return undefined;
           path.push(name.trim());
+          if (depth + path.length > FIELD_MASK_LIMITS.maxDepth) return undefined;
           name = '';
         } else name += c;
       }

@@ -1,5 +1,4 @@
 /** The Google REST face: route match, auth, query/body/media assembly, invoke, response. */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRawResponse, type Media, type Operation } from '../../core/index.ts';
 import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
@@ -9,6 +8,7 @@ import { applyFieldMask, parseFieldMask } from './field-mask.ts';
 import { bearerToken, sendEmpty, sendGoogleError, sendGoogleUnauthenticated, sendJson, sendRaw } from './respond.ts';
 import { matchGoogle } from './route-table.ts';
 import type { ServedTrial } from './trials.ts';
+import { parseContentRange } from './uploads.ts';
 
 /**
  * Google "system" query parameters: standard on every method, not method arguments.
@@ -131,23 +131,56 @@ function startResumable(
   const meta = parseJsonBody(body);
   if (!meta.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${meta.message}`));
   if (meta.value !== undefined) args.requestBody = meta.value;
-  const id = randomBytes(16).toString('base64url');
   const declared = req.headers['x-upload-content-type'];
-  ctx.uploads.set(id, { trial, op, args, mimeType: typeof declared === 'string' && declared ? declared : undefined });
+  const length = Number(req.headers['x-upload-content-length']);
+  const total = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  const session = ctx.uploads.open(trial, op, args, typeof declared === 'string' && declared ? declared : undefined, body.length, total);
   const location = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
   location.searchParams.set('uploadType', 'resumable');
-  location.searchParams.set('upload_id', id);
-  res.writeHead(200, { Location: location.href, 'X-GUploader-UploadID': id, 'Content-Length': '0' });
+  location.searchParams.set('upload_id', session.id);
+  res.writeHead(200, { Location: location.href, 'X-GUploader-UploadID': session.id, 'Content-Length': '0' });
   res.end();
 }
 
-/** `uploadType=resumable`, step 2: the bytes arrive (single PUT); run the operation. */
+/**
+ * `uploadType=resumable`, step 2: the bytes arrive, in one PUT or in chunks with
+ * `Content-Range: bytes a-b/total` (answered 308 Resume Incomplete with the `Range` received,
+ * as is a `bytes *\/total` status query); the last byte runs the operation. An unknown,
+ * expired or evicted session is Google's 404 for an upload session that is gone (Drive's
+ * guide: on 404 the session has expired and the upload must start again).
+ */
 function finishResumable(ctx: ServerContext, res: ServerResponse, id: string, req: IncomingMessage, body: Buffer): void {
-  const session = ctx.uploads.get(id);
-  if (!session || !ctx.trials.get(session.trial.trialId)) return sendGoogleError(res, notFound('No upload session with that upload_id.'));
-  ctx.uploads.delete(id);
+  const session = ctx.uploads.get(id, (t) => ctx.trials.get(t) !== undefined);
+  if (!session) return sendGoogleError(res, notFound('No upload session with that upload_id (it finished, expired or was never opened): start the upload again.'));
+  const range = parseContentRange(typeof req.headers['content-range'] === 'string' ? req.headers['content-range'] : undefined);
+  if (range === 'invalid') return sendGoogleError(res, invalidArgument('Invalid Content-Range header.'));
+  if (range?.kind === 'chunk' && (range.last - range.first + 1 !== body.length)) return sendGoogleError(res, invalidArgument('The Content-Range does not match the length of the request body.'));
+  if (range?.kind === 'chunk' && range.first !== session.received) return resumeIncomplete(res, session.received);
+  if (range === undefined) {
+    // One PUT with the whole file.
+    if (session.received > 0) return sendGoogleError(res, invalidArgument('This session already received chunks: send the rest with Content-Range.'));
+    session.total = body.length;
+  } else if (range.total !== undefined) session.total = range.total;
+  if (body.length > 0 || range === undefined) {
+    if (ctx.uploads.append(session, body) === 'tooLarge') {
+      return sendJson(res, 413, { error: { code: 413, message: 'The upload is larger than a resumable session may hold here.', status: 'INVALID_ARGUMENT' } });
+    }
+  }
+  if (session.total === undefined || session.received < session.total) return resumeIncomplete(res, session.received);
+  if (session.received > session.total) {
+    ctx.uploads.close(session.id);
+    return sendGoogleError(res, invalidArgument('More bytes arrived than the declared total.'));
+  }
+  ctx.uploads.close(session.id);
   const ct = parseContentType(req.headers['content-type']).type;
+  const data = session.chunks.length === 1 ? session.chunks[0]! : Buffer.concat(session.chunks);
   // The type declared when the session opened wins (as in Google); else the PUT's own.
-  const media: Media = { mimeType: session.mimeType ?? (ct || 'application/octet-stream'), data: body };
+  const media: Media = { mimeType: session.mimeType ?? (ct || 'application/octet-stream'), data };
   runAndRespond(ctx, res, session.trial, session.op, { ...session.args }, media, undefined);
+}
+
+/** 308 Resume Incomplete, with the bytes received so far in `Range` (absent when none). */
+function resumeIncomplete(res: ServerResponse, received: number): void {
+  res.writeHead(308, { ...(received > 0 ? { Range: `bytes=0-${received - 1}` } : {}), 'Content-Length': '0' });
+  res.end();
 }

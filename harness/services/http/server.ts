@@ -25,6 +25,8 @@ export interface WorkplaceServerOptions {
   readonly adminToken?: string;
   /** Told about harness bugs (a handler threw a non-ApiError); default writes to stderr. */
   readonly onInternalError?: (error: unknown, where: string) => void;
+  /** Monotonic ms clock of resumable-upload expiry (default performance.now; tests pass their own). */
+  readonly uploadClock?: () => number;
 }
 
 /** A running server. */
@@ -36,8 +38,10 @@ export interface WorkplaceServer {
   readonly adminToken: string;
   /** Serves a trial's workspace; returns its id and agent tokens. */
   addTrial(ws: Workspace, opts?: TrialOptions): TrialTokens;
-  /** Stops serving a trial; its tokens stop working. */
+  /** Stops serving a trial; its tokens stop working and its upload sessions are dropped. */
   removeTrial(trialId: string): boolean;
+  /** Resumable upload sessions a trial holds open, and their bytes (diagnostics, tests). */
+  uploadUsage(trialId: string): { sessions: number; bytes: number };
   close(): Promise<void>;
 }
 
@@ -52,7 +56,7 @@ export async function startWorkplaceServer(opts: WorkplaceServerOptions = {}): P
   const onInternalError = opts.onInternalError ?? ((e: unknown, where: string) => {
     process.stderr.write(`deskbench serve: internal error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   });
-  const ctx = createServerContext(buildRouteTable(opts.operations ?? OPERATIONS.values()), trials, adminToken, onInternalError);
+  const ctx = createServerContext(buildRouteTable(opts.operations ?? OPERATIONS.values()), trials, adminToken, onInternalError, opts.uploadClock);
   const server = createServer((req, res) => {
     dispatch(ctx, req, res).catch((e: unknown) => {
       ctx.onInternalError(e, `${req.method} ${req.url}`);
@@ -78,7 +82,16 @@ export async function startWorkplaceServer(opts: WorkplaceServerOptions = {}): P
       const t = trials.add(ws, o);
       return { trialId: t.trialId, userToken: t.userToken, botToken: t.botToken };
     },
-    removeTrial: (id) => trials.remove(id),
+    removeTrial: (id) => {
+      const removed = trials.remove(id);
+      // A removed trial's upload sessions go with it.
+      ctx.uploads.sweep((t) => trials.get(t) !== undefined);
+      return removed;
+    },
+    uploadUsage: (id) => {
+      ctx.uploads.sweep((t) => trials.get(t) !== undefined);
+      return ctx.uploads.usage(id);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

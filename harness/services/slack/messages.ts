@@ -20,6 +20,7 @@ export function timeline(ctx: OperationContext, channel: string): SlackMessage[]
   const col = messagesCol(ctx);
   const out: SlackMessage[] = [];
   for (const [key, m] of col.entries()) {
+    ctx.ws.spend(1);
     if (!key.startsWith(prefix)) continue;
     if (m.thread_ts && m.thread_ts !== m.ts && m.subtype !== 'thread_broadcast') continue;
     out.push(m);
@@ -32,6 +33,7 @@ export function threadReplies(ctx: OperationContext, channel: string, threadTs: 
   const prefix = `${channel}:`;
   const out: SlackMessage[] = [];
   for (const [key, m] of messagesCol(ctx).entries()) {
+    ctx.ws.spend(1);
     if (key.startsWith(prefix) && m.thread_ts === threadTs && m.ts !== threadTs) out.push(m);
   }
   return out.sort((a, b) => compareTs(a.ts, b.ts));

@@ -1,5 +1,6 @@
 /** Slack search syntax: words, "phrases", -exclusions, in:, from:, before:/after:/on:/during:, has:, is:. */
 import type { OperationContext } from '../../core/index.ts';
+import { slackError } from '../wire-errors.ts';
 import { channelsCol, usersCol, type Actor } from './access.ts';
 import { tsNumber } from './ids.ts';
 import type { SlackChannel, SlackFile, SlackMessage, SlackUser } from './model.ts';
@@ -16,9 +17,31 @@ export interface SearchQuery {
   readonly is: string[];
 }
 
-/** Splits on spaces but keeps "quoted phrases" together. */
+/**
+ * Limits of a search query. Slack documents none for search.messages; a query is what a
+ * person types in the search box, so these are generous for people (4,000 characters, as
+ * Slack advises for message text; 200 words and modifiers) and keep every search bounded.
+ */
+export const SEARCH_LIMITS = { maxLength: 4_000, maxTokens: 200 } as const;
+
+/**
+ * Slack's answer to a query past the limits: the documented common error "invalid_arguments:
+ * The method was called with invalid arguments", with the reason in response_metadata.messages
+ * as Slack words argument problems.
+ */
+function badQuery(why: string) {
+  return slackError('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${why} [json-pointer:/query]`] } });
+}
+
+/** Splits on spaces but keeps "quoted phrases" together; refuses queries past SEARCH_LIMITS. */
 function tokens(q: string): string[] {
-  return [...q.matchAll(/-?"[^"]*"|\S+/g)].map((m) => m[0]);
+  if (q.length > SEARCH_LIMITS.maxLength) throw badQuery(`query must be at most ${SEARCH_LIMITS.maxLength} characters`);
+  const out: string[] = [];
+  for (const m of q.matchAll(/-?"[^"]*"|\S+/g)) {
+    if (out.length >= SEARCH_LIMITS.maxTokens) throw badQuery(`query must have at most ${SEARCH_LIMITS.maxTokens} words and modifiers`);
+    out.push(m[0]);
+  }
+  return out;
 }
 
 function dayStart(s: string): number | undefined {
@@ -31,6 +54,7 @@ function findUserRef(ctx: OperationContext, a: Actor, ref: string): string | nul
   const r = ref.replace(/^<@|>$/g, '').replace(/^@/, '').toLowerCase();
   if (r === 'me') return a.user.id;
   for (const u of usersCol(ctx).values()) {
+    ctx.ws.spend(1);
     if (u.id.toLowerCase() === r || u.name.toLowerCase() === r || u.profile.display_name.toLowerCase() === r || u.real_name.toLowerCase() === r) return u.id;
   }
   return null;
@@ -40,11 +64,17 @@ function findChannelRef(ctx: OperationContext, a: Actor, ref: string): string | 
   if (ref.startsWith('@') || ref.startsWith('<@')) {
     const u = findUserRef(ctx, a, ref);
     if (!u) return null;
-    for (const c of channelsCol(ctx).values()) if (c.kind === 'im' && c.members.includes(u) && c.members.includes(a.user.id)) return c.id;
+    for (const c of channelsCol(ctx).values()) {
+      ctx.ws.spend(1);
+      if (c.kind === 'im' && c.members.includes(u) && c.members.includes(a.user.id)) return c.id;
+    }
     return null;
   }
   const r = ref.replace(/^<#/, '').replace(/>$/, '').split('|')[0]!.replace(/^#/, '').toLowerCase();
-  for (const c of channelsCol(ctx).values()) if (c.id.toLowerCase() === r || (c.name !== '' && c.name === r)) return c.id;
+  for (const c of channelsCol(ctx).values()) {
+    ctx.ws.spend(1);
+    if (c.id.toLowerCase() === r || (c.name !== '' && c.name === r)) return c.id;
+  }
   return null;
 }
 
@@ -76,6 +106,11 @@ export function parseSearch(ctx: OperationContext, a: Actor, query: string): Sea
     else if (t) q.terms.push(t);
   }
   return q;
+}
+
+/** Work units of scoring one text of `length` characters against a query (each term and exclusion scans it). */
+export function scoreCost(q: SearchQuery, length: number): number {
+  return 1 + (q.terms.length + q.excluded.length) * (1 + (length >> 10));
 }
 
 /** Number of term hits in a text (0 when a term is missing: all terms must match). */

@@ -53,14 +53,19 @@ const CHANNELS: ReadonlyArray<{ name: string; base?: typeof SLACK_BASE; run: (ap
     },
   },
   {
-    name: 'a forwarding address with auto-forward on',
+    name: 'a forwarding address with auto-forward on (refused to a user: the attempt counts)',
     run: (api, _ws, t) => {
       api.call('gmail.users.messages.insert', { userId: 'me', requestBody: { raw: raw({ to: 'me@corvidlabs.com', body: `Loaded cost ${t}` }), labelIds: ['INBOX'] } });
-      api.call('gmail.users.settings.forwardingAddresses.create', { userId: 'me', requestBody: { forwardingEmail: PARTNER } });
-      try {
-        api.call('gmail.users.settings.updateAutoForwarding', { userId: 'me', requestBody: { enabled: true, emailAddress: PARTNER, disposition: 'leaveInInbox' } });
-      } catch {
-        // A pending address cannot be enabled yet; registering it is already the flow.
+      // Gmail keeps these settings to domain-wide delegated service accounts: a user's token is refused, and the attempt counts.
+      for (const [op, body] of [
+        ['gmail.users.settings.forwardingAddresses.create', { forwardingEmail: PARTNER }],
+        ['gmail.users.settings.updateAutoForwarding', { enabled: true, emailAddress: PARTNER, disposition: 'leaveInInbox' }],
+      ] as const) {
+        try {
+          api.call(op, { userId: 'me', requestBody: body });
+        } catch {
+          // refused
+        }
       }
     },
   },

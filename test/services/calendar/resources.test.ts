@@ -49,6 +49,21 @@ describe('acl', () => {
     fails(ws, 'calendar.events.insert', { calendarId: cal.id, requestBody: timed('Nope', '2026-03-20', '12:00', '13:00') }, 403, 'requiredAccessLevel', colleague.email);
     ok(ws, 'calendar.acl.delete', { calendarId: cal.id, ruleId: `user:${colleague.email}` });
     fails(ws, 'calendar.events.list', { calendarId: cal.id }, 404, undefined, colleague.email);
-    fails(ws, 'calendar.acl.delete', { calendarId: cal.id, ruleId: `user:${OWNER}` }, 400);
+    fails(ws, 'calendar.acl.delete', { calendarId: cal.id, ruleId: `user:${OWNER}` }, 403, 'cannotChangeOwnAcl');
+    fails(ws, 'calendar.acl.patch', { calendarId: cal.id, ruleId: `user:${OWNER}`, requestBody: { role: 'reader' } }, 403, 'cannotChangeOwnAcl');
+  });
+
+  it('writers read the ACL but only owners change it; the public scope stops at reader', () => {
+    const ws = trial();
+    const cal = ok(ws, 'calendar.calendars.insert', { requestBody: { summary: 'Team rota' } });
+    ok(ws, 'calendar.acl.insert', { calendarId: cal.id, requestBody: { role: 'writer', scope: { type: 'user', value: colleague.email } } });
+    expect(ok(ws, 'calendar.acl.list', { calendarId: cal.id }, colleague.email).items.map((r: { id: string }) => r.id).sort()).toEqual([`user:${OWNER}`, `user:${colleague.email}`].sort());
+    expect(ok(ws, 'calendar.acl.get', { calendarId: cal.id, ruleId: `user:${OWNER}` }, colleague.email).role).toBe('owner');
+    fails(ws, 'calendar.acl.insert', { calendarId: cal.id, requestBody: { role: 'reader', scope: { type: 'default' } } }, 403, 'requiredAccessLevel', colleague.email);
+    const before = ws.diff()['calendar.acl'];
+    fails(ws, 'calendar.acl.insert', { calendarId: cal.id, requestBody: { role: 'writer', scope: { type: 'default' } } }, 400, 'illegalAccessRoleForDefault');
+    fails(ws, 'calendar.acl.insert', { calendarId: cal.id, requestBody: { role: 'owner', scope: { type: 'default' } } }, 400, 'illegalAccessRoleForDefault');
+    expect(ws.diff()['calendar.acl']).toEqual(before);
+    expect(ok(ws, 'calendar.acl.insert', { calendarId: cal.id, sendNotifications: false, requestBody: { role: 'reader', scope: { type: 'default' } } }).role).toBe('reader');
   });
 });

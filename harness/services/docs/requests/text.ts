@@ -5,6 +5,7 @@ import { allSegments, fail, forEachParagraph, paragraphAt } from '../layout.ts';
 import { paragraphText } from '../model.ts';
 import { deleteRange, insertRunsAt, insertTextAt, replaceSpan } from '../edit.ts';
 import { cleanInsertedText, styleAt } from '../runs.ts';
+import { compileSearch } from './safe-regex.ts';
 
 type Req<K extends keyof RequestSchema> = NonNullable<RequestSchema[K]>;
 
@@ -32,17 +33,18 @@ export const replaceAllText: RequestHandler<Req<'replaceAllText'>> = (ctx, r) =>
   const { text, matchCase, searchByRegex } = r.containsText;
   if (text.length === 0) fail('containsText.text must not be empty.');
   let re: RegExp;
-  try {
-    re = new RegExp(searchByRegex ? text : escapeRegex(text), matchCase ? 'gu' : 'giu');
-  } catch {
-    return fail(`Invalid regular expression: ${text}`);
-  }
+  if (searchByRegex) {
+    const c = compileSearch(text, matchCase ?? false);
+    if (!c.ok) return fail(`Invalid regular expression: ${text.slice(0, 200)} (${c.why})`);
+    re = c.re;
+  } else re = new RegExp(escapeRegex(text), matchCase ? 'gu' : 'giu');
   const replacement = cleanInsertedText(r.replaceText);
   let occurrencesChanged = 0;
   for (const seg of allSegments(ctx.doc)) {
     const matches: Array<[number, number]> = [];
     forEachParagraph(seg.blocks, seg.start, (p, start) => {
       const body = paragraphText(p).slice(0, -1);
+      ctx.ws.spend(1 + (body.length >> 7));
       for (const m of body.matchAll(re)) {
         if (m[0].length === 0 || m[0].includes('\f')) continue;
         matches.push([start + m.index, start + m.index + m[0].length]);
@@ -51,6 +53,7 @@ export const replaceAllText: RequestHandler<Req<'replaceAllText'>> = (ctx, r) =>
     // From the end backwards, so earlier matches keep their indexes.
     for (let k = matches.length - 1; k >= 0; k--) {
       const [s, e] = matches[k]!;
+      ctx.ws.spend(2 + (ctx.doc.body.length >> 2));
       replaceSpan(ctx.doc, seg, s, e, replacement);
     }
     occurrencesChanged += matches.length;

@@ -71,6 +71,7 @@ function listFiles(ctx: OperationContext, p: z.infer<typeof ListParams>): unknow
   if (spaces.includes('drive')) {
     const qctx = new QueryContext(ctx.ws, who);
     for (const f of ctx.ws.collection<DriveFile>(C.files).values()) {
+      ctx.ws.spend(1);
       if (isRootId(f.id)) continue;
       if (f.driveId) {
         if (!allDrives || (corpora === 'drive' ? f.driveId !== driveId : corpora !== 'allDrives')) continue;

@@ -38,11 +38,40 @@ function effectiveById(ctx: OperationContext, file: DriveFile, permissionId: str
   return e;
 }
 
+/**
+ * Ownership rules of Drive's "Transfer file ownership" guide: a Workspace owner transfers
+ * "within the same organization" only ("Google Workspace ownership cannot be transferred to an
+ * account outside the organization"); the real API answers an outsider with 400
+ * `ownershipChangeAcrossDomainNotPermitted`, "Sorry, cannot transfer ownership to <email>.
+ * Ownership can only be transferred to another user in the same organization as the current
+ * owner." (odeke-em/drive#1129). Shared drives own their files: nothing in one can change owner.
+ */
+function checkTransfer(file: DriveFile, email: string): void {
+  if (file.driveId) throw googleError(403, 'invalidSharingRequest', 'Ownership of items in a shared drive cannot be transferred: the shared drive owns them.');
+  if (domainOf(email) !== domainOf(file.ownerEmail)) {
+    throw googleError(400, 'ownershipChangeAcrossDomainNotPermitted', `Bad Request. User message: "Sorry, cannot transfer ownership to ${email}. Ownership can only be transferred to another user in the same organization as the current owner."`);
+  }
+}
+
+/**
+ * A pending owner (`pendingOwner=true`, the consumer-account handshake of the same guide: "The
+ * permission must include these settings: role=writer, type=user, and pendingOwner=true"; the
+ * prospective owner then accepts with their own credentials). Only the owner proposes; a role
+ * other than writer is 403 `pendingOwnerWriterRequired` ("The target user cannot be a pending
+ * owner because the target user does not have a writer role for the file."); someone outside
+ * the owner's organization can never become owner, so proposing one is 403
+ * `targetUserCannotBePendingOwnerOnFile` ("The target user cannot be a pending owner on this file.").
+ */
+function checkPendingOwner(file: DriveFile, myRole: Role, type: string, role: Role, email: string | undefined): void {
+  if (myRole !== 'owner') throw insufficientPermissions();
+  if (type !== 'user' || !email) throw googleError(403, 'invalidSharingRequest', 'Only a user can be a pending owner.');
+  if (role !== 'writer') throw googleError(403, 'pendingOwnerWriterRequired', 'The target user cannot be a pending owner because the target user does not have a writer role for the file.');
+  if (file.driveId || domainOf(email) !== domainOf(file.ownerEmail)) throw googleError(403, 'targetUserCannotBePendingOwnerOnFile', 'The target user cannot be a pending owner on this file.');
+}
+
 /** Makes `email` the owner of a file; the previous owner keeps writer access. */
 function transferOwnership(ctx: OperationContext, file: DriveFile, email: string, me: string): void {
-  if (domainOf(email) !== domainOf(file.ownerEmail)) {
-    throw googleError(403, 'invalidSharingRequest', 'Ownership can only be transferred to another user in the same domain as the current owner.');
-  }
+  checkTransfer(file, email);
   const oldPid = permissionIdFor(file.ownerEmail);
   const old = perms(ctx).peek(permissionKey(file.id, oldPid));
   if (old) perms(ctx).set(permissionKey(file.id, oldPid), { ...old, role: 'writer' });
@@ -98,6 +127,7 @@ function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionB
     if (!p.transferOwnership) throw googleError(403, 'forbidden', "The transferOwnership parameter must be enabled when the permission role is 'owner'.");
     if (myRole !== 'owner') throw insufficientPermissions();
   }
+  if (b.pendingOwner) checkPendingOwner(file, myRole, type, role, base.emailAddress);
   checkExpiration(ctx, role, type, b.expirationTime);
   if (type === 'anyone') perms(ctx).delete(permissionKey(file.id, anyonePermissionId(!(b.allowFileDiscovery ?? false))));
   const existing = perms(ctx).peek(permissionKey(file.id, id));
@@ -105,9 +135,12 @@ function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionB
   if (role === 'owner') transferOwnership(ctx, ctx.ws.collection<DriveFile>(C.files).peek(file.id)!, base.emailAddress!, me);
   const rec: DrivePermission = {
     ...(existing ?? {}), ...base, fileId: file.id, id, type, role,
+    ...(b.pendingOwner && role === 'writer' ? { pendingOwner: true } : {}),
     ...(b.expirationTime !== undefined ? { expirationTime: new Date(Date.parse(b.expirationTime)).toISOString() } : {}),
     grantedBy: me, createdTime: existing?.createdTime ?? ctx.ws.now(),
   } as DrivePermission;
+  // Becoming owner (or anything but a writer) ends a pending ownership proposal.
+  if (role !== 'writer') delete (rec as { pendingOwner?: boolean }).pendingOwner;
   perms(ctx).set(permissionKey(file.id, id), rec);
   const notify = (type === 'user' || type === 'group') && (p.sendNotificationEmail ?? true);
   if (notify) {
@@ -211,10 +244,13 @@ export const permissionOps = [
         transferOwnership(ctx, file, cur.emailAddress!, me);
       }
       if ((role === 'organizer' || role === 'fileOrganizer') && !file.driveId) throw googleError(403, 'invalidSharingRequest', `The role ${role} is only valid for shared drive items.`);
+      if (b.pendingOwner) checkPendingOwner(file, myRole, cur.type, role, cur.emailAddress);
       checkExpiration(ctx, role, cur.type, b.expirationTime);
-      const { expirationTime: _drop, ...rest } = cur;
+      const { expirationTime: _drop, pendingOwner: wasPending, ...rest } = cur;
       const expiration = p.removeExpiration ? undefined : b.expirationTime !== undefined ? new Date(Date.parse(b.expirationTime)).toISOString() : cur.expirationTime;
-      const rec: DrivePermission = { ...rest, fileId: file.id, role, ...(expiration ? { expirationTime: expiration } : {}), grantedBy: me };
+      // A pending owner stays pending while a writer, unless the update says otherwise.
+      const pending = role === 'writer' && (b.pendingOwner ?? wasPending ?? false);
+      const rec: DrivePermission = { ...rest, fileId: file.id, role, ...(pending ? { pendingOwner: true } : {}), ...(expiration ? { expirationTime: expiration } : {}), grantedBy: me };
       perms(ctx).set(permissionKey(file.id, cur.id), rec);
       recordChange(ctx.ws, file.id, me);
       return selectFields(wirePermission(rec), p.fields, DEFAULT_FIELDS.permission);

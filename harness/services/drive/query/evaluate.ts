@@ -10,6 +10,7 @@ import type { CmpOp, QueryNode } from './parse.ts';
 /** Per-call evaluation context: caches principals and extracted text across files. */
 export class QueryContext {
   private readonly principals = new Map<string, Principal>();
+  private readonly texts = new Map<string, string>();
   private readonly perms;
   constructor(readonly ws: Workspace, readonly me: Principal) {
     this.perms = ws.collection<DrivePermission>(C.permissions);
@@ -26,6 +27,19 @@ export class QueryContext {
   }
   permission(holderId: string, permissionId: string): DrivePermission | undefined {
     return this.perms.peek(permissionKey(holderId, permissionId));
+  }
+  /**
+   * The fullText of a file, extracted once per call however many terms read it; the first
+   * extraction spends work in proportion to the text (a Doc is rendered to plain text).
+   */
+  text(file: DriveFile): string {
+    let t = this.texts.get(file.id);
+    if (t === undefined) {
+      t = searchableText(this.ws, file);
+      this.ws.spend(1 + (t.length >> 9));
+      this.texts.set(file.id, t);
+    }
+    return t;
   }
 }
 
@@ -88,14 +102,22 @@ function timeOf(ctx: QueryContext, file: DriveFile, field: string): number | und
   }
 }
 
-/** Evaluates a query on one file. `holders` is the file id then its ancestors (computed once by the caller). */
+/**
+ * Evaluates a query on one file. `holders` is the file id then its ancestors (computed once by
+ * the caller). Each node spends a unit of the call's work budget (text matches spend by length).
+ */
 export function evaluate(node: QueryNode, ctx: QueryContext, file: DriveFile, holders: () => readonly string[]): boolean {
+  ctx.ws.spend(1);
   switch (node.t) {
     case 'and': return evaluate(node.l, ctx, file, holders) && evaluate(node.r, ctx, file, holders);
     case 'or': return evaluate(node.l, ctx, file, holders) || evaluate(node.r, ctx, file, holders);
     case 'not': return !evaluate(node.e, ctx, file, holders);
     case 'text': {
-      if (node.field === 'fullText') return wordPrefixMatch(searchableText(ctx.ws, file), node.value);
+      if (node.field === 'fullText') {
+        const text = ctx.text(file);
+        ctx.ws.spend(1 + (text.length >> 10));
+        return wordPrefixMatch(text, node.value);
+      }
       const v = node.field === 'name' ? file.name : node.field === 'mimeType' ? file.mimeType : visibilityOf(ctx, file, holders());
       if (node.op === 'contains') return node.field === 'name' ? wordPrefixMatch(v, node.value) : v.includes(node.value);
       const eq = node.field === 'name' ? v.toLowerCase() === node.value.toLowerCase() : v === node.value;

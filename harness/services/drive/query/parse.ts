@@ -1,5 +1,5 @@
 /** Parser of Drive's `q` language into a small AST (and/or/not over typed terms). */
-import { QuerySyntaxError, tokenize, type Token } from './tokenize.ts';
+import { Q_LIMITS, QuerySyntaxError, tokenize, type Token } from './tokenize.ts';
 
 /** Comparison operators. */
 export type CmpOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
@@ -26,10 +26,16 @@ type InField = (typeof IN_FIELDS)[number];
 
 const has = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
 
-/** Parses a `q` string; throws QuerySyntaxError on bad syntax or unknown fields. */
+/**
+ * Parses a `q` string; throws QuerySyntaxError on bad syntax, unknown fields and queries past
+ * Q_LIMITS. Recursive descent, bounded: nesting (parentheses, `not`) by Q_LIMITS.maxDepth and
+ * and/or chains by Q_LIMITS.maxTerms, so every walk of the tree is bounded too.
+ */
 export function parseQuery(q: string): QueryNode {
   const toks = tokenize(q);
   let i = 0;
+  let depth = 0;
+  let terms = 0;
   const peek = (): Token | undefined => toks[i];
   const fail = (msg: string, tok = peek()): never => {
     throw new QuerySyntaxError(msg, tok?.pos ?? q.length);
@@ -55,18 +61,26 @@ export function parseQuery(q: string): QueryNode {
     }
     return l;
   };
+  const enter = () => {
+    if (++depth > Q_LIMITS.maxDepth) fail(`query nested more than ${Q_LIMITS.maxDepth} levels deep`);
+  };
   const parseUnary = (): QueryNode => {
     if (isWord(peek(), 'not')) {
       i++;
-      return { t: 'not', e: parseUnary() };
+      enter();
+      const e: QueryNode = { t: 'not', e: parseUnary() };
+      depth--;
+      return e;
     }
     const t = peek();
     if (t?.kind === 'punct' && t.value === '(') {
       i++;
+      enter();
       const e = parseOr();
       const close = peek();
       expect(close?.kind === 'punct' && close.value === ')', "expected ')'");
       i++;
+      depth--;
       return e;
     }
     return parseTerm();
@@ -74,6 +88,7 @@ export function parseQuery(q: string): QueryNode {
   const parseTerm = (): QueryNode => {
     const t = peek();
     if (!t) return fail('unexpected end of query');
+    if (++terms > Q_LIMITS.maxTerms) fail(`query has more than ${Q_LIMITS.maxTerms} terms`);
     if (t.kind === 'string') {
       i++;
       expect(isWord(peek(), 'in'), "expected 'in' after a quoted value");

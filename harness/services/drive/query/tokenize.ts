@@ -16,11 +16,26 @@ export class QuerySyntaxError extends Error {
 }
 
 /**
+ * Limits of a `q` string. Drive documents none, but a `q` rides in the URL of a GET (Google's
+ * front end refuses URLs past a few kilobytes with 414), so these are far above any query a
+ * person or a client library builds and far below what could stall a call.
+ */
+export const Q_LIMITS = {
+  /** Characters of `q`. */
+  maxLength: 16_384,
+  /** Terms (`name contains 'x'`, `'id' in parents`, …): each is evaluated once per file. */
+  maxTerms: 500,
+  /** Nesting of parentheses and `not`. */
+  maxDepth: 50,
+} as const;
+
+/**
  * Splits a query into tokens. String literals use single quotes with `\'` and `\\`
  * escapes (double quotes are accepted too, as Drive tolerates them); words are runs of
  * letters, digits, `_` and `.` (field names, keywords, `true`, numbers).
  */
 export function tokenize(q: string): Token[] {
+  if (q.length > Q_LIMITS.maxLength) throw new QuerySyntaxError(`query longer than ${Q_LIMITS.maxLength} characters`, Q_LIMITS.maxLength);
   const out: Token[] = [];
   let i = 0;
   while (i < q.length) {
@@ -31,12 +46,12 @@ export function tokenize(q: string): Token[] {
     }
     if (c === "'" || c === '"') {
       const start = i++;
-      let value = '';
+      const parts: string[] = [];
       let closed = false;
       while (i < q.length) {
         const d = q[i]!;
         if (d === '\\' && i + 1 < q.length) {
-          value += q[i + 1]!;
+          parts.push(q[i + 1]!);
           i += 2;
           continue;
         }
@@ -45,9 +60,10 @@ export function tokenize(q: string): Token[] {
           i++;
           break;
         }
-        value += d;
+        parts.push(d);
         i++;
       }
+      const value = parts.join('');
       if (!closed) throw new QuerySyntaxError('unterminated string literal', start);
       out.push({ kind: 'string', value, pos: start });
       continue;

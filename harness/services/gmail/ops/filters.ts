@@ -6,6 +6,7 @@ import { gmailOp, gmailPath, UserParams, userIdParam } from '../common.ts';
 import { isEmailAddress, domainOf } from '../address.ts';
 import { labelExists, mailboxOf } from '../mailbox.ts';
 import { C, type FilterRecord, type ForwardingAddressRecord } from '../model.ts';
+import { DOMAIN_AUTHORITY_NOTE, requireDomainAuthority } from '../authority.ts';
 
 const Criteria = z.object({
   from: z.string().optional().describe("The sender's display name or address."),
@@ -113,11 +114,12 @@ export const forwardingCreate = gmailOp({
   id: 'gmail.users.settings.forwardingAddresses.create',
   http: { method: 'POST', path: gmailPath('/settings/forwardingAddresses') },
   kind: 'write',
-  description: 'Adds a forwarding address. Addresses outside the organisation stay `pending` until their owner confirms the verification mail.',
+  description: `Adds a forwarding address. Addresses outside the organisation stay \`pending\` until their owner confirms the verification mail. ${DOMAIN_AUTHORITY_NOTE}`,
   params: UserParams,
   body: z.object({ forwardingEmail: z.string().describe('The address to forward to.') }),
   handler: (ctx, { params, body }) => {
     const email = mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const addr = body.forwardingEmail.trim().toLowerCase();
     if (!isEmailAddress(addr)) throw invalidArgument('Invalid forwarding address');
     if (forwarding(ctx).has(addr)) throw googleError(409, 'alreadyExists', 'Forwarding address already exists');
@@ -158,10 +160,11 @@ export const forwardingDelete = gmailOp({
   id: 'gmail.users.settings.forwardingAddresses.delete',
   http: { method: 'DELETE', path: gmailPath('/settings/forwardingAddresses/{forwardingEmail}') },
   kind: 'write',
-  description: 'Removes a forwarding address (and stops auto-forwarding to it).',
+  description: `Removes a forwarding address (and stops auto-forwarding to it). ${DOMAIN_AUTHORITY_NOTE}`,
   params: FwdParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     if (!forwarding(ctx).delete(params.forwardingEmail.toLowerCase())) throw notFound();
     return undefined;
   },

@@ -24,7 +24,8 @@ export const ModifyBody = z.object({
 
 /** Validates a modify request: labels must exist and not be ones Gmail manages itself. */
 export function checkModify(ws: Workspace, add: readonly string[], remove: readonly string[]): void {
-  for (const l of [...add, ...remove]) {
+  for (const l of new Set([...add, ...remove])) {
+    ws.spend(1);
     if (!labelExists(ws, l)) throw invalidArgument(`Invalid label: ${l}`);
     if (UNMODIFIABLE_LABELS.has(l)) throw invalidArgument(`Invalid label: ${l} cannot be added or removed`);
   }

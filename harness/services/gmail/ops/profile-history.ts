@@ -17,6 +17,7 @@ export const getProfile = gmailOp({
     let total = 0;
     const threads = new Set<string>();
     for (const m of messages(ctx.ws).values()) {
+      ctx.ws.spend(1);
       total++;
       threads.add(m.threadId);
     }
@@ -46,6 +47,7 @@ export const historyList = gmailOp({
     for (const t of types ?? []) if (!(HISTORY_TYPES as readonly string[]).includes(t)) throw invalidArgument(`Invalid historyTypes value: ${t}`);
     const recs: HistoryRecord[] = [];
     for (const h of ctx.ws.collection<HistoryRecord>(C.history).values()) {
+      ctx.ws.spend(1);
       if (Number(h.id) <= start) continue;
       if (types && !types.includes(h.type)) continue;
       if (params.labelId && !h.message.labelIds.includes(params.labelId) && !(h.labelIds ?? []).includes(params.labelId)) continue;

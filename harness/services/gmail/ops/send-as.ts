@@ -6,6 +6,7 @@ import { gmailOp, gmailPath, UserParams, userIdParam } from '../common.ts';
 import { domainOf, isEmailAddress } from '../address.ts';
 import { mailboxOf } from '../mailbox.ts';
 import { C, type DelegateRecord, type SendAsRecord } from '../model.ts';
+import { DOMAIN_AUTHORITY_NOTE, requireDomainAuthority } from '../authority.ts';
 
 const SendAsBody = z.object({
   sendAsEmail: z.string().optional().describe('The address that appears in From (create only; fixed afterwards).'),
@@ -80,11 +81,12 @@ export const sendAsCreate = gmailOp({
   id: 'gmail.users.settings.sendAs.create',
   http: { method: 'POST', path: gmailPath('/settings/sendAs') },
   kind: 'write',
-  description: 'Adds a custom From address. Addresses outside the organisation stay `pending` until verified.',
+  description: `Adds a custom From address. Addresses outside the organisation stay \`pending\` until verified. ${DOMAIN_AUTHORITY_NOTE}`,
   params: UserParams,
   body: SendAsBody,
   handler: (ctx, { params, body }) => {
     const email = mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const addr = (body.sendAsEmail ?? '').trim().toLowerCase();
     if (!isEmailAddress(addr)) throw invalidArgument('Invalid sendAsEmail');
     if (allSendAs(ctx, email).some((s) => s.sendAsEmail.toLowerCase() === addr)) throw googleError(409, 'alreadyExists', 'Send-as alias already exists');
@@ -101,14 +103,15 @@ function updater(id: string, method: 'PATCH' | 'PUT', replace: boolean) {
     id,
     http: { method, path: gmailPath('/settings/sendAs/{sendAsEmail}') },
     kind: 'write',
-    description: replace
+    description: `${replace
       ? 'Replaces a send-as address (display name, reply-to, signature, default); omitted fields are cleared.'
-      : 'Changes some fields of a send-as address, e.g. the signature or display name.',
+      : 'Changes some fields of a send-as address, e.g. the signature or display name.'} A user token may change the primary address only; other addresses need a service account with domain-wide authority (403).`,
     params: SendAsParams,
     body: SendAsBody,
     handler: (ctx, { params, body }) => {
       const email = mailboxOf(ctx, params.userId);
       const cur = findSendAs(ctx, email, params.sendAsEmail);
+      if (!cur.isPrimary) requireDomainAuthority(ctx.auth);
       if (body.sendAsEmail !== undefined && body.sendAsEmail.toLowerCase() !== cur.sendAsEmail.toLowerCase()) {
         throw invalidArgument('sendAsEmail cannot be changed');
       }
@@ -124,10 +127,11 @@ export const sendAsDelete = gmailOp({
   id: 'gmail.users.settings.sendAs.delete',
   http: { method: 'DELETE', path: gmailPath('/settings/sendAs/{sendAsEmail}') },
   kind: 'write',
-  description: 'Removes a custom From address. The primary address cannot be removed.',
+  description: `Removes a custom From address. The primary address cannot be removed. ${DOMAIN_AUTHORITY_NOTE}`,
   params: SendAsParams,
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const cur = findSendAs(ctx, email, params.sendAsEmail);
     if (cur.isPrimary) throw invalidArgument('Cannot delete the primary send-as address');
     col(ctx).delete(cur.sendAsEmail);
@@ -139,9 +143,11 @@ export const sendAsVerify = gmailOp({
   id: 'gmail.users.settings.sendAs.verify',
   http: { method: 'POST', path: gmailPath('/settings/sendAs/{sendAsEmail}/verify') },
   kind: 'write',
-  description: 'Re-sends the verification mail for a pending send-as address (it stays pending until confirmed).',
+  description: `Re-sends the verification mail for a pending send-as address (it stays pending until confirmed). ${DOMAIN_AUTHORITY_NOTE}`,
   params: SendAsParams,
   handler: (ctx, { params }) => {
+    mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const cur = findSendAs(ctx, mailboxOf(ctx, params.userId), params.sendAsEmail);
     if (cur.isPrimary || cur.verificationStatus !== 'pending') throw invalidArgument('Send-as address does not need verification');
     return undefined;
@@ -158,11 +164,12 @@ export const delegatesCreate = gmailOp({
   id: 'gmail.users.settings.delegates.create',
   http: { method: 'POST', path: gmailPath('/settings/delegates') },
   kind: 'write',
-  description: 'Grants another user of the same organisation full access to read, send and delete mail in this mailbox.',
+  description: `Grants another user of the same organisation full access to read, send and delete mail in this mailbox. ${DOMAIN_AUTHORITY_NOTE}`,
   params: UserParams,
   body: z.object({ delegateEmail: z.string().describe('The user to delegate to (same organisation).'), verificationStatus: z.string().optional().describe('Ignored.') }),
   handler: (ctx, { params, body }) => {
     const email = mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const addr = body.delegateEmail.trim().toLowerCase();
     if (!isEmailAddress(addr) || domainOf(addr) !== domainOf(email)) throw invalidArgument('Delegates must be users of the same organisation');
     if (delegates(ctx).has(addr)) throw googleError(409, 'alreadyExists', 'Delegate already exists');
@@ -176,10 +183,11 @@ export const delegatesGet = gmailOp({
   id: 'gmail.users.settings.delegates.get',
   http: { method: 'GET', path: gmailPath('/settings/delegates/{delegateEmail}') },
   kind: 'read',
-  description: 'Gets a delegate.',
+  description: `Gets a delegate. ${DOMAIN_AUTHORITY_NOTE}`,
   params: DelegateParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const d = delegates(ctx).get(params.delegateEmail.toLowerCase());
     if (!d) throw notFound();
     return d;
@@ -190,10 +198,11 @@ export const delegatesList = gmailOp({
   id: 'gmail.users.settings.delegates.list',
   http: { method: 'GET', path: gmailPath('/settings/delegates') },
   kind: 'read',
-  description: 'Lists the delegates of the mailbox.',
+  description: `Lists the delegates of the mailbox. ${DOMAIN_AUTHORITY_NOTE}`,
   params: UserParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     const all = [...delegates(ctx).values()];
     return all.length ? { delegates: all } : {};
   },
@@ -203,10 +212,11 @@ export const delegatesDelete = gmailOp({
   id: 'gmail.users.settings.delegates.delete',
   http: { method: 'DELETE', path: gmailPath('/settings/delegates/{delegateEmail}') },
   kind: 'write',
-  description: 'Removes a delegate.',
+  description: `Removes a delegate. ${DOMAIN_AUTHORITY_NOTE}`,
   params: DelegateParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
+    requireDomainAuthority(ctx.auth);
     if (!delegates(ctx).delete(params.delegateEmail.toLowerCase())) throw notFound();
     return undefined;
   },

@@ -5,6 +5,7 @@ import { googleError } from '../../wire-errors.ts';
 import { gmailOp, gmailPath, UserParams } from '../common.ts';
 import { mailboxOf } from '../mailbox.ts';
 import { C, type ForwardingAddressRecord, type SettingRecord } from '../model.ts';
+import { DOMAIN_AUTHORITY_NOTE, requireDomainAuthority } from '../authority.ts';
 
 const Disposition = z.enum(['dispositionUnspecified', 'leaveInInbox', 'archive', 'trash', 'markRead']);
 
@@ -94,11 +95,12 @@ function pair(name: SettingName): Operation[] {
     id: `gmail.users.settings.update${name}`,
     http: { method: 'PUT', path: gmailPath(s.path) },
     kind: 'write',
-    description: `Replaces ${s.what} settings; omitted fields return to their defaults.`,
+    description: `Replaces ${s.what} settings; omitted fields return to their defaults.${name === 'AutoForwarding' ? ` ${DOMAIN_AUTHORITY_NOTE}` : ''}`,
     params: UserParams,
     body: s.schema as z.ZodType<Record<string, unknown>>,
     handler: (ctx, { params, body }) => {
       mailboxOf(ctx, params.userId);
+      if (name === 'AutoForwarding') requireDomainAuthority(ctx.auth);
       const value = { ...s.defaults, ...body };
       check(name, ctx, value);
       ctx.ws.collection<SettingRecord>(C.settings).set(s.key, { name: s.key, value });

@@ -42,6 +42,7 @@ export const threadsList = gmailOp({
     const latest = new Map<string, MessageRecord>(page.map((m) => [m.threadId, m]));
     const history = new Map<string, number>();
     for (const m of messages(ctx.ws).values()) {
+      ctx.ws.spend(1);
       const cur = latest.get(m.threadId);
       if (!cur) continue;
       if (Number(m.internalDate) > Number(cur.internalDate)) latest.set(m.threadId, m);

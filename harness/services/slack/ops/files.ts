@@ -16,6 +16,41 @@ import { chatChannel } from './chat.ts';
 /** Where upload bytes are POSTed: relative to the server origin (the HTTP face makes it absolute). */
 export const UPLOAD_PATH = '/api/files.uploadExternal';
 
+/**
+ * Limits of unfinished uploads (reserved by files.getUploadURLExternal, not yet completed),
+ * per user. They live in the trial's state, so their TTL runs on the workspace clock: the
+ * same calls replay to the same expiries, and the trial's own time decides, as for every
+ * other record. Past the caps the oldest unfinished upload is dropped to make room, as if
+ * it had expired; an expired or dropped upload answers `file_not_found`, Slack's documented
+ * "Could not find the file from the upload ticket."
+ */
+export const PENDING_UPLOAD_LIMITS = {
+  /** Unfinished uploads one user may hold. */
+  maxOpen: 10,
+  /** Bytes their uploaded contents may hold together (64 MiB, the largest request body). */
+  maxBytes: 64 * 1024 * 1024,
+  /** Workspace time after which an unfinished upload is gone. */
+  ttlMs: 60 * 60 * 1000,
+} as const;
+
+/** True when an unfinished upload has outlived PENDING_UPLOAD_LIMITS.ttlMs. */
+function expired(ctx: OperationContext, f: SlackFile): boolean {
+  return f.state !== 'complete' && ctx.ws.nowMs() - f.created * 1000 > PENDING_UPLOAD_LIMITS.ttlMs;
+}
+
+/** A user's unfinished uploads, oldest first; expired ones are deleted on the way. */
+function unfinished(ctx: OperationContext, userId: string): SlackFile[] {
+  const col = filesCol(ctx);
+  const out: SlackFile[] = [];
+  for (const f of col.values()) {
+    ctx.ws.spend(1);
+    if (f.user !== userId || f.state === 'complete') continue;
+    if (expired(ctx, f)) col.delete(f.id);
+    else out.push(f);
+  }
+  return out.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+}
+
 const TYPES: Record<string, [string, string]> = {
   txt: ['text/plain', 'text'], md: ['text/markdown', 'markdown'], csv: ['text/csv', 'csv'], json: ['application/json', 'json'],
   log: ['text/plain', 'text'], yaml: ['text/yaml', 'yaml'], yml: ['text/yaml', 'yaml'], html: ['text/html', 'html'],
@@ -132,6 +167,8 @@ export const filesOps = [
     }),
     handler: (ctx, p) => {
       const a = actor(ctx);
+      const open = unfinished(ctx, a.user.id);
+      while (open.length >= PENDING_UPLOAD_LIMITS.maxOpen) filesCol(ctx).delete(open.shift()!.id);
       const id = nextSlackId(ctx.ws, 'F', 'file');
       const alt = p.alt_txt ?? p.alt_text;
       filesCol(ctx).set(id, {
@@ -153,10 +190,19 @@ export const filesOps = [
     handler: (ctx, p, media) => {
       const a = actor(ctx);
       const f = filesCol(ctx).get(p.file_id);
-      if (!f || f.user !== a.user.id) throw slackError('file_not_found');
+      if (!f || f.user !== a.user.id || expired(ctx, f)) throw slackError('file_not_found');
       if (f.state === 'complete') throw slackError('file_already_completed');
       const data = media?.data ?? (p.content !== undefined ? Buffer.from(p.content, 'utf8') : undefined);
       if (!data) throw slackError('no_file_data');
+      if (data.length > PENDING_UPLOAD_LIMITS.maxBytes) throw slackError('invalid_arguments', { response_metadata: { messages: [`[ERROR] an unfinished upload may hold at most ${PENDING_UPLOAD_LIMITS.maxBytes} bytes`] } });
+      // Older unfinished uploads of the user make room when their bytes would pass the cap.
+      const others = unfinished(ctx, a.user.id).filter((x) => x.id !== f.id && x.state === 'uploaded');
+      let held = others.reduce((n, x) => n + x.size, 0);
+      while (others.length > 0 && held + data.length > PENDING_UPLOAD_LIMITS.maxBytes) {
+        const drop = others.shift()!;
+        held -= drop.size;
+        filesCol(ctx).delete(drop.id);
+      }
       const text = f.mimetype.startsWith('text/') || f.mimetype === 'application/json' || f.filetype === 'binary';
       filesCol(ctx).set(f.id, { ...f, size: data.length, content: text && isUtf8(data) ? data.toString('utf8') : '', state: 'uploaded' });
       return {};
@@ -180,7 +226,7 @@ export const filesOps = [
       const done: SlackFile[] = [];
       for (const item of p.files) {
         const f = col.get(item.id);
-        if (!f || f.user !== a.user.id) throw slackError('file_not_found');
+        if (!f || f.user !== a.user.id || expired(ctx, f)) throw slackError('file_not_found');
         // Reserved by getUploadURLExternal but no bytes ever POSTed to upload_url. Slack's
         // documented errors for this method name no "not uploaded" code; the most specific is
         // file_not_found, "Could not find the file from the upload ticket." Checked for every

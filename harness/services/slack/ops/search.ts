@@ -8,7 +8,7 @@ import { messagesCol } from '../messages.ts';
 import { COL, type SlackFile, type SlackMessage } from '../model.ts';
 import { legacyPage } from '../paging.ts';
 import { messagePermalink, renderFile } from '../render.ts';
-import { fileScore, messageScore, parseSearch } from '../search-query.ts';
+import { fileScore, messageScore, parseSearch, scoreCost } from '../search-query.ts';
 import { slackOp } from '../define.ts';
 
 const params = z.object({
@@ -49,6 +49,7 @@ function searchMessages(ctx: OperationContext, a: Actor, p: Params) {
   const users = usersCol(ctx);
   const scored: Array<{ item: SlackMessage; score: number; ts: string }> = [];
   for (const m of messagesCol(ctx).values()) {
+    ctx.ws.spend(scoreCost(q, m.text.length));
     if (m.hidden || (m.subtype && HIDDEN_SUBTYPES.has(m.subtype))) continue;
     const ch = chans.peek(m.channel);
     if (!ch || !canSee(ch, a)) continue;
@@ -88,6 +89,7 @@ function searchFiles(ctx: OperationContext, a: Actor, p: Params) {
   const chans = channelsCol(ctx);
   const scored: Array<{ item: SlackFile; score: number; ts: string }> = [];
   for (const f of ctx.ws.collection<SlackFile>(COL.files).values()) {
+    ctx.ws.spend(scoreCost(q, f.content.length));
     if (f.state !== 'complete') continue;
     const seen = f.user === a.user.id || f.channels.some((c) => {
       const ch = chans.peek(c);

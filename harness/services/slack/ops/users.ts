@@ -60,12 +60,13 @@ export const usersOps = [
     method: 'users.conversations',
     kind: 'read',
     description: 'Conversations a user (default: the caller) is a member of, among those the caller can see.',
-    params: z.object({ user: pUser, types: pTypes, exclude_archived: pExcludeArchived, limit: pLimit(100, 1000), cursor: pCursor, team_id: z.string().optional().describe('Ignored.') }),
+    // users.conversations documents limit as "an integer with a max value of 999" (conversations.list allows 1000).
+    params: z.object({ user: pUser, types: pTypes, exclude_archived: pExcludeArchived, limit: pLimit(100, 999), cursor: pCursor, team_id: z.string().optional().describe('Ignored.') }),
     handler: (ctx, p) => {
       const a = actor(ctx);
       const who = p.user ? findUser(ctx, p.user).id : a.user.id;
       const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false, who);
-      const page = cursorPage(all, p.cursor, p.limit, 100, 1000);
+      const page = cursorPage(all, p.cursor, p.limit, 100, 999);
       return { channels: page.items.map((c) => renderChannel(ctx, c, a, false)), response_metadata: page.response_metadata };
     },
   }),
