@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRawResponse, type Media, type Operation } from '../../core/index.ts';
 import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
+import { closestName } from '../wire-names.ts';
 import { formValues, parseContentType, parseJsonBody, parseMultipart } from './body.ts';
 import type { ServerContext } from './context.ts';
 import { applyFieldMask, parseFieldMask } from './field-mask.ts';
@@ -54,6 +55,15 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
   }
 
   const args: Record<string, unknown> = methodParams(ctx, op, query);
+  // The Gmail and Docs frontends refuse a query parameter they do not know (Drive and Calendar ignore it).
+  const unknown = STRICT_QUERY_SERVICES.has(op.service) ? Object.keys(args).filter((k) => !ctx.paramKeys(op)?.has(k)) : [];
+  if (unknown.length > 0) {
+    const name = unknown[0]!;
+    const near = closestName(name, [...(ctx.paramKeys(op) ?? [])]);
+    const error = invalidArgument(`Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. Field '${name}' could not be found in request message.${near ? ` Did you mean "${near}"?` : ''}`);
+    trial.ws.logRejected(op.id, 'http', error.message, { args, write: op.kind === 'write' });
+    return sendGoogleError(res, error);
+  }
   Object.assign(args, pathParams);
   let media: Media | undefined;
   if (route.upload) {
@@ -71,6 +81,9 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
   }
   runAndRespond(ctx, res, trial, op, args, media, mask);
 }
+
+/** Services whose Google frontend answers 400 "Unknown name" for an undeclared query parameter. */
+const STRICT_QUERY_SERVICES: ReadonlySet<string> = new Set(['gmail', 'docs']);
 
 /** Query values that are method arguments (system params only when the op declares them). */
 function methodParams(ctx: ServerContext, op: Operation, query: Record<string, string | string[]>): Record<string, unknown> {
