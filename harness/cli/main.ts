@@ -4,6 +4,10 @@ import { Command } from 'commander';
 import type { RegisterCommand } from './commands/index.ts';
 import { isDeskbenchError } from '../core/index.ts';
 import { EXIT } from './exit-codes.ts';
+import { installDefaultInterrupt } from './interrupt.ts';
+
+// First, before the suite loads (a second or so): an interrupt from now on exits 130.
+installDefaultInterrupt();
 
 /**
  * Loads the commands (and with them the task suite). A task file that breaks the task

@@ -34,11 +34,25 @@ export function onOff(flag: string, value: string | undefined): boolean | undefi
   throw new DeskbenchError('E_USAGE', `${flag} must be "on" or "off", got "${value}"`);
 }
 
-/** Splits a comma-separated list, dropping blanks. */
-export function commaList(value: string | string[] | undefined): string[] {
+/**
+ * Splits a comma-separated (or repeated) list flag. An empty value or an empty item is a
+ * usage error naming the flag: `--task ''` from an unset shell variable must not silently
+ * mean "every task".
+ */
+export function commaList(flag: string, value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   const parts = Array.isArray(value) ? value : [value];
-  return parts.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const items = parts.flatMap((v) => v.split(',')).map((s) => s.trim());
+  if (items.length === 0 || items.every((s) => s === '')) throw emptyValue(flag);
+  if (items.some((s) => s === '')) {
+    throw new DeskbenchError('E_USAGE', `${flag} "${parts.join(',')}" has an empty item; list values separated by single commas`);
+  }
+  return items;
+}
+
+/** The usage error for a flag (or argument) given an empty value. One line, naming it and the fix. */
+export function emptyValue(flag: string): DeskbenchError {
+  return new DeskbenchError('E_USAGE', `${flag} is empty: give it a value, or leave it out`);
 }
 
 /** Selects tasks by ids, tags and services (all given filters apply). Unknown ids are an error with suggestions. */

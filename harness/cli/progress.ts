@@ -42,6 +42,10 @@ function linesSink(): ProgressSink {
         process.stderr.write(`retrying ${e.key.taskId} ${e.key.agent} #${e.key.repeat} (attempt ${e.attempt} failed: ${e.reason})\n`);
       } else if (e.type === 'budget_spent') {
         process.stderr.write(`budget reached: spent $${e.spentUsd.toFixed(4)} of $${e.budgetUsd}; no new trials scheduled\n`);
+      } else if (e.type === 'run_interrupted') {
+        process.stderr.write(`stopping: no new trials; waiting for ${e.inFlight} trial(s) in flight\n`);
+      } else if (e.type === 'trial_cancelled') {
+        process.stderr.write(`cancelled ${e.key.taskId} ${e.key.agent} ${e.key.condition} #${e.key.repeat} (not stored; resume runs it again)\n`);
       } else if (e.type === 'run_finished') {
         process.stderr.write(`${e.runId} ${e.status}: ${e.scored} scored, ${e.infraErrors} infrastructure error(s), ${e.remaining} remaining\n`);
       }
@@ -70,6 +74,8 @@ function barSink(): ProgressSink {
         done++;
         if (e.status === 'infra_error') failed++;
         bar.update(done, { failed });
+      } else if (e.type === 'run_interrupted') {
+        bar.update(done, { running: e.inFlight });
       } else if (e.type === 'run_finished') {
         if (started) bar.stop();
         started = false;

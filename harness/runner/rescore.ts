@@ -4,7 +4,7 @@
  * and the score (with the grader version) replaces the stored one. Trajectories are never
  * touched; trials whose task changed version or vanished are skipped with the reason.
  */
-import type { Task, Workspace, WorkspaceBase } from '../core/index.ts';
+import { isDeskbenchError, type Task, type Workspace, type WorkspaceBase } from '../core/index.ts';
 import { baseWorkspace, companyFor } from '../../datasets/base-workspace.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import type { Judge } from '../../scorers/grading/judge.ts';
@@ -82,6 +82,8 @@ export async function rescore(o: RescoreOptions): Promise<RescoreRow[]> {
       try {
         result = await regrade(o, task, row.trialId, row.runId, seeds, bases, now);
       } catch (e) {
+        // A trial that cannot be rebuilt is skipped with the reason; a store that cannot be read or written stops the command.
+        if (isDeskbenchError(e) && e.code.startsWith('E_STORE')) throw e;
         result = skip((e as Error).message);
       }
     }

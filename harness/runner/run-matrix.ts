@@ -5,11 +5,11 @@ import {
   DeskbenchError, INFRA_TERMINATIONS, hexId, isSafetyCritical, parseConditionName, trialKeyString,
   type Agent, type AuthContext, type Task, type TrialKey, type TrialLimits, type WorkspaceBase,
 } from '../core/index.ts';
-import type { RunStatus, RunStore } from '../store/index.ts';
+import type { RunStatus, RunStore, TrialRecord } from '../store/index.ts';
 import type { RunEvent } from './events.ts';
 import { expandMatrix, selectShard, type MatrixSpec, type Shard } from './matrix.ts';
-import { runTrial, type Grader, type ToolsFactory } from './run-trial.ts';
-import { seedTask } from './seeded-task.ts';
+import { runTrial, type Grader, type ToolsFactory, type TrialExecution, type WorkspaceFactory } from './run-trial.ts';
+import { seedTask, type SeededTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
 
 /** Everything a run needs; the CLI builds this from flags or from a stored spec on resume. */
@@ -39,13 +39,20 @@ export interface RunOptions {
   /** Stop scheduling new trials once the run's spend would pass this (USD). */
   readonly budgetUsd?: number | null;
   readonly onEvent?: (e: RunEvent) => void;
+  /** Stops scheduling: no new trial starts; trials in flight run to their end and are stored (the first Ctrl-C). */
   readonly signal?: AbortSignal;
+  /** Also cuts the trials in flight short: they end `cancelled` and are not stored, so resume runs them again (the second Ctrl-C). */
+  readonly cancelSignal?: AbortSignal;
+  /** Builds each trial's workspace (default: the five services); tests add fixture operations here. */
+  readonly makeWorkspace?: WorkspaceFactory;
 }
 
 /** How a run ended. */
 export interface RunSummary {
   readonly runId: string;
   readonly status: RunStatus;
+  /** False when the run was stopped before it was stored (nothing to resume). */
+  readonly stored: boolean;
   readonly planned: number;
   readonly scored: number;
   readonly infraErrors: number;
@@ -65,10 +72,19 @@ export function trialIdFor(runId: string, key: TrialKey): string {
   return hexId(`${runId}|${trialKeyString(key)}`, 0, 20);
 }
 
+/** Lets timers, signals and I/O run: reference agents finish without ever yielding on their own. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs (or resumes) a run. Trials already stored as scored are skipped; the rest are
  * scheduled under `concurrency`. Infrastructure failures are retried with backoff and,
  * if they persist, stored as `infra_error` (never scored, re-run on resume).
+ *
+ * Durability: each trial is written to the store in its own transaction the moment it
+ * finishes, before its `trial_finished` event, and the scheduler yields to the event
+ * loop before every trial, so even agents that never await (oracle, noop) let signals
+ * through and a kill loses at most the trials in flight. A store failure stops the run
+ * (in-flight trials finish, nothing new starts) and is rethrown as its E_STORE_* error.
  */
 export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   const tasksById = new Map(o.tasks.map((t) => [t.id, t]));
@@ -85,23 +101,16 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
         hint: 'start a new run, or report on this one with `deskbench report --run ' + runId + '`',
       });
     }
-    o.store.setRunStatus(runId, 'running', new Date().toISOString());
   } else {
     runId = o.runId ?? newRunId();
     if (o.runId && o.store.listRuns().some((r) => r.runId === o.runId)) {
       throw new DeskbenchError('E_USAGE', `run ${o.runId} already exists in ${o.store.path}`, { hint: `continue it with --resume ${o.runId}, or pick another --run-id` });
     }
-    o.store.createRun({
-      runId, createdAt: new Date().toISOString(), spec: o.spec, harnessVersion: o.harnessVersion,
-      suiteHash: suiteHash(o.tasks), seed: o.seed, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null, plannedTrials: keys.length,
-    });
   }
   const pending = keys.filter((k) => !done.has(trialKeyString(k)));
-  const emit = o.onEvent ?? (() => {});
-  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId });
 
-  // Seed every task before any trial starts: a broken seed is a task bug, reported up front.
-  const seeded = new Map(o.tasks.map((t) => {
+  // Seed every task before the run is stored: a broken seed is a task bug, reported up front.
+  const seeded = new Map<string, SeededTask>(o.tasks.map((t) => {
     try {
       return [t.id, seedTask(t, o.base, o.seed)] as const;
     } catch (e) {
@@ -109,6 +118,24 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     }
   }));
   const hashes = new Map(o.tasks.map((t) => [t.id, taskHash(t)]));
+
+  // An interrupt that arrived while the process was busy setting up is seen here, before anything is written.
+  await yieldToEventLoop();
+  if (o.signal?.aborted || o.cancelSignal?.aborted) {
+    return {
+      runId, status: 'interrupted', stored: !!o.resumeRunId, planned: keys.length, scored: 0, infraErrors: 0,
+      remaining: pending.length, maxConcurrent: 0, spentUsd: null,
+    };
+  }
+  if (o.resumeRunId) o.store.setRunStatus(runId, 'running', new Date().toISOString());
+  else {
+    o.store.createRun({
+      runId, createdAt: new Date().toISOString(), spec: o.spec, harnessVersion: o.harnessVersion,
+      suiteHash: suiteHash(o.tasks), seed: o.seed, shard: o.shard ? `${o.shard.index}/${o.shard.count}` : null, plannedTrials: keys.length,
+    });
+  }
+  const emit = o.onEvent ?? (() => {});
+  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId });
 
   const queue = new PQueue({ concurrency: o.concurrency });
   let running = 0;
@@ -119,84 +146,90 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   let costKnown = true;
   let costedTrials = 0;
   let stopReason: RunStatus | null = null;
-  const saves: Promise<void>[] = [];
+  let storeFailure: unknown;
   const maxAttempts = o.maxAttempts ?? 3;
 
-  const onAbort = () => {
-    stopReason ??= 'interrupted';
+  const stop = (reason: RunStatus) => {
+    stopReason ??= reason;
     queue.clear();
   };
+  const onAbort = () => {
+    if (stopReason === null) emit({ type: 'run_interrupted', runId, inFlight: running });
+    stop('interrupted');
+  };
   o.signal?.addEventListener('abort', onAbort, { once: true });
+  o.cancelSignal?.addEventListener('abort', onAbort, { once: true });
+
+  const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => {
+    const task = tasksById.get(key.taskId)!;
+    const agent = agentsByName.get(key.agent)!;
+    const condition = parseConditionName(key.condition)!;
+    return {
+      trialId: trialIdFor(runId, key), runId, trialKey: trialKeyString(key), taskId: task.id, taskVersion: task.version, taskHash: hashes.get(task.id)!,
+      services: task.services, category: task.category, difficulty: task.difficulty, safetyCritical: isSafetyCritical(task),
+      agent: agent.name, model: agent.model, harness: agent.harness, condition: key.condition, skills: condition.skills,
+      meta: condition.meta, repeat: key.repeat, status, termination: exec.termination, attempts,
+      startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
+      finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff,
+    };
+  };
 
   const runOne = async (key: TrialKey) => {
+    await yieldToEventLoop();
     if (stopReason) return;
     if (o.budgetUsd != null && costKnown && costedTrials > 0) {
       const projected = spent + spent / costedTrials;
       if (projected > o.budgetUsd) {
-        if (!stopReason) emit({ type: 'budget_spent', runId, spentUsd: spent, budgetUsd: o.budgetUsd });
-        stopReason = 'budget_spent';
-        queue.clear();
+        emit({ type: 'budget_spent', runId, spentUsd: spent, budgetUsd: o.budgetUsd });
+        stop('budget_spent');
         return;
       }
     }
     const task = tasksById.get(key.taskId)!;
-    const agent = agentsByName.get(key.agent)!;
-    const condition = parseConditionName(key.condition)!;
     running++;
     maxConcurrent = Math.max(maxConcurrent, running);
     emit({ type: 'trial_started', runId, key, running });
     try {
       let attempt = 0;
-      let exec;
+      let exec: TrialExecution;
       for (;;) {
         attempt++;
         exec = await runTrial({
-          task, seeded: seeded.get(task.id)!, agent, condition, limits: o.limits, auth: o.auth,
-          makeTools: o.makeTools, grade: o.grade, ...(o.signal ? { runSignal: o.signal } : {}),
+          task, seeded: seeded.get(task.id)!, agent: agentsByName.get(key.agent)!, condition: parseConditionName(key.condition)!,
+          limits: o.limits, auth: o.auth, makeTools: o.makeTools, grade: o.grade,
+          ...(o.cancelSignal ? { runSignal: o.cancelSignal } : {}), ...(o.makeWorkspace ? { makeWorkspace: o.makeWorkspace } : {}),
         });
         if (!INFRA_TERMINATIONS.has(exec.termination) || exec.termination === 'cancelled' || attempt >= maxAttempts) break;
         emit({ type: 'trial_retry', runId, key, attempt, reason: exec.error ?? exec.termination });
-        await sleep((o.retryDelayMs ?? 500) * 2 ** (attempt - 1), o.signal);
-        if (o.signal?.aborted) break;
+        await sleep((o.retryDelayMs ?? 500) * 2 ** (attempt - 1), o.signal, o.cancelSignal);
+        if (stopReason) break;
       }
-      // A trial cut short by an interrupt is not stored: resume runs it again from scratch.
-      if (exec.termination === 'cancelled') return;
+      // A trial cut short by the second interrupt is not stored: resume runs it again from scratch.
+      if (exec.termination === 'cancelled') {
+        emit({ type: 'trial_cancelled', runId, key });
+        return;
+      }
       const status = INFRA_TERMINATIONS.has(exec.termination) ? 'infra_error' : 'scored';
-      const trialId = trialIdFor(runId, key);
       // Spend counts at once, so the budget check before the next trial sees it.
       if (exec.usage.costUsd === null) costKnown = false;
       else {
         spent += exec.usage.costUsd;
         costedTrials++;
       }
-      const record = {
-        trialId, runId, trialKey: trialKeyString(key), taskId: task.id, taskVersion: task.version, taskHash: hashes.get(task.id)!,
-        services: task.services, category: task.category, difficulty: task.difficulty, safetyCritical: isSafetyCritical(task),
-        agent: agent.name, model: agent.model, harness: agent.harness, condition: key.condition, skills: condition.skills,
-        meta: condition.meta, repeat: key.repeat, status, termination: exec.termination, attempts: attempt,
-        startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
-        finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff,
-      } as const;
-      // The store write runs on the next turn of the event loop, after the trial's slot is
-      // free: the next trial sends its first model request first, and the write happens while
-      // that request is in flight instead of delaying it. The run awaits every write before it ends.
-      const saved = new Promise<void>((resolve, reject) => setImmediate(() => {
-        try {
-          o.store.saveTrial(record);
-          if (status === 'scored') scored++;
-          else infraErrors++;
-          emit({
-            type: 'trial_finished', runId, key, trialId, status, termination: exec.termination, score: exec.score?.score ?? null,
-            costUsd: exec.usage.costUsd, durationMs: exec.durationMs, attempts: attempt,
-          });
-          resolve();
-        } catch (e) {
-          reject(e);
-        }
-      }));
-      // Handled here so a failed write is not an unhandled rejection; the run rethrows it at the end.
-      saved.catch(() => {});
-      saves.push(saved);
+      // Written now, in this turn of the event loop: the trial is durable before anything else runs.
+      try {
+        o.store.saveTrial(record(key, exec, attempt, status));
+      } catch (e) {
+        storeFailure ??= e;
+        stop('interrupted');
+        return;
+      }
+      if (status === 'scored') scored++;
+      else infraErrors++;
+      emit({
+        type: 'trial_finished', runId, key, trialId: trialIdFor(runId, key), status, termination: exec.termination, score: exec.score?.score ?? null,
+        costUsd: exec.usage.costUsd, durationMs: exec.durationMs, attempts: attempt,
+      });
     } finally {
       running--;
     }
@@ -204,19 +237,33 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
 
   for (const key of pending) void queue.add(() => runOne(key));
   await queue.onIdle();
-  await Promise.all(saves);
   o.signal?.removeEventListener('abort', onAbort);
+  o.cancelSignal?.removeEventListener('abort', onAbort);
 
   const remaining = pending.length - scored;
   const status: RunStatus = stopReason ?? (remaining === 0 ? 'complete' : 'interrupted');
-  o.store.setRunStatus(runId, status, new Date().toISOString());
+  try {
+    o.store.setRunStatus(runId, status, new Date().toISOString());
+  } catch (e) {
+    storeFailure ??= e;
+  }
+  if (storeFailure !== undefined) throw storeFailure;
   emit({ type: 'run_finished', runId, status, scored, infraErrors, remaining });
-  return { runId, status, planned: keys.length, scored, infraErrors, remaining, maxConcurrent, spentUsd: costKnown ? spent : null };
+  return { runId, status, stored: true, planned: keys.length, scored, infraErrors, remaining, maxConcurrent, spentUsd: costKnown ? spent : null };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, ...signals: Array<AbortSignal | undefined>): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const live = signals.filter((s): s is AbortSignal => s !== undefined);
+    const done = () => {
+      clearTimeout(t);
+      for (const s of live) s.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    for (const s of live) {
+      if (s.aborted) return done();
+      s.addEventListener('abort', done, { once: true });
+    }
   });
 }

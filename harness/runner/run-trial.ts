@@ -2,14 +2,18 @@
 import {
   INFRA_TERMINATIONS, ZERO_USAGE, type ActionRecord, type Agent, type AgentOutcome, type AgentTools, type AuthContext,
   type Condition, type ScoreContext, type ScoreResult, type ServiceId, type Step, type Task, type TerminationReason,
-  type TrialLimits, type Usage, type Workspace, type WorkspaceDiff,
+  type TrialLimits, type Usage, type Workspace, type WorkspaceBase, type WorkspaceDiff,
 } from '../core/index.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import type { SeededTask } from './seeded-task.ts';
 import { taskApi } from './task-api.ts';
+import { guardWallTime } from './wall-limit.ts';
 
 /** Builds the tools a trial offers the agent. */
 export type ToolsFactory = (opts: { ws: Workspace; services: readonly ServiceId[]; condition: Condition; auth: AuthContext }) => AgentTools;
+
+/** Builds a trial's workspace from its seeded base (default: the five services). */
+export type WorkspaceFactory = (base: WorkspaceBase) => Workspace;
 
 /** Grades a finished trial (asynchronously when a judge model grades some items). */
 export type Grader = (task: Task, ctx: ScoreContext<unknown>) => ScoreResult | Promise<ScoreResult>;
@@ -24,8 +28,9 @@ export interface TrialInput {
   readonly auth: AuthContext;
   readonly makeTools: ToolsFactory;
   readonly grade: Grader;
-  /** Aborted when the whole run is interrupted. */
+  /** Aborted to cut the trial short (it ends `cancelled` and is not stored). */
   readonly runSignal?: AbortSignal;
+  readonly makeWorkspace?: WorkspaceFactory;
 }
 
 /** What one attempt at a trial produced. */
@@ -46,13 +51,15 @@ export interface TrialExecution {
 /**
  * One attempt. Never throws: agent crashes, grader bugs and time-outs become
  * termination reasons. Infrastructure terminations come back unscored so the runner
- * can retry them.
+ * can retry them. The wall limit holds even across a slow synchronous call: the call's
+ * work budget is capped by the time left, and the clock is read after every call
+ * (wall-limit.ts), so the trial ends with `time_limit` as soon as the call returns.
  */
 export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   const { task, seeded, agent, limits } = input;
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const ws = createWorkspace(seeded.base);
+  const ws = (input.makeWorkspace ?? createWorkspace)(seeded.base);
   const steps: Step[] = [];
   const controller = new AbortController();
   // One listener on the run's signal per trial, removed when the trial ends, so a long run
@@ -65,6 +72,17 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   input.runSignal?.addEventListener('abort', onRunAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
+  let settleTimedOut: ((o: AgentOutcome) => void) | undefined;
+  const timeout = new Promise<AgentOutcome>((resolve) => {
+    settleTimedOut = resolve;
+  });
+  const expire = () => {
+    if (timedOut) return;
+    timedOut = true;
+    settleTimedOut!({ termination: 'time_limit', finalMessage: null, usage: ZERO_USAGE });
+    controller.abort(new Error('time limit'));
+  };
+  const guard = guardWallTime(ws, started + limits.maxWallMs, expire);
   let outcome: AgentOutcome;
   try {
     const tools = input.makeTools({ ws, services: task.services, condition: input.condition, auth: input.auth });
@@ -76,13 +94,7 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
         ? { reference: { task, manifest: structuredClone(seeded.manifest), api: taskApi(ws, input.auth) } }
         : {}),
     };
-    const timeout = new Promise<AgentOutcome>((resolve) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        resolve({ termination: 'time_limit', finalMessage: null, usage: ZERO_USAGE });
-        controller.abort(new Error('time limit'));
-      }, limits.maxWallMs);
-    });
+    timer = setTimeout(expire, Math.max(0, started + limits.maxWallMs - Date.now()));
     const interrupted = new Promise<AgentOutcome>((resolve) => {
       settleInterrupted = resolve;
       if (input.runSignal?.aborted) resolve(cancelled());
@@ -93,11 +105,15 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   } catch (e) {
     const err = e as Error;
     // A reference agent that throws has a broken solution (agent_error); a model agent that throws is our bug.
-    outcome = {
-      termination: agent.kind === 'reference' ? 'agent_error' : 'harness_error',
-      finalMessage: null, usage: ZERO_USAGE, error: `${err.name}: ${err.message}`,
-    };
+    // Past the wall limit, whatever the agent threw (typically the refused call) is the limit's doing.
+    outcome = guard.expired() || timedOut
+      ? { termination: 'time_limit', finalMessage: null, usage: ZERO_USAGE }
+      : {
+          termination: agent.kind === 'reference' ? 'agent_error' : 'harness_error',
+          finalMessage: null, usage: ZERO_USAGE, error: `${err.name}: ${err.message}`,
+        };
   } finally {
+    guard.release();
     clearTimeout(timer);
     input.runSignal?.removeEventListener('abort', onRunAbort);
     controller.abort();

@@ -1,81 +1,104 @@
 /** The run store: runs, trials and their trajectories in one SQLite file (better-sqlite3, WAL). */
 import type Database from 'better-sqlite3';
 import { DeskbenchError, type ActionRecord, type ScoreResult, type Step } from '../core/index.ts';
-import { openDatabase } from './open.ts';
+import { busyTimeoutMs, guarded } from './faults.ts';
+import { openDatabase, type OpenOptions } from './open.ts';
 import type { Judgement, RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
 
 type Row = Record<string, unknown>;
 
 /** Opens the store at `path` (created when missing unless `create: false`). */
-export function openRunStore(path: string, options: { create?: boolean; readonly?: boolean } = {}): RunStore {
-  return new RunStore(openDatabase(path, options), path);
+export function openRunStore(path: string, options: OpenOptions = {}): RunStore {
+  const timeoutMs = options.busyTimeoutMs ?? busyTimeoutMs();
+  return new RunStore(openDatabase(path, { ...options, busyTimeoutMs: timeoutMs }), path, timeoutMs);
 }
 
 /**
  * Typed access to a store file. Every finished trial is written in one transaction
  * (trial row, steps, actions, checks, violations), so a killed process loses at most
- * the trials that were still running.
+ * the trials that were still running. Several processes may write one store at once:
+ * every write takes the write lock up front (an immediate transaction), waits for
+ * another process's lock up to the busy timeout and retries; every failure is a
+ * DeskbenchError with an E_STORE_* code (exit 3), never a raw SQLite error.
  */
 export class RunStore {
   readonly path: string;
   private readonly db: Database.Database;
+  private readonly timeoutMs: number;
 
-  constructor(db: Database.Database, path: string) {
+  constructor(db: Database.Database, path: string, timeoutMs = busyTimeoutMs()) {
     this.db = db;
     this.path = path;
+    this.timeoutMs = timeoutMs;
   }
 
   /** Closes the file. */
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
+  }
+
+  /** One read: busy retries, faults mapped to store errors. */
+  private read<T>(doing: string, fn: () => T): T {
+    return guarded({ path: this.path, doing, write: false, timeoutMs: this.timeoutMs }, fn);
+  }
+
+  /** One write in an immediate transaction: busy retries (the whole transaction again), faults mapped to store errors. */
+  private write<T>(doing: string, fn: () => T): T {
+    const tx = this.db.transaction(fn);
+    return guarded({ path: this.path, doing, write: true, timeoutMs: this.timeoutMs }, () => tx.immediate());
   }
 
   /** Records a new run. */
   createRun(run: Omit<RunRecord, 'createdAt' | 'updatedAt' | 'status'> & { createdAt: string }): RunRecord {
     const rec: RunRecord = { ...run, updatedAt: run.createdAt, status: 'running' };
-    this.db
-      .prepare(
-        `INSERT INTO runs (run_id, created_at, updated_at, status, spec_json, harness_version, suite_hash, seed, shard, planned_trials)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(rec.runId, rec.createdAt, rec.updatedAt, rec.status, JSON.stringify(rec.spec), rec.harnessVersion, rec.suiteHash, rec.seed, rec.shard, rec.plannedTrials);
+    this.write(`creating run ${rec.runId}`, () => {
+      if (this.db.prepare('SELECT 1 FROM runs WHERE run_id = ?').get(rec.runId)) {
+        throw new DeskbenchError('E_USAGE', `run ${rec.runId} already exists in ${this.path}`, { hint: `continue it with --resume ${rec.runId}, or pick another --run-id` });
+      }
+      this.db
+        .prepare(
+          `INSERT INTO runs (run_id, created_at, updated_at, status, spec_json, harness_version, suite_hash, seed, shard, planned_trials)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(rec.runId, rec.createdAt, rec.updatedAt, rec.status, JSON.stringify(rec.spec), rec.harnessVersion, rec.suiteHash, rec.seed, rec.shard, rec.plannedTrials);
+    });
     return rec;
   }
 
   /** Sets a run's status. */
   setRunStatus(runId: string, status: RunStatus, at: string): void {
-    this.db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE run_id = ?').run(status, at, runId);
+    this.write(`marking run ${runId} ${status}`, () => this.db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE run_id = ?').run(status, at, runId));
   }
 
   /** The run, or a DeskbenchError naming the missing id. */
   getRun(runId: string): RunRecord {
-    const row = this.db.prepare('SELECT * FROM runs WHERE run_id = ?').get(runId) as Row | undefined;
+    const row = this.read(`reading run ${runId}`, () => this.db.prepare('SELECT * FROM runs WHERE run_id = ?').get(runId) as Row | undefined);
     if (!row) {
       throw new DeskbenchError('E_RUN_UNKNOWN', `no run ${runId} in ${this.path}`, { hint: 'list stored runs with `deskbench runs`' });
     }
-    return toRun(row);
+    return this.read(`reading run ${runId}`, () => toRun(row));
   }
 
   /** Every run, newest first. */
   listRuns(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, run_id DESC').all() as Row[]).map(toRun);
+    return this.read('listing runs', () => (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, run_id DESC').all() as Row[]).map(toRun));
   }
 
   /** Per-run counts of stored trials by status. */
   runCounts(runId: string): { scored: number; infraErrors: number; successes: number; unsafe: number } {
-    const r = this.db
+    const r = this.read(`counting the trials of run ${runId}`, () => this.db
       .prepare(
         `SELECT SUM(status = 'scored') AS scored, SUM(status = 'infra_error') AS infra,
                 SUM(success = 1) AS successes, SUM(unsafe = 1) AS unsafe
          FROM trials WHERE run_id = ?`,
       )
-      .get(runId) as Row;
+      .get(runId) as Row);
     return { scored: Number(r.scored ?? 0), infraErrors: Number(r.infra ?? 0), successes: Number(r.successes ?? 0), unsafe: Number(r.unsafe ?? 0) };
   }
 
   /** Trial keys of a run that are finished and scored (resume skips them). */
   scoredTrialKeys(runId: string): Set<string> {
-    const rows = this.db.prepare(`SELECT trial_key FROM trials WHERE run_id = ? AND status = 'scored'`).all(runId) as Row[];
+    const rows = this.read(`reading the trials of run ${runId}`, () => this.db.prepare(`SELECT trial_key FROM trials WHERE run_id = ? AND status = 'scored'`).all(runId) as Row[]);
     return new Set(rows.map((r) => String(r.trial_key)));
   }
 
@@ -85,23 +108,22 @@ export class RunStore {
    * (a duplicate write of a scored trial is a runner bug and throws).
    */
   saveTrial(t: TrialRecord): void {
-    const tx = this.db.transaction(() => {
+    this.write(`storing trial ${t.trialKey}`, () => {
       const prev = this.db.prepare('SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
       if (prev) {
-        if (prev.status === 'scored') throw new Error(`trial ${t.trialKey} of run ${t.runId} is already stored`);
+        if (prev.status === 'scored') throw new DeskbenchError('E_STORE_WRITE', `could not store trial ${t.trialKey}: trial ${t.trialKey} of run ${t.runId} is already stored`);
         this.db.prepare('DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
       }
       insertTrial(this.db, t);
     });
-    try {
-      tx();
-    } catch (e) {
-      throw new DeskbenchError('E_STORE_WRITE', `could not store trial ${t.trialKey}: ${(e as Error).message}`, { cause: e });
-    }
   }
 
   /** A whole trial (with steps, actions, score details), or a DeskbenchError. */
   getTrial(trialId: string): TrialRecord {
+    return this.read(`reading trial ${trialId}`, () => this.findTrial(trialId));
+  }
+
+  private findTrial(trialId: string): TrialRecord {
     const row = this.db.prepare('SELECT * FROM trials WHERE trial_id = ?').get(trialId) as Row | undefined;
     if (!row) {
       // Accept a unique prefix, as git does for commits.
@@ -118,6 +140,10 @@ export class RunStore {
 
   /** Flat rows for listings and reports. */
   listTrials(filter: TrialFilter = {}): TrialRow[] {
+    return this.read('listing trials', () => this.queryTrials(filter));
+  }
+
+  private queryTrials(filter: TrialFilter): TrialRow[] {
     const where: string[] = [];
     const args: unknown[] = [];
     const any = (col: string, vals: readonly string[] | undefined) => {
@@ -158,38 +184,34 @@ export class RunStore {
    * transaction. The trajectory is never touched.
    */
   replaceScore(trialId: string, s: ScoreResult, at: string, taskHash?: string): void {
-    const tx = this.db.transaction(() => {
+    this.write(`re-scoring trial ${trialId}`, () => {
       const r = this.db.prepare(
         'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ?, task_hash = COALESCE(?, task_hash) WHERE trial_id = ?',
       ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, taskHash ?? null, trialId);
-      if (r.changes !== 1) throw new Error(`no trial ${trialId}`);
+      if (r.changes !== 1) throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: no trial ${trialId}`);
       this.db.prepare('DELETE FROM checks WHERE trial_id = ?').run(trialId);
       this.db.prepare('DELETE FROM violations WHERE trial_id = ?').run(trialId);
       insertScoreDetails(this.db, trialId, s);
     });
-    try {
-      tx();
-    } catch (e) {
-      throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: ${(e as Error).message}`, { cause: e });
-    }
   }
 
   /** Sets a run's suite hash (after every trial of it was re-graded with the current suite). */
   setRunSuiteHash(runId: string, suiteHash: string): void {
-    this.db.prepare('UPDATE runs SET suite_hash = ? WHERE run_id = ?').run(suiteHash, runId);
+    this.write(`updating run ${runId}`, () => this.db.prepare('UPDATE runs SET suite_hash = ? WHERE run_id = ?').run(suiteHash, runId));
   }
 
   /** Stores a judge model's verdict on one judged item of a trial. */
   saveJudgement(j: Judgement): void {
-    this.db.prepare('INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(j.trialId, j.itemId, j.judge, j.subjectHash, b(j.passed), j.reason);
+    this.write(`storing a verdict on trial ${j.trialId}`, () => this.db
+      .prepare('INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(j.trialId, j.itemId, j.judge, j.subjectHash, b(j.passed), j.reason));
   }
 
   /** Every stored verdict of a trial. */
   judgements(trialId: string): Judgement[] {
-    return (this.db.prepare('SELECT * FROM judgements WHERE trial_id = ? ORDER BY item_id, judge').all(trialId) as Row[]).map((r) => ({
+    return this.read(`reading the verdicts on trial ${trialId}`, () => (this.db.prepare('SELECT * FROM judgements WHERE trial_id = ? ORDER BY item_id, judge').all(trialId) as Row[]).map((r) => ({
       trialId: String(r.trial_id), itemId: String(r.item_id), judge: String(r.judge), subjectHash: String(r.subject_hash), passed: r.passed === 1, reason: String(r.reason ?? ''),
-    }));
+    })));
   }
 
   private loadTrial(row: Row): TrialRecord {

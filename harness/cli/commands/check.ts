@@ -25,7 +25,7 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
     .action(
       action(async (ids: string[], f: { seed?: string; json?: boolean }) => {
         const seed = positiveInt('--seed', f.seed, DEFAULT_SEED);
-        const tasks = ids.length ? selectTasks(TASKS, { ids: commaList(ids) }) : [...TASKS];
+        const tasks = ids.length ? selectTasks(TASKS, { ids: commaList('<task-ids>', ids) }) : [...TASKS];
         const base = baseWorkspace(seed);
         const company = companyFor(seed);
         const auth = { principal: company.owner.email, tokenKind: 'user' as const };

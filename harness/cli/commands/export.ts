@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'run store (default $DESKBENCH_DB or ./deskbench.db)')
     .action(action((f: ExportFlags) => {
       if (f.format !== 'atif') throw new DeskbenchError('E_USAGE', `--format must be atif, got "${f.format}"`);
-      const store = openRunStore(resolveStorePath(f.db), { create: false });
+      const store = openRunStore(resolveStorePath(f.db), { create: false, readonly: 'if-unwritable' });
       try {
         const paths = exportAtif(store, { ...(f.run ? { runId: f.run } : {}), ...(f.trial ? { trialId: f.trial } : {}), outDir: f.out });
         process.stdout.write(`exported ${paths.length} trajectories to ${f.out}\n`);

@@ -76,7 +76,7 @@ Examples:
     .action(
       action((f: { tag?: string[]; service?: string[]; json?: boolean; markdown?: boolean }) => {
         const filtered = f.tag || f.service;
-        const tasks = filtered ? selectTasks(TASKS, { tags: commaList(f.tag), services: commaList(f.service) }) : [...TASKS];
+        const tasks = filtered ? selectTasks(TASKS, { tags: commaList('--tag', f.tag), services: commaList('--service', f.service) }) : [...TASKS];
         if (f.markdown) return void process.stdout.write(renderTaskCatalogue(tasks));
         if (f.json) {
           process.stdout.write(`${JSON.stringify({ tasks: tasks.map(taskSummary), counts: suiteCounts(tasks) }, null, 2)}\n`);

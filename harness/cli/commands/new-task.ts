@@ -149,7 +149,7 @@ Examples:
     .action(
       action((slug: string, f: { services: string; safety?: boolean; dir: string; force?: boolean }) => {
         if (!SLUG.test(slug)) throw new DeskbenchError('E_USAGE', `task id "${slug}" is not a kebab-case slug`, { hint: 'use lower-case words joined by hyphens, e.g. archive-old-newsletters' });
-        const services = commaList(f.services);
+        const services = commaList('--services', f.services);
         const bad = services.filter((s) => !isServiceId(s));
         if (services.length === 0 || bad.length) throw new DeskbenchError('E_USAGE', `unknown service(s) in --services: ${bad.join(', ') || '(none given)'}`, { hint: `choose from ${SERVICE_IDS.join(', ')}` });
         const folder = services.includes('gmail') ? (services.length > 1 ? 'cross' : 'gmail') : 'cross';

@@ -60,9 +60,9 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
         const resamples = positiveInt('--resamples', f.resamples, REPORT_DEFAULTS.resamples);
         const seed = f.seed === undefined ? REPORT_DEFAULTS.seed : nonNegativeInt('--seed', f.seed);
         const trajectories = f.trajectories === undefined ? 300 : nonNegativeInt('--trajectories', f.trajectories);
-        const filter = parseFilter(f.filter ?? []);
+        const filter = parseFilter(filterSpecs(f.filter ?? []));
         const dbPath = resolveStorePath(f.db);
-        const store = openRunStore(dbPath, { create: false });
+        const store = openRunStore(dbPath, { create: false, readonly: 'if-unwritable' });
         try {
           const runs = f.run ?? [];
           const rows = loadRows(store, runs, filter);
@@ -87,6 +87,21 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
         }
       }),
     );
+}
+
+/** The --filter specs, refusing empty clauses and alternatives (`model=a,` or `model=a||b` must not quietly mean less). */
+function filterSpecs(specs: readonly string[]): string[] {
+  for (const spec of specs) {
+    const clauses = spec.split(',').map((c) => c.trim());
+    if (clauses.some((c) => c === '')) throw new DeskbenchError('E_USAGE', `--filter "${spec}" has an empty clause; separate key=value clauses with single commas`);
+    for (const c of clauses) {
+      const values = c.slice(c.indexOf('=') + 1).split('|').map((v) => v.trim());
+      if (c.includes('=') && values.some((v) => v === '')) {
+        throw new DeskbenchError('E_USAGE', `--filter clause "${c}" has an empty value; separate alternatives with single bars (a|b)`);
+      }
+    }
+  }
+  return [...specs];
 }
 
 function parseFormat(v: string | undefined): Format {

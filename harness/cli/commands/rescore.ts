@@ -48,13 +48,15 @@ Examples:
 
 Exit codes: 0 done, 1 some trials were skipped, 2 bad input, 3 store error.`)
     .action(action(async (f: RescoreFlags) => {
+      const runIds = commaList('--run', f.run);
+      const taskIds = commaList('--task', f.task);
       const judge = f.judge ? resolveJudge(f.judge, f.baseUrl ? { baseUrl: f.baseUrl } : {}) : undefined;
       const store = openRunStore(resolveStorePath(f.db), { create: false });
       try {
-        for (const id of commaList(f.run)) store.getRun(id);
+        for (const id of runIds) store.getRun(id);
         const progress = !f.json && process.stderr.isTTY;
         const rows = await rescore({
-          store, tasks: TASKS, ...(f.run ? { runIds: commaList(f.run) } : {}), ...(f.task ? { taskIds: commaList(f.task) } : {}),
+          store, tasks: TASKS, ...(f.run ? { runIds } : {}), ...(f.task ? { taskIds } : {}),
           ...(judge ? { judge } : {}), dryRun: Boolean(f.dryRun),
           onTrial: (row, done, total) => {
             if (f.json) process.stdout.write(`${JSON.stringify(row)}\n`);

@@ -14,6 +14,7 @@ import { action } from '../action.ts';
 import { resolveAgents, toolsFactoryFor, type AgentFlags } from '../agent-wiring.ts';
 import { EXIT } from '../exit-codes.ts';
 import { commaList, nonNegativeInt, nonNegativeNumber, onOff, positiveInt, selectTasks } from '../options.ts';
+import { handleRunInterrupts } from '../interrupt.ts';
 import { createProgress, progressMode } from '../progress.ts';
 import { summaryTable } from '../summary-table.ts';
 
@@ -74,8 +75,8 @@ interface RunFlags {
 
 /** Builds the stored spec from flags (validating each). */
 export function specFromFlags(f: RunFlags): StoredRunSpec {
-  const tasks = selectTasks(TASKS, { ids: commaList(f.task), tags: commaList(f.tag), services: commaList(f.service) });
-  const agents = commaList(f.agent);
+  const tasks = selectTasks(TASKS, { ids: commaList('--task', f.task), tags: commaList('--tag', f.tag), services: commaList('--service', f.service) });
+  const agents = commaList('--agent', f.agent);
   const conditions = conditionsFromFlags(f);
   const profile = f.toolProfile ?? 'discover';
   if (profile !== 'discover' && profile !== 'typed') throw new DeskbenchError('E_USAGE', `--tool-profile must be discover or typed, got "${profile}"`);
@@ -124,7 +125,7 @@ export function specFromFlags(f: RunFlags): StoredRunSpec {
 function conditionsFromFlags(f: RunFlags): Condition[] {
   if (f.conditions !== undefined) {
     if (f.conditions === 'all') return [...ALL_CONDITIONS];
-    return commaList(f.conditions).map((name) => {
+    return commaList('--conditions', f.conditions).map((name) => {
       const c = parseConditionName(name);
       if (!c) throw new DeskbenchError('E_USAGE', `unknown condition "${name}"`, { hint: 'use all, or names like sks-on__meta-off' });
       return c;
@@ -147,39 +148,44 @@ function parseHeaders(list: string[]): Record<string, string> {
 export async function executeRun(
   spec: StoredRunSpec, o: { db?: string; concurrency: number; json?: boolean; quiet?: boolean; resume?: string; runId?: string },
 ): Promise<number> {
-  const tasks = selectTasks(TASKS, { ids: spec.taskIds });
-  const agents = await resolveAgents(spec.agents, spec.agentFlags);
-  const judge = spec.judge ? resolveJudge(spec.judge.spec, spec.judge.baseUrl ? { baseUrl: spec.judge.baseUrl } : {}) : undefined;
-  const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
-  const store = openRunStore(resolveStorePath(o.db));
-  if (!o.json && !o.quiet) printProjection(store, spec, agents);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Before any slow set-up (agents, the store, the base workspace): an early Ctrl-C still stops the run cleanly.
+  const interrupts = handleRunInterrupts();
+  let store: RunStore | undefined;
   const progress = createProgress(progressMode(o));
   try {
+    const tasks = selectTasks(TASKS, { ids: spec.taskIds });
+    const agents = await resolveAgents(spec.agents, spec.agentFlags);
+    const judge = spec.judge ? resolveJudge(spec.judge.spec, spec.judge.baseUrl ? { baseUrl: spec.judge.baseUrl } : {}) : undefined;
+    const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
+    store = openRunStore(resolveStorePath(o.db));
+    if (!o.json && !o.quiet) printProjection(store, spec, agents);
     const summary = await runMatrix({
       store, tasks, agents,
       matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions: spec.conditions.map((c) => parseConditionName(c)!), repeats: spec.repeats },
       concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed),
       auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
       makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: makeGrader(judge ? { judge } : {}), spec: spec as unknown as Record<string, unknown>,
-      harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: controller.signal,
+      harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: interrupts.stop, cancelSignal: interrupts.cancel,
       ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}), ...(o.runId ? { runId: o.runId } : {}),
     });
     progress.stop();
+    if (!summary.stored) {
+      process.stderr.write('deskbench: interrupted before the run started; nothing was stored\n');
+      return EXIT.INTERRUPTED;
+    }
     if (!o.json && !o.quiet) {
       process.stdout.write(`\n${summaryTable(store.listTrials({ runIds: [summary.runId] }))}\n\nrun id: ${summary.runId}  (store: ${store.path})\n`);
       if (summary.status !== 'complete') process.stdout.write(`resume with: deskbench run --resume ${summary.runId}\n`);
     }
-    if (controller.signal.aborted) return EXIT.INTERRUPTED;
+    if (interrupts.stop.aborted) {
+      if (summary.status !== 'complete') process.stderr.write(`deskbench: run ${summary.runId} interrupted; resume with: deskbench run --resume ${summary.runId}\n`);
+      return EXIT.INTERRUPTED;
+    }
     return summary.infraErrors > 0 ? EXIT.FAILURES : EXIT.OK;
   } finally {
     progress.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    store.close();
+    interrupts.dispose();
+    store?.close();
   }
 }
 
@@ -213,7 +219,7 @@ export function register(program: Command): void {
     .option('--skills <on|off>', 'skills lever when --conditions is not given', 'on')
     .option('--meta <on|off>', 'meta-prompt lever when --conditions is not given', 'on')
     .option('--max-steps <n>', 'per-trial step limit', String(DEFAULT_LIMITS.maxSteps))
-    .option('--max-wall-seconds <n>', 'per-trial wall-time limit', String(DEFAULT_LIMITS.maxWallMs / 1000))
+    .option('--max-wall-seconds <n>', 'per-trial wall-time limit (holds inside slow service calls too)', String(DEFAULT_LIMITS.maxWallMs / 1000))
     .option('--max-tokens <n>', 'per-trial token limit (input + output)')
     .option('--trial-max-cost-usd <usd>', 'per-trial cost limit')
     .option('--max-cost-usd <usd>', 'run budget: stop scheduling new trials when spend would pass it')
@@ -248,13 +254,20 @@ Examples:
   deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
   deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
 
+Each trial is stored the moment it finishes, so a killed run loses only the trials in
+flight. Ctrl-C stops scheduling and lets the trials in flight finish; a second Ctrl-C
+cancels them (not stored); either way the run is resumable with --resume. Several runs
+may share one --db at once.
+
 Exit codes: 0 all trials scored, 1 some trials ended in infrastructure errors,
-2 bad input, 3 store error, 4 provider error, 130 interrupted (resumable).`)
+2 bad input (including an empty flag value such as --task ''), 3 store error
+(damaged, read-only, locked by another process past $DESKBENCH_BUSY_TIMEOUT_MS,
+not a regular file), 4 provider error, 130 interrupted (resumable).`)
     .action(
       action(async (f: RunFlags) => {
         const concurrency = positiveInt('--concurrency', f.concurrency, 4);
         if (f.resume) {
-          const store = openRunStore(resolveStorePath(f.db), { create: false });
+          const store = openRunStore(resolveStorePath(f.db), { create: false, readonly: 'if-unwritable' });
           let spec: StoredRunSpec;
           try {
             spec = store.getRun(f.resume).spec as unknown as StoredRunSpec;

@@ -19,7 +19,7 @@ Examples:
   deskbench runs --json`)
     .action(
       action((f: { trials?: string; db?: string; json?: boolean }) => {
-        const store = openRunStore(resolveStorePath(f.db), { create: false });
+        const store = openRunStore(resolveStorePath(f.db), { create: false, readonly: 'if-unwritable' });
         try {
           if (f.trials) {
             store.getRun(f.trials);

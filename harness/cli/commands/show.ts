@@ -55,7 +55,7 @@ Examples:
   deskbench show 3f2a9c --json | jq '.score.checks'`)
     .action(
       action((id: string, f: { db?: string; full?: boolean; json?: boolean }) => {
-        const store = openRunStore(resolveStorePath(f.db), { create: false });
+        const store = openRunStore(resolveStorePath(f.db), { create: false, readonly: 'if-unwritable' });
         try {
           const t = store.getTrial(id);
           process.stdout.write(f.json ? `${JSON.stringify(t, null, 2)}\n` : `${renderTranscript(t, f)}\n`);
