@@ -15,6 +15,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * exiting: every store write is one transaction.
  */
 export function installDefaultInterrupt(): void {
+  // The launcher's own handler (bin/deskbench.js) covered the seconds it took to load us.
+  const early = (globalThis as { deskbenchEarlyInterrupt?: () => void }).deskbenchEarlyInterrupt;
+  if (early) for (const sig of SIGNALS) process.off(sig, early);
   for (const sig of SIGNALS) {
     process.on(sig, () => {
       if (process.listenerCount(sig) > 1) return;

@@ -51,6 +51,14 @@ export type ValidationErrorFn = (op: Operation, message: string) => ApiError;
 /** How long each operation call advances the workspace clock. */
 const CLOCK_STEP_MS = 1000;
 
+/** How often (in work units) `spend` looks at the wall clock when a deadline is set. */
+const DEADLINE_CHECK_UNITS = 4096;
+
+/** The services' answer to a call that took too much work (or ran past the trial's time). */
+function tooMuchWork(): ApiError {
+  return new ApiError(503, 'backendError', 'The request took too much work to complete. Narrow it (a smaller page, a shorter time range, a simpler query) and try again.');
+}
+
 /** Work units one call may spend by default (about a second of the slowest loops on the reference machine). */
 export const DEFAULT_WORK_BUDGET = 2_000_000;
 
@@ -73,6 +81,16 @@ export class Workspace {
    * API's own "try again" error and changes nothing, so no call can stall a run.
    */
   workBudget = DEFAULT_WORK_BUDGET;
+  /**
+   * A wall-clock instant (epoch ms) past which work in progress stops with the same
+   * "too much work" error: set by the runner to the trial's time limit, so one slow call
+   * cannot outlast it. Read every few thousand units; it can turn a call into an error,
+   * never change a result.
+   */
+  deadline: number | undefined;
+  /** The wall clock `deadline` is compared with (tests inject a fake one). */
+  wallClock: () => number = Date.now;
+  private spentSinceCheck = 0;
   private reads: Set<string> | undefined;
   private written: Set<string> | undefined;
   readonly base: WorkspaceBase;
@@ -208,7 +226,13 @@ export class Workspace {
    */
   spend(units = 1): void {
     this.budgetLeft -= units;
-    if (this.budgetLeft < 0) throw new ApiError(503, 'backendError', 'The request took too much work to complete. Narrow it (a smaller page, a shorter time range, a simpler query) and try again.');
+    if (this.budgetLeft < 0) throw tooMuchWork();
+    if (this.deadline === undefined) return;
+    this.spentSinceCheck += units;
+    if (this.spentSinceCheck >= DEADLINE_CHECK_UNITS) {
+      this.spentSinceCheck = 0;
+      if (this.wallClock() >= this.deadline) throw tooMuchWork();
+    }
   }
 
   /** Logs an attempt to reach admin capabilities or probe the sandbox. */

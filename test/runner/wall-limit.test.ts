@@ -15,7 +15,10 @@ import { validationError } from '../../harness/services/wire-errors.ts';
 import { createEmptyWorkspace } from '../../harness/services/workspace.ts';
 import { openRunStore } from '../../harness/store/index.ts';
 import { runMatrix } from '../../harness/runner/run-matrix.ts';
-import { guardWallTime, TrialTimeLimitError, UNITS_PER_MS } from '../../harness/runner/wall-limit.ts';
+import { guardWallTime, TrialTimeLimitError } from '../../harness/runner/wall-limit.ts';
+
+/** Units a test scan spends per step (the default budget covers about a second of the slowest loops). */
+const UNITS_PER_MS = DEFAULT_WORK_BUDGET / 1000;
 import { runOptions } from '../support/run-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -58,6 +61,19 @@ const budgetProbe = defineOperation({
 
 /** Test-only: moves the fake clock of the guard tests forward, as a slow call would. */
 const fake = { t: 0 };
+
+/** Test-only: a scan whose every step moves the fake clock on a millisecond (unbounded it would take 20 s of fake time). */
+const fakeScan = defineOperation({
+  id: 'gmail.test.fakeScan', service: 'gmail', style: 'google', kind: 'read', description: 'Test only: a long scan on the fake clock.',
+  http: { method: 'GET', path: '/gmail/v1/test/fakeScan' }, params: z.object({}),
+  handler: (ctx) => {
+    for (let i = 0; i < 20_000; i++) {
+      fake.t += 1;
+      ctx.ws.spend(50);
+    }
+    return { scanned: 20_000 };
+  },
+});
 const tick = defineOperation({
   id: 'gmail.test.tick', service: 'gmail', style: 'google', kind: 'read', description: 'Test only: time passes.',
   http: { method: 'GET', path: '/gmail/v1/test/tick' }, params: z.object({ ms: z.number() }),
@@ -68,7 +84,7 @@ const tick = defineOperation({
 });
 
 const TEST_OPS = new Map<string, Operation>(OPERATIONS);
-for (const op of [slowScan, block, budgetProbe, tick] as Operation[]) TEST_OPS.set(op.id, op);
+for (const op of [slowScan, block, budgetProbe, tick, fakeScan] as Operation[]) TEST_OPS.set(op.id, op);
 const withTestOps = (base: WorkspaceBase) => new Workspace(base, TEST_OPS, validationError);
 const auth = { principal: 'owner@corvid.test', tokenKind: 'user' as const };
 
@@ -109,28 +125,25 @@ const patient: Agent = {
 };
 
 describe('the per-trial wall limit', () => {
-  it("caps each call's work budget by the time left and refuses calls past the deadline (fake clock)", () => {
-    let t = 0;
+  it('stops a call that works past the deadline and refuses calls after it (fake clock)', () => {
     const expired: number[] = [];
     const ws = withTestOps(createEmptyWorkspace().toBase());
-    const guard = guardWallTime(ws, 1000, () => expired.push(t), () => t);
-    const budget = () => (ws.invoke('gmail.test.budget', {}, { face: 'oracle', auth }) as { ok: true; value: { budget: number } }).value.budget;
-    expect(budget()).toBe(DEFAULT_WORK_BUDGET);
-    t = 750;
-    expect(budget()).toBe(250 * UNITS_PER_MS);
-    expect(ws.workBudget).toBe(DEFAULT_WORK_BUDGET);
-    t = 999.9;
-    expect(budget()).toBe(Math.floor(0.1 * UNITS_PER_MS));
-    expect(expired).toEqual([]);
-    t = 1000;
+    const guard = guardWallTime(ws, 1000, () => expired.push(fake.t), () => fake.t);
+    const budget = () => ws.invoke('gmail.test.budget', {}, { face: 'oracle', auth });
+    fake.t = 0;
+    expect(budget().ok).toBe(true);
+    // A scan whose work carries the fake clock past the deadline fails with the service's error, mid-call.
+    const scan = ws.invoke('gmail.test.fakeScan', {}, { face: 'oracle', auth });
+    expect(scan.ok ? 'ok' : [scan.error.httpStatus, scan.error.reason]).toEqual([503, 'backendError']);
+    expect(fake.t).toBeLessThan(2000);
+    expect(expired).toEqual([fake.t]);
     expect(() => budget()).toThrow(TrialTimeLimitError);
-    expect(() => budget()).toThrow(TrialTimeLimitError);
-    expect(expired).toEqual([1000]);
     guard.release();
-    // Past the limit the agent's faces stay closed; the harness's own calls (graders) run with the full budget.
+    // Past the limit the agent's faces stay closed; the harness's own calls (graders) run unlimited.
     expect(() => budget()).toThrow(TrialTimeLimitError);
     const graderCall = ws.invoke('gmail.test.budget', {}, { face: 'seed', auth }) as { ok: true; value: { budget: number } };
     expect(graderCall.value.budget).toBe(DEFAULT_WORK_BUDGET);
+    expect(ws.deadline).toBeUndefined();
   });
 
   it('leaves calls alone once a trial ended within its limit', () => {
