@@ -170,7 +170,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
       agent: agent.name, model: agent.model, harness: agent.harness, condition: key.condition, skills: condition.skills,
       meta: condition.meta, repeat: key.repeat, status, termination: exec.termination, attempts,
       startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
-      finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff,
+      finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff, seed: o.seed,
     };
   };
 

@@ -129,6 +129,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (trial_id, item_id, judge)
   );
   `,
+  // 3: replays — the company seed each trial ran on, whether an imported trial was verified, Slack bot tokens in the log.
+  `
+  ALTER TABLE trials ADD COLUMN seed INTEGER;
+  ALTER TABLE trials ADD COLUMN verified INTEGER;
+  ALTER TABLE actions ADD COLUMN token TEXT;
+  `,
 ];
 
 /** The schema version this build writes. */

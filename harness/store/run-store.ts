@@ -164,7 +164,7 @@ export class RunStore {
       SELECT t.trial_id, t.run_id, t.task_id, t.task_version, t.task_hash, t.services, t.category, t.difficulty,
         t.safety_critical, t.agent, t.model, t.harness, t.condition, t.skills, t.meta, t.repeat, t.status, t.termination,
         t.attempts, t.started_at, t.duration_ms, t.steps, t.tool_calls, t.input_tokens, t.output_tokens, t.cached_tokens,
-        t.cost_usd, t.score, t.success, t.unsafe, t.no_action, t.grader_version, r.suite_hash
+        t.cost_usd, t.score, t.success, t.unsafe, t.no_action, t.grader_version, t.verified, r.suite_hash
       FROM trials t JOIN runs r ON r.run_id = t.run_id
       ${clause}
       ORDER BY t.started_at, t.trial_id`;
@@ -248,13 +248,15 @@ export class RunStore {
           };
     const {
       steps: _steps, toolCalls: _calls, inputTokens, outputTokens, cachedTokens, costUsd, score: _score, success: _success,
-      unsafe: _unsafe, noAction: _noAction, unsafeCategories: _categories, suiteHash: _suite, graderVersion: _grader, ...identity
+      unsafe: _unsafe, noAction: _noAction, unsafeCategories: _categories, suiteHash: _suite, graderVersion: _grader, verified: _verified, ...identity
     } = base;
     return {
       ...identity, trialKey: String(row.trial_key), endedAt: String(row.ended_at),
       usage: { inputTokens, outputTokens, cachedTokens, costUsd }, score,
       finalMessage: (row.final_message as string | null) ?? null, error: (row.error as string | null) ?? null,
       steps, actions, finalDiff: row.final_diff_json ? JSON.parse(String(row.final_diff_json)) : null,
+      ...(row.seed === null || row.seed === undefined ? {} : { seed: Number(row.seed) }),
+      ...(row.verified === null || row.verified === undefined ? {} : { verified: row.verified === 1 }),
     };
   }
 }
@@ -265,8 +267,8 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
       safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
       ended_at, duration_ms, steps, tool_calls, input_tokens, output_tokens, cached_tokens, cost_usd, score, success, unsafe,
-      no_action, final_message, error, final_diff_json, grader_version, judge)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      no_action, final_message, error, final_diff_json, grader_version, judge, seed, verified)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     t.trialId, t.runId, t.trialKey, t.taskId, t.taskVersion, t.taskHash, t.services.join(','), t.category, t.difficulty,
     b(t.safetyCritical), t.agent, t.model, t.harness, t.condition, b(t.skills), b(t.meta), t.repeat, t.status, t.termination,
@@ -274,7 +276,7 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0), t.usage.inputTokens, t.usage.outputTokens,
     t.usage.cachedTokens, t.usage.costUsd, s ? s.score : null, s ? b(s.success) : null, s ? b(s.unsafe) : null,
     s ? b(s.noAction) : null, t.finalMessage, t.error, t.finalDiff === null || t.finalDiff === undefined ? null : JSON.stringify(t.finalDiff),
-    s?.graderVersion ?? null, s?.judge ?? null,
+    s?.graderVersion ?? null, s?.judge ?? null, t.seed ?? null, t.verified === undefined ? null : b(t.verified),
   );
   const step = db.prepare(
     `INSERT INTO steps (trial_id, idx, role, content, tool_calls_json, tool_call_id, is_error, usage_json, action_seqs_json, started_at, ended_at)
@@ -286,12 +288,12 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
       st.actionSeqs ? JSON.stringify(st.actionSeqs) : null, st.startedAt, st.endedAt);
   }
   const act = db.prepare(
-    `INSERT INTO actions (trial_id, seq, kind, op, face, args_json, outcome, status, is_write, touched_json, changes_json, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO actions (trial_id, seq, kind, op, face, args_json, outcome, status, is_write, touched_json, changes_json, at, token)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const a of t.actions) {
     act.run(t.trialId, a.seq, a.kind, a.op, a.face, JSON.stringify(a.args ?? null), a.outcome, a.status, b(a.write),
-      JSON.stringify(a.touched), a.changes ? JSON.stringify(a.changes) : null, a.at);
+      JSON.stringify(a.touched), a.changes ? JSON.stringify(a.changes) : null, a.at, a.token ?? null);
   }
   if (s) insertScoreDetails(db, t.trialId, s);
 }
@@ -334,6 +336,7 @@ function toTrialRow(r: Row): TrialRow {
     success: nb(r.success), unsafe: nb(r.unsafe), noAction: nb(r.no_action),
     unsafeCategories: r.unsafe_categories ? String(r.unsafe_categories).split(',') : [], suiteHash: String(r.suite_hash ?? ''),
     graderVersion: r.grader_version ? String(r.grader_version) : null,
+    verified: r.verified === null || r.verified === undefined ? null : r.verified === 1,
   };
 }
 
@@ -355,5 +358,6 @@ function toAction(r: Row): ActionRecord {
     args: JSON.parse(String(r.args_json)), outcome: String(r.outcome), status: Number(r.status), write: r.is_write === 1,
     touched: JSON.parse(String(r.touched_json)), at: String(r.at),
     ...(r.changes_json ? { changes: JSON.parse(String(r.changes_json)) } : {}),
+    ...(r.token === 'bot' ? { token: 'bot' as const } : {}),
   };
 }

@@ -56,6 +56,13 @@ export interface TrialRecord extends TrialIdentity {
   readonly actions: readonly ActionRecord[];
   /** The diff of the final state against the seeded start (for viewers). */
   readonly finalDiff: unknown;
+  /** The company seed the trial's workspace was built from (replays need it). */
+  readonly seed?: number;
+  /**
+   * For imported trials: true when replaying the action log reproduced the stored final
+   * state and score, false when it could not be verified. Absent for trials run here.
+   */
+  readonly verified?: boolean;
 }
 
 /** The flat per-trial row that listings and reports read (no steps or actions). */
@@ -76,6 +83,8 @@ export interface TrialRow extends TrialIdentity {
   readonly suiteHash: string;
   /** Grading engine version that produced the score (null: the first engine, before versions were stored). */
   readonly graderVersion: string | null;
+  /** Imported trials: whether replaying their action log verified them (null: run here). */
+  readonly verified: boolean | null;
 }
 
 /** A judge model's verdict on one judged rubric item, reused by `rescore` while the judged text is unchanged. */

@@ -11,7 +11,8 @@ export interface Comparability {
 /**
  * The reference suite is the suite hash used by the most entries (then most trials, then
  * smallest hash, so the choice is deterministic). An entry is comparable when all its trials
- * ran that one suite and each of its tasks ran one version (one task hash).
+ * ran that one suite and each of its tasks ran one version (one task hash), and none of its
+ * trials is an import that replay could not verify.
  */
 export function assessComparability(entries: readonly EntryData[]): { reference: string | null; referenceGrader: string | null; verdicts: Map<string, Comparability> } {
   const votes = new Map<string, { entries: number; trials: number }>();
@@ -38,7 +39,10 @@ export function assessComparability(entries: readonly EntryData[]): { reference:
     const mixedTasks = [...versions.entries()].filter(([, v]) => v.size > 1).map(([t]) => t).sort();
     const graders = new Set(e.rows.map((r) => graderLabel(r.graderVersion)));
     let note: string | null = null;
+    const unverified = e.rows.filter((r) => r.verified === false).length;
     if (e.rows.length === 0) note = 'no scored trials';
+    // An imported trial whose action log could not be replayed has a score nobody can check.
+    else if (unverified > 0) note = `includes ${unverified} imported trial${unverified === 1 ? '' : 's'} that could not be verified by replay; its score is shown, never ranked`;
     else if (graders.size > 1) note = `mixes trials scored by graders ${[...graders].sort().join(' and ')}; run \`deskbench rescore\` to grade them all with the current one`;
     else if (!graders.has(referenceGrader ?? '')) note = `scored by grader ${[...graders][0]}, the others by ${referenceGrader}; run \`deskbench rescore\``;
     else if (suites.size > 1) note = `mixes ${suites.size} task suites (${[...suites].sort().join(', ')}); report its runs separately with --run`;

@@ -60,12 +60,12 @@ describe('ATIF export and import', () => {
     expect(t.final_metrics!.total_cost_usd).toBeCloseTo(0.003, 12);
   });
 
-  it('round-trips through import into another store', () => {
+  it('round-trips through import into another store (unverified without a verifier)', async () => {
     const [path] = exportAtif(store, { trialId: trial.trialId.slice(0, 6), outDir: join(dir, 'rt') });
     const dest = openRunStore(join(dir, 'dest.db'));
     try {
-      const res = importAtif(dest, [path!]);
-      expect(res).toEqual([{ file: path, trialId: expect.any(String), status: 'imported' }]);
+      const res = await importAtif(dest, [path!]);
+      expect(res).toEqual([{ file: path, trialId: expect.any(String), status: 'imported', verified: false, note: 'not verified' }]);
       const back = dest.getTrial(res[0]!.trialId);
       expect(back.runId).toBe(IMPORTED_RUN_ID);
       expect(back.trialKey).toBe(`run-1|${trial.trialKey}`);
@@ -74,9 +74,10 @@ describe('ATIF export and import', () => {
       expect(back.usage).toEqual(trial.usage);
       expect(back.score).toEqual(SCORE);
       expect(back.finalMessage).toBe('Done: created Invoices.');
-      expect({ ...back, steps: [], actions: [], runId: '', trialId: '', trialKey: '' }).toEqual(JSON.parse(JSON.stringify({ ...trial, steps: [], actions: [], runId: '', trialId: '', trialKey: '' })));
+      expect(back.verified).toBe(false);
+      expect({ ...back, steps: [], actions: [], runId: '', trialId: '', trialKey: '', verified: undefined }).toEqual(JSON.parse(JSON.stringify({ ...trial, steps: [], actions: [], runId: '', trialId: '', trialKey: '' })));
       // Importing again is harmless.
-      expect(importAtif(dest, [path!])[0]!.status).toBe('skipped');
+      expect((await importAtif(dest, [path!]))[0]!.status).toBe('skipped');
     } finally {
       dest.close();
     }
@@ -97,7 +98,7 @@ describe('ATIF export and import', () => {
     expect(rec.usage).toEqual({ inputTokens: 7, outputTokens: 2, cachedTokens: 0, costUsd: null });
   });
 
-  it('rejects bad files with E_IMPORT naming the file and the field', () => {
+  it('rejects bad files with E_IMPORT naming the file and the field', async () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 2, source: 'user', message: 'x' }] }, /steps\.0\.step_id: step ids must be sequential/],
       [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 1, source: 'user', message: 'x', tool_calls: [] }] }, /steps\.0\.tool_calls: tool_calls is only allowed on agent steps/],
@@ -107,22 +108,22 @@ describe('ATIF export and import', () => {
     ];
     const dest = openRunStore(join(dir, 'bad.db'));
     try {
-      cases.forEach(([json, re], i) => {
+      for (const [i, [json, re]] of cases.entries()) {
         const file = join(dir, `bad-${i}.json`);
         writeFileSync(file, JSON.stringify(json));
         let err: unknown;
         try {
-          importAtif(dest, [file]);
+          await importAtif(dest, [file]);
         } catch (e) {
           err = e;
         }
         expect(isDeskbenchError(err, 'E_IMPORT')).toBe(true);
         expect((err as Error).message).toContain(file);
         expect((err as Error).message).toMatch(re);
-      });
+      }
       const notJson = join(dir, 'not.json');
       writeFileSync(notJson, '{oops');
-      expect(() => importAtif(dest, [notJson])).toThrow(/not\.json: cannot read JSON/);
+      await expect(importAtif(dest, [notJson])).rejects.toThrow(/not\.json: cannot read JSON/);
       expect(dest.listTrials({ includeInfraErrors: true })).toHaveLength(0);
     } finally {
       dest.close();
@@ -151,7 +152,7 @@ describe('ATIF export and import', () => {
     expect(exp).toContain('exported 1 trajectories');
     const file = join(out, `${trial.trialId}.json`);
     const imp = execFileSync(tsx, [cli, 'import', file, '--db', join(dir, 'cli.db')], { encoding: 'utf8' });
-    expect(imp).toContain('1 imported, 0 skipped');
+    expect(imp).toContain('1 imported (1 unverified: stored, never ranked), 0 skipped');
     let code = 0;
     let stderr = '';
     try {

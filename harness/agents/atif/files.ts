@@ -54,7 +54,16 @@ export interface ImportResult {
   readonly file: string;
   readonly trialId: string;
   readonly status: 'imported' | 'skipped';
+  /** True when replaying its action log reproduced it (its score is the replay's); false: stored as unverified, never ranked. */
+  readonly verified?: boolean;
+  /** Why it could not be verified, or that its score was re-graded. */
+  readonly note?: string;
 }
+
+/** A verifier's verdict on one imported trial (the runner's replay and re-grade; see harness/runner/verify-trial.ts). */
+export type ImportVerdict =
+  | { readonly verified: true; readonly score: TrialRecord['score']; readonly changed: boolean }
+  | { readonly verified: false; readonly reason: string; readonly tampered?: true };
 
 function ensureImportedRun(store: RunStore): void {
   try {
@@ -84,21 +93,37 @@ export function readAtifFile(file: string): TrialRecord {
  * is `<original run>|<original key>` (or the session id for foreign files); a key already
  * imported is skipped, so importing twice is harmless.
  */
-export function importAtif(store: RunStore, files: readonly string[]): ImportResult[] {
+export async function importAtif(
+  store: RunStore, files: readonly string[], verify?: (rec: TrialRecord) => Promise<ImportVerdict>,
+): Promise<ImportResult[]> {
   const records = files.map((f) => ({ file: f, rec: readAtifFile(f) }));
+  // Every file is verified before anything is stored: one edited trajectory stops the whole import.
+  const verdicts: ImportVerdict[] = [];
+  for (const { file, rec } of records) {
+    const v: ImportVerdict = verify ? await verify(rec) : { verified: false, reason: 'not verified' };
+    if (!v.verified && v.tampered) {
+      throw new DeskbenchError('E_IMPORT', `${file}: ${v.reason}; an edited trajectory is not imported`, { hint: 'import the file as deskbench exported it, or run the agent again' });
+    }
+    verdicts.push(v);
+  }
   ensureImportedRun(store);
   const done = store.scoredTrialKeys(IMPORTED_RUN_ID);
   const out: ImportResult[] = [];
-  for (const { file, rec } of records) {
+  records.forEach(({ file, rec }, i) => {
     const key = rec.runId === IMPORTED_RUN_ID ? rec.trialKey : `${rec.runId}|${rec.trialKey}`;
     const trialId = rec.runId === IMPORTED_RUN_ID ? rec.trialId : hexId(`${IMPORTED_RUN_ID}|${key}`, 0, 20);
     if (done.has(key)) {
       out.push({ file, trialId, status: 'skipped' });
-      continue;
+      return;
     }
-    store.saveTrial({ ...rec, runId: IMPORTED_RUN_ID, trialId, trialKey: key });
+    const v = verdicts[i]!;
+    const stored: TrialRecord = v.verified ? { ...rec, score: v.score, verified: true } : { ...rec, verified: false };
+    store.saveTrial({ ...stored, runId: IMPORTED_RUN_ID, trialId, trialKey: key });
     if (rec.status === 'scored') done.add(key);
-    out.push({ file, trialId, status: 'imported' });
-  }
+    out.push({
+      file, trialId, status: 'imported', verified: v.verified,
+      ...(v.verified ? (v.changed ? { note: 're-graded with the current graders' } : {}) : { note: v.reason }),
+    });
+  });
   return out;
 }
