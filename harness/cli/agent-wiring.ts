@@ -44,9 +44,13 @@ const NO_TOOLS: AgentTools = {
   execute: async () => ({ content: '{"error":"no tools in this trial"}', isError: true, actionSeqs: [] }),
 };
 
-/** The tools factory for a set of agents: the generated tool face unless only oracle/noop run. */
-export async function toolsFactoryFor(agents: readonly Agent[], profile: 'discover' | 'typed'): Promise<ToolsFactory> {
+/**
+ * The tools factory for a set of agents: the generated tool face unless only oracle/noop run.
+ * `mailHelpers` must match the agents' own setting (the model loop refuses a mismatch).
+ */
+export async function toolsFactoryFor(agents: readonly Agent[], profile: 'discover' | 'typed', o: { mailHelpers?: boolean } = {}): Promise<ToolsFactory> {
   if (agents.every((a) => REFERENCE[a.name] === a)) return () => NO_TOOLS;
   const { buildAgentTools } = await import('../agents/tools/index.ts');
-  return (o) => buildAgentTools({ ...o, profile });
+  const mailHelpers = o.mailHelpers ?? false;
+  return (t) => buildAgentTools({ ...t, profile, mailHelpers });
 }

@@ -91,14 +91,21 @@ describe('tool limits before the run', () => {
 
 describe('limit rejections during a trial are the model\'s failure, scored', () => {
   const TASK = TASKS.find((t) => t.id === 'meridian-sow-numbers-reply')!;
-  const cases: Array<{ name: string; protocol: LlmProtocol; spec: string; env: Record<string, string>; status: number; message: string; termination: 'context_overflow' | 'tool_limit' }> = [
+  const cases: Array<{ name: string; protocol: LlmProtocol; spec: string; env: Record<string, string>; status: number; message: string; code?: string; param?: string; termination: 'context_overflow' | 'tool_limit' }> = [
     {
       name: 'OpenAI context_length_exceeded', protocol: 'openai-chat', spec: 'openai:gpt-4.1', env: { OPENAI_API_KEY: 'k' }, status: 400, termination: 'context_overflow',
       message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens. Please reduce the length of the messages.",
+      code: 'context_length_exceeded', param: 'messages',
+    },
+    {
+      // The Responses API words it differently; the code is what identifies it.
+      name: 'OpenAI Responses context_length_exceeded (code only)', protocol: 'openai-responses', spec: 'openai:gpt-5', env: { OPENAI_API_KEY: 'k' }, status: 400, termination: 'context_overflow',
+      message: 'Your input exceeds the context window of this model. Please adjust your input and try again.', code: 'context_length_exceeded', param: 'input',
     },
     {
       name: 'OpenAI tools array too long', protocol: 'openai-responses', spec: 'openai:gpt-4.1', env: { OPENAI_API_KEY: 'k' }, status: 400, termination: 'tool_limit',
       message: "Invalid 'tools': array too long. Expected an array with maximum length 128, but got an array with length 129 instead.",
+      code: 'array_above_max_length', param: 'tools',
     },
     {
       name: 'Anthropic prompt is too long', protocol: 'anthropic', spec: 'anthropic:claude-sonnet-4-6', env: { ANTHROPIC_API_KEY: 'k' }, status: 400, termination: 'context_overflow',
@@ -109,7 +116,7 @@ describe('limit rejections during a trial are the model\'s failure, scored', () 
   it.each(cases)('$name ends the trial as $termination, graded like any other trial', async (c) => {
     const s = await server([
       { kind: 'reply', toolCalls: [{ name: 'call_operation', arguments: { operation: 'gmail.users.labels.list', args: { userId: 'me' } } }], usage: { input: 120_000, output: 20 } },
-      { kind: 'error', status: c.status, message: c.message },
+      { kind: 'error', status: c.status, message: c.message, ...(c.code ? { code: c.code } : {}), ...(c.param ? { param: c.param } : {}) },
     ], c.protocol);
     const agent = resolveAgent(c.spec, { baseUrl: s.baseUrl, ...(c.protocol === 'openai-responses' ? { openaiApi: 'responses' as const } : {}) }, { env: c.env, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
     const t = await runTrial({

@@ -71,6 +71,9 @@ interface RunFlags {
   runId?: string;
   judge?: string;
   judgeBaseUrl?: string;
+  mailHelpers?: string;
+  contextWindow?: string;
+  maxTools?: string;
 }
 
 /** Builds the stored spec from flags (validating each). */
@@ -97,6 +100,10 @@ export function specFromFlags(f: RunFlags): StoredRunSpec {
     seed: f.seed === undefined ? DEFAULT_SEED : positiveInt('--seed', f.seed, DEFAULT_SEED),
     toolProfile: profile,
     agentFlags: {
+      // Always recorded, so a resumed run offers the same tools and its trials carry the same harness label.
+      mailHelpers: onOff('--mail-helpers', f.mailHelpers) ?? true,
+      ...(f.contextWindow ? { contextWindow: positiveInt('--context-window', f.contextWindow, 1) } : {}),
+      ...(f.maxTools ? { maxTools: positiveInt('--max-tools', f.maxTools, 1) } : {}),
       ...(f.baseUrl ? { baseUrl: f.baseUrl } : {}),
       ...(api ? { openaiApi: api } : {}),
       ...(temperature !== null ? { temperature } : {}),
@@ -157,14 +164,20 @@ export async function executeRun(
     const agents = await resolveAgents(spec.agents, spec.agentFlags);
     const judge = spec.judge ? resolveJudge(spec.judge.spec, spec.judge.baseUrl ? { baseUrl: spec.judge.baseUrl } : {}) : undefined;
     const shard: Shard | undefined = spec.shard ? parseShard(spec.shard) : undefined;
+    const conditions = spec.conditions.map((c) => parseConditionName(c)!);
+    if (agents.some((a) => a.kind === 'model')) {
+      // Before the store is touched or any model is called: a face the endpoint cannot take fails here, in one line.
+      const { preflightToolFaces } = await import('../../agents/preflight.ts');
+      preflightToolFaces({ agents: spec.agents, options: spec.agentFlags, profile: spec.toolProfile, tasks, conditions });
+    }
     store = openRunStore(resolveStorePath(o.db));
     if (!o.json && !o.quiet) printProjection(store, spec, agents);
     const summary = await runMatrix({
       store, tasks, agents,
-      matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions: spec.conditions.map((c) => parseConditionName(c)!), repeats: spec.repeats },
+      matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions, repeats: spec.repeats },
       concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed),
       auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
-      makeTools: await toolsFactoryFor(agents, spec.toolProfile), grade: makeGrader(judge ? { judge } : {}), spec: spec as unknown as Record<string, unknown>,
+      makeTools: await toolsFactoryFor(agents, spec.toolProfile, { mailHelpers: spec.agentFlags.mailHelpers ?? false }), grade: makeGrader(judge ? { judge } : {}), spec: spec as unknown as Record<string, unknown>,
       harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent, signal: interrupts.stop, cancelSignal: interrupts.cancel,
       ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}), ...(o.runId ? { runId: o.runId } : {}),
     });
@@ -228,6 +241,9 @@ export function register(program: Command): void {
     .option('--resume <run-id>', 'continue a stored run: only missing or infrastructure-failed trials run')
     .option('--run-id <id>', 'id for the new run (give every shard the same one, then `deskbench merge`)')
     .option('--tool-profile <profile>', 'discover (list/describe/call, default) or typed (one tool per operation)', 'discover')
+    .option('--mail-helpers <on|off>', 'Gmail helpers for model agents: decoded bodies, gmail_send with plain fields (recorded as harness deskbench+mail)', 'on')
+    .option('--context-window <tokens>', "the endpoint's input context window, for models the limits table does not know")
+    .option('--max-tools <n>', 'most tools the endpoint accepts in one request, when stricter than the table')
     .option('--base-url <url>', 'model server base URL (OpenAI-compatible servers, proxies)')
     .option('--openai-api <api>', 'chat (Chat Completions) or responses (Responses API)')
     .option('--temperature <t>', 'sampling temperature')

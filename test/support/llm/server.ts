@@ -8,7 +8,7 @@ export type { LlmProtocol, ScriptedReply, ScriptedCall, ScriptedUsage } from './
 /** One scripted answer: a reply, an HTTP error (optionally with Retry-After), or a malformed body. */
 export type ScriptEntry =
   | ({ readonly kind: 'reply' } & ScriptedReply)
-  | { readonly kind: 'error'; readonly status: number; readonly retryAfter?: string; readonly message?: string }
+  | { readonly kind: 'error'; readonly status: number; readonly retryAfter?: string; readonly message?: string; readonly code?: string; readonly param?: string }
   | { readonly kind: 'malformed'; readonly body?: string };
 
 /** A request the server received. */
@@ -77,7 +77,7 @@ export async function startScriptedServer(o: ScriptedServerOptions): Promise<Scr
       const entry = typeof o.script === 'function' ? o.script(body, i) : o.script[i];
       if (!entry) return send(res, 500, errorBodyFor(o.protocol, 500, `script exhausted after ${i} requests`));
       if (entry.kind === 'error') {
-        return send(res, entry.status, errorBodyFor(o.protocol, entry.status, entry.message ?? `scripted ${entry.status}`), entry.retryAfter !== undefined ? { 'retry-after': entry.retryAfter } : {});
+        return send(res, entry.status, errorBodyFor(o.protocol, entry.status, entry.message ?? `scripted ${entry.status}`, { ...(entry.code ? { code: entry.code } : {}), ...(entry.param ? { param: entry.param } : {}) }), entry.retryAfter !== undefined ? { 'retry-after': entry.retryAfter } : {});
       }
       if (entry.kind === 'malformed') return send(res, 200, entry.body ?? '{"id": "broken", "choices": [');
       send(res, 200, replyBody(o.protocol, o.model ?? String(body.model ?? 'unknown'), entry, i), { 'x-request-id': `req_${i}` });

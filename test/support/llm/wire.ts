@@ -63,10 +63,15 @@ export function replyBody(protocol: LlmProtocol, model: string, r: ScriptedReply
   };
 }
 
-/** The error body of the protocol. */
-export function errorBodyFor(protocol: LlmProtocol, status: number, message: string): unknown {
-  if (protocol === 'anthropic') return { type: 'error', error: { type: status === 429 ? 'rate_limit_error' : 'api_error', message } };
-  return { error: { message, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', code: null, param: null } };
+/** The error body of the protocol, with the error type each API documents for the status (OpenAI also carries `code` and `param`). */
+export function errorBodyFor(protocol: LlmProtocol, status: number, message: string, extra: { code?: string; param?: string } = {}): unknown {
+  const invalid = status === 400 || status === 413 || status === 422;
+  if (protocol === 'anthropic') {
+    const type = status === 429 ? 'rate_limit_error' : status === 413 ? 'request_too_large' : invalid ? 'invalid_request_error' : status === 529 ? 'overloaded_error' : 'api_error';
+    return { type: 'error', error: { type, message } };
+  }
+  const type = status === 429 ? 'rate_limit_exceeded' : invalid ? 'invalid_request_error' : 'server_error';
+  return { error: { message, type, code: extra.code ?? null, param: extra.param ?? null } };
 }
 
 /** Request path of the protocol (relative to the server root). */
