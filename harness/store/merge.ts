@@ -10,7 +10,7 @@ export interface MergeResult {
   readonly skippedTrials: number;
 }
 
-const CHILD_TABLES = ['steps', 'actions', 'checks', 'violations'] as const;
+const CHILD_TABLES = ['steps', 'actions', 'checks', 'violations', 'texts'] as const;
 
 /**
  * Copies every run and trial of `sources` into `target` (created when missing). Each

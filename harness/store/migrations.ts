@@ -135,6 +135,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE trials ADD COLUMN verified INTEGER;
   ALTER TABLE actions ADD COLUMN token TEXT;
   `,
+  // 4: compact trajectories — steps, actions and the final diff as one compressed document
+  // per trial (trials.trajectory; the steps/actions rows and final_diff_json stay for trials
+  // stored before), and texts every trial of a task repeats (system prompt, instruction) kept once.
+  `
+  ALTER TABLE trials ADD COLUMN trajectory BLOB;
+  CREATE TABLE texts (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import { DeskbenchError, type ActionRecord, type ScoreResult, type Step } from '../core/index.ts';
 import { busyTimeoutMs, guarded } from './faults.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
+import { compress, decodeTrajectory, decompress, encodeTrajectory } from './trajectory-codec.ts';
+import type { Trajectory } from './trajectory-codec.ts';
 import type { Judgement, RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -214,10 +216,25 @@ export class RunStore {
     })));
   }
 
+  /** A trial's steps, actions and final diff: the compact document, or the rows of trials stored before it existed. */
+  private trajectoryOf(id: string, row: Row): Trajectory {
+    if (row.trajectory !== null && row.trajectory !== undefined) {
+      const text = this.db.prepare('SELECT data FROM texts WHERE hash = ?');
+      return decodeTrajectory(row.trajectory as Buffer, (hash) => {
+        const r = text.get(hash) as { data: Buffer } | undefined;
+        return r ? decompress(r.data, `shared text ${hash}`) : undefined;
+      }, `the trajectory of trial ${id}`);
+    }
+    return {
+      steps: (this.db.prepare('SELECT * FROM steps WHERE trial_id = ? ORDER BY idx').all(id) as Row[]).map(toStep),
+      actions: (this.db.prepare('SELECT * FROM actions WHERE trial_id = ? ORDER BY seq').all(id) as Row[]).map(toAction),
+      finalDiff: row.final_diff_json ? JSON.parse(String(row.final_diff_json)) : null,
+    };
+  }
+
   private loadTrial(row: Row): TrialRecord {
     const id = String(row.trial_id);
-    const steps = (this.db.prepare('SELECT * FROM steps WHERE trial_id = ? ORDER BY idx').all(id) as Row[]).map(toStep);
-    const actions = (this.db.prepare('SELECT * FROM actions WHERE trial_id = ? ORDER BY seq').all(id) as Row[]).map(toAction);
+    const { steps, actions, finalDiff } = this.trajectoryOf(id, row);
     const checks = this.db.prepare('SELECT * FROM checks WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
     const viol = this.db.prepare('SELECT * FROM violations WHERE trial_id = ? ORDER BY idx').all(id) as Row[];
     const judged = new Map((this.db.prepare('SELECT item_id, subject_hash FROM judgements WHERE trial_id = ? AND judge = ?').all(id, row.judge ?? '') as Row[]).map((r) => [String(r.item_id), String(r.subject_hash)]));
@@ -254,7 +271,7 @@ export class RunStore {
       ...identity, trialKey: String(row.trial_key), endedAt: String(row.ended_at),
       usage: { inputTokens, outputTokens, cachedTokens, costUsd }, score,
       finalMessage: (row.final_message as string | null) ?? null, error: (row.error as string | null) ?? null,
-      steps, actions, finalDiff: row.final_diff_json ? JSON.parse(String(row.final_diff_json)) : null,
+      steps: [...steps], actions: [...actions], finalDiff,
       ...(row.seed === null || row.seed === undefined ? {} : { seed: Number(row.seed) }),
       ...(row.verified === null || row.verified === undefined ? {} : { verified: row.verified === 1 }),
     };
@@ -263,11 +280,16 @@ export class RunStore {
 
 function insertTrial(db: Database.Database, t: TrialRecord): void {
   const s = t.score;
+  const share = db.prepare('INSERT OR IGNORE INTO texts (hash, data) VALUES (?, ?)');
+  const known = db.prepare('SELECT 1 FROM texts WHERE hash = ?');
+  const trajectory = encodeTrajectory({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null }, (hash, text) => {
+    if (!known.get(hash)) share.run(hash, compress(text));
+  });
   db.prepare(
     `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
       safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
       ended_at, duration_ms, steps, tool_calls, input_tokens, output_tokens, cached_tokens, cost_usd, score, success, unsafe,
-      no_action, final_message, error, final_diff_json, grader_version, judge, seed, verified)
+      no_action, final_message, error, trajectory, grader_version, judge, seed, verified)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     t.trialId, t.runId, t.trialKey, t.taskId, t.taskVersion, t.taskHash, t.services.join(','), t.category, t.difficulty,
@@ -275,26 +297,9 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
     t.attempts, t.startedAt, t.endedAt, Math.round(t.durationMs), t.steps.length,
     t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0), t.usage.inputTokens, t.usage.outputTokens,
     t.usage.cachedTokens, t.usage.costUsd, s ? s.score : null, s ? b(s.success) : null, s ? b(s.unsafe) : null,
-    s ? b(s.noAction) : null, t.finalMessage, t.error, t.finalDiff === null || t.finalDiff === undefined ? null : JSON.stringify(t.finalDiff),
+    s ? b(s.noAction) : null, t.finalMessage, t.error, trajectory,
     s?.graderVersion ?? null, s?.judge ?? null, t.seed ?? null, t.verified === undefined ? null : b(t.verified),
   );
-  const step = db.prepare(
-    `INSERT INTO steps (trial_id, idx, role, content, tool_calls_json, tool_call_id, is_error, usage_json, action_seqs_json, started_at, ended_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const st of t.steps) {
-    step.run(t.trialId, st.index, st.role, st.content, st.toolCalls ? JSON.stringify(st.toolCalls) : null, st.toolCallId ?? null,
-      st.isError === undefined ? null : b(st.isError), st.usage ? JSON.stringify(st.usage) : null,
-      st.actionSeqs ? JSON.stringify(st.actionSeqs) : null, st.startedAt, st.endedAt);
-  }
-  const act = db.prepare(
-    `INSERT INTO actions (trial_id, seq, kind, op, face, args_json, outcome, status, is_write, touched_json, changes_json, at, token)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const a of t.actions) {
-    act.run(t.trialId, a.seq, a.kind, a.op, a.face, JSON.stringify(a.args ?? null), a.outcome, a.status, b(a.write),
-      JSON.stringify(a.touched), a.changes ? JSON.stringify(a.changes) : null, a.at, a.token ?? null);
-  }
   if (s) insertScoreDetails(db, t.trialId, s);
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Compact trajectories: a trial's steps, action log and final diff are stored as one
+ * Brotli-compressed JSON document per trial instead of one row per step and action. Tool
+ * results, message bodies and record snapshots repeat a lot within a trial, so the document
+ * compresses about sixfold. The system prompt and the instruction are the same for every
+ * trial of a task and condition: they are kept once, by content hash, in the `texts` table.
+ * Decoding gives back exactly what was encoded (`show`, export and rescore read it).
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { DeskbenchError, type ActionRecord, type Step } from '../core/index.ts';
+
+/** What a compact trajectory holds. */
+export interface Trajectory {
+  readonly steps: readonly Step[];
+  readonly actions: readonly ActionRecord[];
+  readonly finalDiff: unknown;
+}
+
+/** Format tag of the stored document (bumped if its layout ever changes). */
+const FORMAT = 1;
+/** Steps of these roles are shared across trials when at least this long. */
+const SHARED_ROLES: ReadonlySet<Step['role']> = new Set(['system', 'user']);
+const SHARED_MIN_CHARS = 256;
+/** Brotli quality 5: within 1 % of the best ratio on trajectories at a tenth of the time of 9+. */
+const QUALITY = 5;
+/** A stored document never expands past this (a damaged or foreign blob cannot exhaust memory). */
+const MAX_DECODED_BYTES = 512 * 1024 * 1024;
+
+type StoredStep = Omit<Step, 'content'> & ({ content: string } | { contentRef: string });
+
+/** Hash that names a shared text. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Compresses a string or JSON document with the store's settings. */
+export function compress(data: string): Buffer {
+  const buf = Buffer.from(data, 'utf8');
+  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+}
+
+/** Expands what `compress` wrote; a damaged blob is E_STORE_CORRUPT naming what it was. */
+export function decompress(blob: Buffer, what: string): string {
+  try {
+    return brotliDecompressSync(blob, { maxOutputLength: MAX_DECODED_BYTES }).toString('utf8');
+  } catch (e) {
+    throw new DeskbenchError('E_STORE_CORRUPT', `${what} is damaged: ${(e as Error).message}`, { hint: 'restore the store from a backup', cause: e });
+  }
+}
+
+/**
+ * Encodes a trajectory. `share(hash, text)` is called for each shared text (the caller
+ * stores it once); the returned blob refers to it by hash.
+ */
+export function encodeTrajectory(t: Trajectory, share: (hash: string, text: string) => void): Buffer {
+  const steps: StoredStep[] = t.steps.map((s) => {
+    if (!SHARED_ROLES.has(s.role) || s.content.length < SHARED_MIN_CHARS) return s;
+    const hash = textHash(s.content);
+    share(hash, s.content);
+    const { content: _content, ...rest } = s;
+    return { ...rest, contentRef: hash };
+  });
+  return compress(JSON.stringify({ format: FORMAT, steps, actions: t.actions, finalDiff: t.finalDiff ?? null }));
+}
+
+/** Decodes a stored trajectory; `text(hash)` returns a shared text. */
+export function decodeTrajectory(blob: Buffer, text: (hash: string) => string | undefined, what: string): Trajectory {
+  let doc: { format?: unknown; steps?: StoredStep[]; actions?: ActionRecord[]; finalDiff?: unknown };
+  try {
+    doc = JSON.parse(decompress(blob, what)) as typeof doc;
+  } catch (e) {
+    if (e instanceof DeskbenchError) throw e;
+    throw new DeskbenchError('E_STORE_CORRUPT', `${what} is damaged: not JSON`, { hint: 'restore the store from a backup', cause: e });
+  }
+  if (doc.format !== FORMAT || !Array.isArray(doc.steps) || !Array.isArray(doc.actions)) {
+    throw new DeskbenchError('E_STORE_CORRUPT', `${what} has an unknown layout (format ${String(doc.format)})`, { hint: 'it may come from a newer deskbench; upgrade to read it' });
+  }
+  const steps = doc.steps.map((s): Step => {
+    if (!('contentRef' in s)) return s;
+    const { contentRef, ...rest } = s;
+    const content = text(contentRef);
+    if (content === undefined) throw new DeskbenchError('E_STORE_CORRUPT', `${what} refers to a shared text ${contentRef} the store does not hold`);
+    return { ...rest, content } as Step;
+  });
+  return { steps, actions: doc.actions, finalDiff: doc.finalDiff ?? null };
+}
