@@ -1,5 +1,8 @@
 /** The run matrix: agents × conditions × tasks × repeats, and deterministic shards of it. */
 import { DeskbenchError, conditionName, stableHash, type Condition, type TrialKey } from '../core/index.ts';
+import { shardFromEnv } from './shard-env.ts';
+
+export { shardFromEnv, SHARD_ENV, type ShardFromEnv } from './shard-env.ts';
 
 /** The four conditions of the ClawsBench 2×2 lever grid, in a fixed order. */
 export const ALL_CONDITIONS: readonly Condition[] = [
@@ -36,15 +39,24 @@ export interface Shard {
   readonly count: number;
 }
 
-/** Parses `k/n`; a malformed value is a usage error naming the flag. */
-export function parseShard(text: string): Shard {
+/**
+ * Parses `k/n`, or `auto` (the index and count the batch scheduler put in `env`; see
+ * `shardFromEnv`). A malformed value is a usage error naming the flag.
+ */
+export function parseShard(text: string, env: Readonly<Record<string, string | undefined>> = process.env): Shard {
+  if (text.trim() === 'auto') return shardFromEnv(env).shard;
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new DeskbenchError('E_USAGE', `--shard "${text}" is not of the form k/n with 1 <= k <= n`, { hint: 'e.g. --shard 2/4 runs the second of four slices' });
+    throw new DeskbenchError('E_USAGE', `--shard "${text}" is not of the form k/n with 1 <= k <= n, or auto`, { hint: 'e.g. --shard 2/4 runs the second of four slices; --shard auto reads them from the batch scheduler' });
   }
   return { index, count };
+}
+
+/** The `k/n` text of a shard, as stored in the run spec and the run record. */
+export function formatShard(s: Shard): string {
+  return `${s.index}/${s.count}`;
 }
 
 /**

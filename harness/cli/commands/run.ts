@@ -7,7 +7,7 @@ import { makeGrader } from '../../runner/grader.ts';
 import { resolveJudge } from '../../agents/judge.ts';
 import { openRunStore, resolveStorePath, type RunStore } from '../../store/index.ts';
 import { projectCost } from '../../runner/projection.ts';
-import { ALL_CONDITIONS, parseShard, type Shard } from '../../runner/matrix.ts';
+import { ALL_CONDITIONS, formatShard, parseShard, type Shard } from '../../runner/matrix.ts';
 import { runMatrix } from '../../runner/run-matrix.ts';
 import { HARNESS_VERSION } from '../../version.ts';
 import { action } from '../action.ts';
@@ -124,7 +124,8 @@ export function specFromFlags(f: RunFlags): StoredRunSpec {
         : {}),
     },
     budgetUsd: nonNegativeNumber('--max-cost-usd', f.maxCostUsd),
-    shard: f.shard ?? null,
+    // `auto` is resolved here, so the run spec (and a later --resume) holds the scheduler's k/n.
+    shard: f.shard ? formatShard(parseShard(f.shard)) : null,
     judge: f.judge ? { spec: f.judge, ...(f.judgeBaseUrl ? { baseUrl: f.judgeBaseUrl } : {}) } : null,
   };
 }
@@ -237,7 +238,7 @@ export function register(program: Command): void {
     .option('--trial-max-cost-usd <usd>', 'per-trial cost limit')
     .option('--max-cost-usd <usd>', 'run budget: stop scheduling new trials when spend would pass it')
     .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
-    .option('--shard <k/n>', 'run only the k-th of n deterministic slices of the matrix')
+    .option('--shard <k/n|auto>', 'run only the k-th of n deterministic slices of the matrix; auto reads k and n from the batch scheduler (Kubernetes, Slurm, DESKBENCH_SHARD_INDEX/COUNT)')
     .option('--resume <run-id>', 'continue a stored run: only missing or infrastructure-failed trials run')
     .option('--run-id <id>', 'id for the new run (give every shard the same one, then `deskbench merge`)')
     .option('--tool-profile <profile>', 'discover (list/describe/call, default) or typed (one tool per operation)', 'discover')
