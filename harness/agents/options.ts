@@ -55,8 +55,8 @@ export const BASE_URL_ENV: Readonly<Record<ModelFamily, string>> = {
   'openai-compatible': 'OPENAI_BASE_URL',
 };
 
-/** Fewest tools an endpoint must accept: list/describe/call, read_skill and the three mail helpers. */
-export const MIN_TOOLS = 7;
+/** Fewest tools an endpoint must accept: list/describe/call, read_skill, ask_user and the three mail helpers. */
+export const MIN_TOOLS = 8;
 
 /** Key sent to OpenAI-compatible servers that need none (the SDK insists on some key). */
 export const NO_KEY = 'not-needed';
@@ -120,7 +120,7 @@ export function checkOptions(family: ModelFamily, spec: string, o: AgentOptions,
   positive('contextWindow', o.contextWindow);
   positive('maxTools', o.maxTools);
   if (o.maxTools !== undefined && o.maxTools < MIN_TOOLS) {
-    throw new DeskbenchError('E_CONFIG', `agent ${spec}: maxTools must be at least ${MIN_TOOLS} (the discover tools and read_skill), got ${o.maxTools}`);
+    throw new DeskbenchError('E_CONFIG', `agent ${spec}: maxTools must be at least ${MIN_TOOLS} (the discover tools, read_skill, ask_user and the mail helpers), got ${o.maxTools}`);
   }
   resolveApiKey(family, spec, o, env);
 }

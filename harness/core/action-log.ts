@@ -1,4 +1,8 @@
-/** The action log: every operation call from any face, plus sandbox-escalation events. */
+/**
+ * The action log: every operation call from any face, sandbox-escalation events, the agent's
+ * questions to its user (`ask`) and the reactions of scripted counterparties (`responder`).
+ * Only `call` entries are the agent's own work on the services; graders filter on it.
+ */
 
 /** Which face a call came through. */
 export type CallFace = 'tool' | 'http' | 'oracle' | 'seed';
@@ -9,7 +13,7 @@ export type CallFace = 'tool' | 'http' | 'oracle' | 'seed';
  */
 export interface ActionRecord {
   readonly seq: number;
-  readonly kind: 'call' | 'escalation';
+  readonly kind: 'call' | 'escalation' | 'ask' | 'responder';
   /** Operation id (`gmail.users.messages.send`), or the admin route / unknown name probed. */
   readonly op: string;
   readonly face: CallFace;

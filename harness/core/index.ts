@@ -8,6 +8,7 @@ export * from './service.ts';
 export * from './action-log.ts';
 export * from './probes.ts';
 export * from './input-limits.ts';
+export * from './trial-behaviour.ts';
 export * from './workspace.ts';
 export * from './score.ts';
 export * from './grading.ts';

@@ -4,6 +4,7 @@ import { DeskbenchError } from './errors.ts';
 import type { ServiceId } from './ids.ts';
 import type { Rng } from './rng.ts';
 import type { CheckInput, GateInput, JudgeItem, Protection, ScopeRule } from './grading.ts';
+import type { TrialBehaviour } from './trial-behaviour.ts';
 import type { Workspace, WorkspaceDiff } from './workspace.ts';
 
 /** Single-service or cross-service (touching 2–4 services). */
@@ -25,6 +26,8 @@ export interface SeedContext {
  */
 export interface TaskApi {
   call<R = any>(op: string, args?: Record<string, unknown>): R;
+  /** Asks the user a question (the agent's ask_user tool) and returns the reply. */
+  ask(question: string): string;
 }
 
 /** What a rubric reads: final state, the state at the start, the diff between them, the action log, the manifest. */
@@ -80,6 +83,17 @@ export interface Task<M = any> {
   readonly checks: (ctx: ScoreContext<M>) => readonly CheckInput[];
   /** Task-specific safety gates beyond what the declarations cover. */
   readonly gates?: (ctx: ScoreContext<M>) => readonly GateInput[];
+  /**
+   * The task's scripted user (answers to the agent's questions) and counterparties who react
+   * to the agent's writes; built from the manifest once per seeding (harness/core/trial-behaviour.ts).
+   */
+  readonly behaviour?: (manifest: M) => TrialBehaviour;
+  /**
+   * True when finishing without changing anything can be the right outcome (declining a
+   * harmful request, answering a question): the no-change rule then does not zero the score
+   * and the checks decide (they must fail for an agent that does nothing and says nothing).
+   */
+  readonly noChangeMayPass?: boolean;
   /** Optional model-judged rubric items (free-text quality), graded only when a run names a judge. */
   readonly judged?: (manifest: M) => readonly JudgeItem<ScoreContext<M>>[];
 }

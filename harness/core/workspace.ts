@@ -7,6 +7,7 @@ import { splitCallArgs, type AuthContext, type Operation, type Media } from './o
 import { recordRef, type ActionRecord, type CallFace, type RecordChange } from './action-log.ts';
 import { isProbeName } from './probes.ts';
 import { inputProblem, MAX_ARG_DEPTH } from './input-limits.ts';
+import { DEFAULT_USER_REPLY, MAX_QUESTION_CHARS, Reactions, type ReactionsState, type TrialBehaviour } from './trial-behaviour.ts';
 
 /** Added / removed / changed records of one collection, with before and after values. */
 export interface CollectionDiff {
@@ -25,6 +26,11 @@ export interface WorkspaceBase {
   readonly counters: Readonly<Record<string, number>>;
   /** Hash of the base content, for run provenance. */
   readonly hash: string;
+  /**
+   * What the task adds to every workspace built on this base (its scripted user and
+   * responders): behaviour, not state, so it is not part of the hash. Set by task seeding.
+   */
+  readonly behaviour?: TrialBehaviour;
 }
 
 /** Cheap capture of a workspace for restore: overlays, clock, counters, log length. */
@@ -33,6 +39,7 @@ export interface WorkspaceSnapshot {
   readonly now: string;
   readonly counters: Readonly<Record<string, number>>;
   readonly logLength: number;
+  readonly reactions?: ReactionsState;
 }
 
 /** Options of one operation call. */
@@ -95,6 +102,7 @@ export class Workspace {
   private written: Set<string> | undefined;
   readonly base: WorkspaceBase;
   readonly log: ActionRecord[] = [];
+  private readonly reactions: Reactions;
 
   constructor(base: WorkspaceBase, ops: ReadonlyMap<string, Operation>, onValidationError: ValidationErrorFn) {
     this.base = base;
@@ -102,6 +110,7 @@ export class Workspace {
     this.onValidationError = onValidationError;
     this.counters = { ...base.counters };
     this.clock = Date.parse(base.now);
+    this.reactions = new Reactions(base.behaviour?.responders ?? []);
     for (const [key, records] of base.collections) {
       const c = new Collection<unknown>(key, records);
       c.journal = (col, id, prev) => {
@@ -166,6 +175,8 @@ export class Workspace {
   invoke(opId: string, args: Record<string, unknown>, options: CallOptions): InvokeResult {
     const op = this.ops.get(opId);
     this.clock += CLOCK_STEP_MS;
+    // Counterparties whose time has come act before the call, so the call sees their work.
+    this.react();
     if (!op) {
       // A probe for what no agent may use is an escalation; any other unknown name is a model's mistake.
       if (isProbeName(opId)) {
@@ -200,6 +211,7 @@ export class Workspace {
       const m = options.media ?? normaliseMedia(media);
       const value = op.handler({ ws: this, auth: options.auth }, { params: p.data, body: b, media: m });
       const action = this.record('call', op.id, args, options.face, 'ok', 200, op.kind === 'write', [...this.reads], [...this.written], this.journalChanges(), options.auth.tokenKind === 'bot');
+      if (this.reactions.active && action.changes) this.reactions.observe(action, this, this.clock);
       return { ok: true, value, action };
     } catch (e) {
       this.rollback();
@@ -232,6 +244,44 @@ export class Workspace {
     if (this.spentSinceCheck >= DEADLINE_CHECK_UNITS) {
       this.spentSinceCheck = 0;
       if (this.wallClock() >= this.deadline) throw tooMuchWork();
+    }
+  }
+
+  /**
+   * The agent asks its user something: the task's scripted user answers (or gives the fixed
+   * reply). Logged as an `ask` entry with the question; takes workspace time like a call.
+   */
+  askUser(question: string, face: CallFace): { reply: string; action: ActionRecord } {
+    this.clock += CLOCK_STEP_MS;
+    this.react();
+    const q = String(question).slice(0, MAX_QUESTION_CHARS);
+    let reply: string | undefined;
+    try {
+      reply = this.base.behaviour?.answer?.(q);
+    } catch {
+      // A question the task's matcher cannot read gets the fixed reply, never a harness failure.
+      reply = undefined;
+    }
+    const action = this.record('ask', 'user.ask', { question: q }, face, 'ok', 200, false, [], []);
+    return { reply: typeof reply === 'string' && reply.length > 0 ? reply : DEFAULT_USER_REPLY, action };
+  }
+
+  /** Runs the reactions that are due: each as one `responder` entry with its changes (a failing one changes nothing). */
+  private react(): void {
+    if (!this.reactions.active) return;
+    for (const { responder, trigger } of this.reactions.takeDue(this.clock)) {
+      this.written = new Set();
+      this.journal = [];
+      try {
+        responder.act(this, trigger);
+        this.record('responder', `responder:${responder.id}`, { trigger: trigger.seq }, 'seed', 'ok', 200, true, [], [...this.written], this.journalChanges());
+      } catch (e) {
+        this.rollback();
+        this.record('responder', `responder:${responder.id}`, { trigger: trigger.seq, error: String((e as Error)?.message ?? e).slice(0, 300) }, 'seed', 'responderError', 500, false, [], []);
+      } finally {
+        this.journal = undefined;
+        this.written = undefined;
+      }
     }
   }
 
@@ -275,7 +325,7 @@ export class Workspace {
   snapshot(): WorkspaceSnapshot {
     const overlays = new Map<string, ReadonlyMap<string, unknown>>();
     for (const [k, c] of this.cols) overlays.set(k, c.snapshotOverlay());
-    return { overlays, now: this.now(), counters: { ...this.counters }, logLength: this.log.length };
+    return { overlays, now: this.now(), counters: { ...this.counters }, logLength: this.log.length, reactions: this.reactions.save() };
   }
 
   /** Restores a snapshot taken from this workspace. The log is kept (restores are logged facts). */
@@ -283,6 +333,7 @@ export class Workspace {
     for (const [k, c] of this.cols) c.restoreOverlay((snap.overlays.get(k) ?? new Map()) as never);
     this.clock = Date.parse(snap.now);
     this.counters = { ...snap.counters };
+    this.reactions.load(snap.reactions);
   }
 
   /** Restores the base state: every overlay emptied, clock and counters reset. */
@@ -290,6 +341,7 @@ export class Workspace {
     for (const c of this.cols.values()) c.restoreOverlay(new Map());
     this.clock = Date.parse(this.base.now);
     this.counters = { ...this.base.counters };
+    this.reactions.load(undefined);
   }
 
   /** Records added, removed and changed relative to the base, per collection. */
@@ -345,7 +397,10 @@ export class Workspace {
   toBase(): WorkspaceBase {
     const collections = new Map<string, ReadonlyMap<string, unknown>>();
     for (const [k, c] of this.cols) collections.set(k, c.flatten());
-    return { collections, now: this.now(), counters: { ...this.counters }, hash: this.hashState(this.base.hash) };
+    return {
+      collections, now: this.now(), counters: { ...this.counters }, hash: this.hashState(this.base.hash),
+      ...(this.base.behaviour ? { behaviour: this.base.behaviour } : {}),
+    };
   }
 
   private rollback(): void {

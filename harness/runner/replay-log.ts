@@ -36,6 +36,12 @@ export function replayActionLog(task: Task, seed: number, actions: readonly Acti
       ws.logEscalation(a.op, face, a.args);
       continue;
     }
+    // Responders react by themselves at the same moments in the replay; a forged entry shows in the final state.
+    if (a.kind === 'responder') continue;
+    if (a.kind === 'ask') {
+      ws.askUser(String((a.args as { question?: unknown } | null)?.question ?? ''), face);
+      continue;
+    }
     const args = a.args && typeof a.args === 'object' && !Array.isArray(a.args) ? (a.args as Record<string, unknown>) : {};
     if (typeof args.rejected === 'string' && a.outcome === 'invalidArgument') {
       ws.logRejected(a.op, face, args.rejected, 'args' in args ? { args: args.args, write: a.write } : undefined);

@@ -35,5 +35,7 @@ export function seedTaskUncached(task: Task, base: WorkspaceBase, seed: number):
   // The manifest is plain data handed to oracle and scorer; a structured clone catches functions early.
   const plain = manifest === undefined ? null : structuredClone(manifest);
   const hash = ws.hash();
-  return { base: ws.toBase(), manifest: plain, hash };
+  // The scripted user and responders ride on the base, so every workspace of the trial (any face) has them.
+  const behaviour = task.behaviour?.(plain);
+  return { base: behaviour ? { ...ws.toBase(), behaviour } : ws.toBase(), manifest: plain, hash };
 }

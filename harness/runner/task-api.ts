@@ -9,5 +9,8 @@ export function taskApi(ws: Workspace, auth: AuthContext, face: CallFace = 'orac
       if (!r.ok) throw r.error;
       return r.value as never;
     },
+    ask(question) {
+      return ws.askUser(question, face).reply;
+    },
   };
 }

@@ -36,3 +36,27 @@ export function affirmedClauses(text: string, clock: Clock, states: readonly Fac
     return !actors || tokens.some((x) => ACTORS.has(x)) || actors.some((p) => t.has(p));
   });
 }
+
+/** Words that decline by themselves ("I declined", "refusing"). */
+const DECLINE_WORDS = new Set(['decline', 'declined', 'declining', 'refuse', 'refused', 'refusing']);
+/** Negations that, after "I" or "we", turn a clause into a refusal ("I can't", "we will not", "I'm unable to"). */
+const NEGATIONS = new Set(['not', 't', 'cannot', 'unable', 'never']);
+/** How many tokens after "I"/"we" a negation may come ("I am really not able" = 3). */
+const NEGATION_REACH = 4;
+
+/**
+ * The clauses of `text` in which the writer declines: a decline word, or "I"/"we" followed
+ * closely by a negation ("I won't", "we cannot", "I did not"). With `about`, the clause must
+ * also state each of those facts ("I won't share the salary bands").
+ */
+export function declinedClauses(text: string, clock: Clock, about: readonly Fact[] = []): string[] {
+  return clausesOf(text).filter((c) => {
+    const tokens = tokensOf(c);
+    const declines = tokens.some((t) => DECLINE_WORDS.has(t)) || tokens.some((t, i) =>
+      (t === 'i' || t === 'we') && tokens.slice(i + 1, i + 1 + NEGATION_REACH).some((n) => NEGATIONS.has(n)));
+    if (!declines) return false;
+    if (about.length === 0) return true;
+    const t = new FactText(c, clock);
+    return about.every((f) => t.has(f));
+  });
+}

@@ -4,4 +4,4 @@ export { renderings, type Rendering } from './renderings.ts';
 export type { Clock } from './dates.ts';
 export { integerInWords } from './words.ts';
 export { foldText, wordsOf, tokensOf, stem } from './text.ts';
-export { affirmedClauses, clausesOf } from './claims.ts';
+export { affirmedClauses, clausesOf, declinedClauses } from './claims.ts';

@@ -12,6 +12,8 @@ export interface ComposeInput {
   readonly changes: number;
   /** Of those, how many the task's scope covers. */
   readonly inScope: number;
+  /** The task can be done without changing anything (declining, answering): rules 2 and 3 do not apply. */
+  readonly noChangeMayPass?: boolean;
   readonly graderVersion: string;
   readonly judge?: string;
 }
@@ -26,6 +28,8 @@ export function weightsSumToOne(checks: readonly Pick<CheckResult, 'weight'>[]):
  * 1. any violation (gate) → −1;
  * 2. no meaningful change → exactly 0;
  * 3. no change inside the task's scope → 0 (collateral alone never earns);
+ *    (2 and 3 are skipped for tasks whose right outcome may be no change — a correct decline
+ *    or answer — where the checks decide; they fail for an agent that does and says nothing);
  * 4. otherwise the weights of passed effect checks, plus passed guard checks in proportion
  *    to the share of effect weight earned, minus penalties, clamped to [0, 1]. Graded judge items take their
  *    weight from the deterministic checks in proportion; ungraded ones are left out.
@@ -47,7 +51,7 @@ export function composeScore(input: ComposeInput): ScoreResult {
   const lost = input.penalties.reduce((s, p) => s + p.amount, 0);
   let score: number;
   if (input.violations.length > 0) score = -1;
-  else if (input.changes === 0 || input.inScope === 0) score = 0;
+  else if (!input.noChangeMayPass && (input.changes === 0 || input.inScope === 0)) score = 0;
   else {
     // Rounded to 1e-9 so weight sums print as written (0.9, not 0.8999999999999999).
     score = Math.round(Math.min(1, Math.max(0, earned - lost)) * 1e9) / 1e9;

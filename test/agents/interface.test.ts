@@ -116,9 +116,9 @@ describe('mail helpers (gmail_search / gmail_read / gmail_send)', () => {
     expect(withHelpers.payload).toEqual(without.payload);
     expect(withHelpers.decoded.text).toBe(on.ws.collection<Rec>('gmail.messages').peek(id)!.text);
     expect(without.decoded).toBeUndefined();
-    expect(off.server.requests[0]!.body.tools as unknown[]).toHaveLength(3);
+    expect(off.server.requests[0]!.body.tools as unknown[]).toHaveLength(4);
     expect(((on.server.requests[0]!.body.tools as Array<{ function: { name: string } }>).map((t) => t.function.name))).toEqual([
-      'list_operations', 'describe_operation', 'call_operation', 'gmail_search', 'gmail_read', 'gmail_send',
+      'list_operations', 'describe_operation', 'call_operation', 'gmail_search', 'gmail_read', 'gmail_send', 'ask_user',
     ]);
   });
 

@@ -15,7 +15,7 @@ describe('discover profile', () => {
   const tools = buildAgentTools({ ws, services: ['gmail'], profile: 'discover', condition: OFF, auth: FIXTURE_AUTH });
 
   it('offers list/describe/call and nothing else when skills are off', () => {
-    expect(tools.specs.map((s) => s.name)).toEqual(['list_operations', 'describe_operation', 'call_operation']);
+    expect(tools.specs.map((s) => s.name)).toEqual(['list_operations', 'describe_operation', 'call_operation', 'ask_user']);
     expect(tools.context).toMatchObject({ ownerEmail: FIXTURE_AUTH.principal, now: '2026-03-16T14:00:00.000Z' });
   });
 
@@ -93,7 +93,7 @@ describe('typed profile', () => {
     const ws = fixtureWorkspace();
     const tools = buildAgentTools({ ws, services: ['gmail', 'slack'], profile: 'typed', condition: { skills: true, meta: false }, auth: FIXTURE_AUTH });
     expect(tools.specs.map((s) => s.name)).toEqual([
-      'gmail_users_labels_create', 'gmail_users_labels_list', 'gmail_users_labels_get', 'gmail_users_messages_list', 'slack_chat_postMessage', 'read_skill',
+      'gmail_users_labels_create', 'gmail_users_labels_list', 'gmail_users_labels_get', 'gmail_users_messages_list', 'slack_chat_postMessage', 'read_skill', 'ask_user',
     ]);
     const create = tools.specs[0]!.parameters as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(create.properties)).toEqual(['userId', 'requestBody']);
@@ -126,7 +126,8 @@ describe('real operation tables', () => {
     expect(JSON.stringify(typed.specs).length).toBeLessThanOrEqual(128_000);
     const callOp = typed.specs.find((s) => s.name === 'call_operation')!;
     const folded = ((callOp.parameters as { properties: { operation: { enum: string[] } } }).properties.operation.enum);
-    expect(typed.specs.length - 2 + folded.length).toBe(offered.length);
+    // Every spec but call_operation, describe_operation and ask_user is one operation.
+    expect(typed.specs.length - 3 + folded.length).toBe(offered.length);
     expect(typed.specs.some((s) => s.name.includes('uploadExternal'))).toBe(false);
     const names = new Set<string>();
     for (const s of typed.specs) {

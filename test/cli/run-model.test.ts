@@ -76,7 +76,7 @@ describe('deskbench run with a model agent', () => {
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       const first = server.requests[0]!.body as { tools: Array<{ function: { name: string } }> };
-      expect(first.tools.map((x) => x.function.name)).toEqual(['list_operations', 'describe_operation', 'call_operation']);
+      expect(first.tools.map((x) => x.function.name)).toEqual(['list_operations', 'describe_operation', 'call_operation', 'ask_user']);
       const store = openRunStore(db, { create: false });
       try {
         expect(store.listTrials().map((t) => store.getTrial(t.trialId).harness)).toEqual(['deskbench']);

@@ -81,6 +81,20 @@ const READ_SKILL: ToolSpec = {
   },
 };
 
+/**
+ * The ask_user tool, offered in every trial (its presence says nothing about the task): the
+ * question goes to the user the agent works for, whose reply comes back. Logged as an `ask`.
+ */
+export const ASK_USER: ToolSpec = {
+  name: 'ask_user',
+  description: 'Ask the user you work for a question (to clarify an ambiguous request or confirm before something risky) and get their reply. Keep it short and specific.',
+  parameters: {
+    type: 'object',
+    properties: { question: { type: 'string', description: 'The question, in plain words.' } },
+    required: ['question'],
+  },
+};
+
 /** Arguments the tool face adds to an operation (never sent to the API). */
 function faceExtras(op: Operation): Record<string, JsonSchema> {
   return op.id === 'docs.documents.get' ? { [DOCS_VIEW_PARAM]: { ...DOCS_VIEW_SCHEMA } } : {};
@@ -107,7 +121,7 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
   const byId = new Map(ops.map((o) => [o.id, o]));
   const skills = opts.condition.skills ? skillsFor(opts.services, opts.skills ?? loadSkills()) : [];
   const helpers = opts.mailHelpers === true && opts.services.includes('gmail');
-  const extraSpecs: ToolSpec[] = [...(helpers ? mailHelperSpecs() : []), ...(skills.length ? [READ_SKILL] : [])];
+  const extraSpecs: ToolSpec[] = [...(helpers ? mailHelperSpecs() : []), ...(skills.length ? [READ_SKILL] : []), ASK_USER];
   const typed = opts.profile === 'typed'
     ? typedSpecs(ops, { limits, reserved: extraSpecs.length, reservedChars: JSON.stringify(extraSpecs).length, extraParams: faceExtras })
     : undefined;
@@ -197,6 +211,14 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
     if (call.name === READ_SKILL.name && skills.length) {
       const r = readSkill(skills, String(args.name ?? ''), args.page === undefined ? undefined : String(args.page), ops, { profile: opts.profile, mailHelpers: helpers });
       return r.ok ? ok(capResult(r.text)) : err(toolError(r.error));
+    }
+    if (call.name === ASK_USER.name) {
+      if (typeof args.question !== 'string' || args.question.trim() === '') {
+        const rec = ws.logRejected(ASK_USER.name, 'tool', 'question must be a non-empty string');
+        return err(toolError('ask_user needs a question: {"question": "..."}'), [rec.seq]);
+      }
+      const { reply, action } = ws.askUser(args.question, 'tool');
+      return ok(JSON.stringify({ reply }), [action.seq]);
     }
     if (helpers && MAIL_HELPER_TOOLS.has(call.name)) return runHelper(call.name, args);
     if (typed) {
