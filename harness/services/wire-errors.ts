@@ -1,56 +1,16 @@
-/** Wire-error builders: Google's error envelope and Slack's `ok:false` errors, as ApiErrors. */
+/**
+ * Wire-error builders: Slack's `ok:false` errors, and the Google envelope and constructors
+ * re-exported from the Google wire kit (harness/services/google/errors.ts), so one import
+ * serves both faces.
+ */
 import { ApiError, type Operation } from '../core/index.ts';
+import { googleErrorBody, invalidArgument } from './google/errors.ts';
 
-/** Google canonical status names by HTTP status, as AIP-193 spells them. */
-const GOOGLE_STATUS: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  412: 'FAILED_PRECONDITION',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  503: 'UNAVAILABLE',
-};
-
-/** A Google API error (`reason` as in `error.errors[].reason`, e.g. `notFound`, `invalid`, `forbidden`). */
-export function googleError(status: number, reason: string, message: string): ApiError {
-  return new ApiError(status, reason, message);
-}
-
-/** Google 404 for a missing resource. */
-export function notFound(what = 'Requested entity was not found.'): ApiError {
-  return googleError(404, 'notFound', what);
-}
-
-/** Google 400 for a bad argument. */
-export function invalidArgument(message: string): ApiError {
-  return googleError(400, 'invalidArgument', message);
-}
-
-/** Google 403 for a permission problem. */
-export function forbidden(message = 'The caller does not have permission'): ApiError {
-  return googleError(403, 'forbidden', message);
-}
+export { atParameter, forbidden, googleError, googleErrorBody, invalidArgument, notFound, type ErrorLocation } from './google/errors.ts';
 
 /** A Slack error: HTTP 200 with `{ok:false, error}`. */
 export function slackError(error: string, extra?: Record<string, unknown>): ApiError {
   return new ApiError(200, error, error, extra);
-}
-
-/** The JSON body Google sends for an ApiError. */
-export function googleErrorBody(e: ApiError): Record<string, unknown> {
-  return {
-    error: {
-      code: e.httpStatus,
-      message: e.message,
-      errors: [{ message: e.message, domain: 'global', reason: e.reason }],
-      // A handler may name the canonical status when the HTTP code alone is ambiguous
-      // (Docs answers a stale requiredRevisionId with 400 FAILED_PRECONDITION).
-      status: typeof e.extra?.status === 'string' ? e.extra.status : (GOOGLE_STATUS[e.httpStatus] ?? 'UNKNOWN'),
-    },
-  };
 }
 
 /**
@@ -66,9 +26,9 @@ export function slackErrorBody(e: ApiError): Record<string, unknown> {
   return { ok: false, error, ...(e.extra ?? {}) };
 }
 
-/** The wire body of an ApiError in the operation's style. */
-export function errorBody(op: Pick<Operation, 'style'> | undefined, e: ApiError): Record<string, unknown> {
-  return op?.style === 'slack' ? slackErrorBody(e) : googleErrorBody(e);
+/** The wire body of an ApiError in the operation's style (and, for Google, its API's envelope). */
+export function errorBody(op: Pick<Operation, 'style' | 'service'> | undefined, e: ApiError): Record<string, unknown> {
+  return op?.style === 'slack' ? slackErrorBody(e) : googleErrorBody(e, op?.service);
 }
 
 /** Maps a validation failure to the style's error: Google 400 `invalidArgument`, Slack `invalid_arguments`. */

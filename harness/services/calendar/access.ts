@@ -2,6 +2,7 @@
 import type { OperationContext } from '../../core/index.ts';
 import { googleError, notFound } from '../wire-errors.ts';
 import { COL, ROLES, type Role, type StoredAclRule, type StoredCalendar } from './model.ts';
+import { calendarNotFound } from './errors.ts';
 
 /** `primary` means the caller's own address; anything else is a calendar id (already URL-decoded). */
 export function resolveCalendarId(ctx: OperationContext, id: string): string {
@@ -46,9 +47,9 @@ export function accessRole(ctx: OperationContext, cal: StoredCalendar, user: str
 export function requireCalendar(ctx: OperationContext, rawId: string, min: Role): { cal: StoredCalendar; role: Role } {
   const id = resolveCalendarId(ctx, rawId);
   const cal = ctx.ws.collection<StoredCalendar>(COL.calendars).get(id);
-  if (!cal) throw notFound('Not Found');
+  if (!cal) throw calendarNotFound();
   const role = accessRole(ctx, cal, ctx.auth.principal);
-  if (role === 'none') throw notFound('Not Found');
+  if (role === 'none') throw calendarNotFound();
   // Google answers every role shortfall alike, owner included: 403 requiredAccessLevel,
   // "You need to have owner access to this calendar." (google/google-api-javascript-client#521).
   if (roleRank(role) < roleRank(min)) throw googleError(403, 'requiredAccessLevel', `You need to have ${min} access to this calendar.`);

@@ -18,6 +18,7 @@ import type { Attendee, StoredCalendar, StoredEvent } from './model.ts';
 import { validateRecurrence } from './recurrence.ts';
 import type { EventInput } from './schemas.ts';
 import { normaliseEventTime, timeMs } from './time.ts';
+import { timeRangeEmpty } from './errors.ts';
 
 /** Properties only the organizer may change. */
 const SHARED = ['summary', 'description', 'location', 'start', 'end', 'recurrence', 'status', 'visibility', 'guestsCanModify', 'guestsCanInviteOthers', 'guestsCanSeeOtherGuests', 'conferenceData', 'eventType', 'attachments', 'endTimeUnspecified', 'source'] as const;
@@ -38,7 +39,7 @@ export function checkTimes(ev: Pick<StoredEvent, 'start' | 'end' | 'recurrence'>
     throw invalidArgument('Start and end must both be dates (all-day) or both be dateTimes.');
   }
   if (timeMs(ev.end, calTz) < timeMs(ev.start, calTz) || (ev.start.date !== undefined && ev.end.date === ev.start.date)) {
-    throw googleError(400, 'timeRangeEmpty', 'The specified time range is empty.');
+    throw timeRangeEmpty();
   }
   if (ev.recurrence && ev.recurrence.length > 0) {
     validateRecurrence(ev.recurrence);

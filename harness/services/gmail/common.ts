@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineOperation, type Operation, type OperationSpec } from '../../core/index.ts';
 import { qInt, qList } from '../wire-schema.ts';
-import { invalidArgument } from '../wire-errors.ts';
+import { paginate as kitPaginate, pageSizeFor } from '../google/paging.ts';
 import type { MessageRecord } from './model.ts';
 import { b64url, renderPayload, renderRaw } from './render.ts';
 
@@ -30,31 +30,24 @@ export const pageParams = (max: number, dflt: number) => ({
   pageToken: z.string().optional().describe('Page token from a previous response (`nextPageToken`) to retrieve a specific page.'),
 });
 
-/** Decodes a page token into an offset; a malformed one is a 400, as in Gmail. */
-export function pageOffset(token: string | undefined): number {
-  if (token === undefined || token === '') return 0;
-  const m = /^p(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!m) throw invalidArgument('Invalid pageToken');
-  return Number(m[1]);
-}
-
-/** Encodes an offset as an opaque page token. */
-export function pageToken(offset: number): string {
-  return Buffer.from(`p${offset}`, 'utf8').toString('base64url');
-}
-
-/** Clamps maxResults to Gmail's range; out-of-range values are a 400. */
+/** Gmail's page-size rule: 0 is the default, above the maximum is the maximum, negative is a 400. */
 export function pageSize(v: number | undefined, max: number, dflt: number): number {
-  if (v === undefined) return dflt;
-  if (v < 0) throw invalidArgument(`Invalid maxResults: ${v}`);
-  return v === 0 ? dflt : Math.min(v, max);
+  return pageSizeFor(v, { dflt, max, outOfRange: 'clamp', param: 'maxResults' }, 'gmail');
 }
 
-/** One page of items with Gmail's list envelope fields. */
-export function paginate<T>(items: readonly T[], token: string | undefined, size: number): { page: T[]; nextPageToken?: string } {
-  const off = pageOffset(token);
-  const page = items.slice(off, off + size);
-  return off + size < items.length ? { page, nextPageToken: pageToken(off + size) } : { page };
+/** The part of a list request a page token is bound to: everything but the paging fields. */
+export function listQuery(params: Record<string, unknown>): Record<string, unknown> {
+  const { pageToken: _t, maxResults: _m, pageSize: _s, ...rest } = params;
+  return rest;
+}
+
+/**
+ * One page of items with Gmail's list envelope fields, through the wire kit: the token is
+ * bound to `query` (listQuery of the request), and a token Gmail did not issue is its 400.
+ */
+export function paginate<T>(items: readonly T[], token: string | undefined, size: number, query: unknown): { page: T[]; nextPageToken?: string } {
+  const { page, nextPageToken } = kitPaginate(items, token, size, query, 'gmail');
+  return nextPageToken === undefined ? { page } : { page, nextPageToken };
 }
 
 /** The Gmail Message resource of a stored message in the requested format. */

@@ -1,5 +1,7 @@
-/** Request body reading and parsing: JSON, urlencoded forms, multipart/related and multipart/form-data. */
+/** Request body reading and parsing: JSON, urlencoded forms, multipart/related and multipart/form-data (structure and header values read with the Google wire kit). */
 import type { IncomingMessage } from 'node:http';
+import { parseContentType } from '../google/content-type.ts';
+import { splitMultipart } from '../google/multipart.ts';
 
 /** Largest request body accepted (uploads included); beyond it the server answers 413. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -26,27 +28,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-/** A parsed Content-Type header: lower-cased media type plus parameters. */
-export interface ContentType {
-  readonly type: string;
-  readonly params: Readonly<Record<string, string>>;
-}
-
-/** Parses a Content-Type header (`multipart/related; boundary="x"`). */
-export function parseContentType(header: string | undefined): ContentType {
-  if (!header) return { type: '', params: {} };
-  const [type, ...rest] = header.split(';');
-  const params: Record<string, string> = {};
-  for (const p of rest) {
-    const i = p.indexOf('=');
-    if (i < 0) continue;
-    const k = p.slice(0, i).trim().toLowerCase();
-    let v = p.slice(i + 1).trim();
-    if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1);
-    params[k] = v;
-  }
-  return { type: (type ?? '').trim().toLowerCase(), params };
-}
+export { parseContentType, type ContentType } from '../google/content-type.ts';
 
 /** Query or form values: a repeated key becomes an array, in order. */
 export type FormValues = Record<string, string | string[]>;
@@ -77,35 +59,15 @@ export interface MultipartPart {
 const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
-/** Most parts of one multipart request body: uploads have two, Slack forms a handful; past it the body is malformed. */
-export const MAX_MULTIPART_PARTS = 1000;
+export { MAX_MULTIPART_PARTS } from '../google/multipart.ts';
 
 /**
- * Splits a multipart body (RFC 2046) into parts. Returns undefined when the body is
- * not well-formed multipart for this boundary (or has more than MAX_MULTIPART_PARTS
- * parts), so the caller can answer 400.
+ * Splits a multipart body (RFC 2046) into parts with the wire kit's strict reader. Returns
+ * undefined when the body is not well-formed multipart for this boundary (or has more than
+ * MAX_MULTIPART_PARTS parts), so the caller can answer 400.
  */
 export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] | undefined {
-  if (!boundary) return undefined;
-  const delim = Buffer.from(`--${boundary}`);
-  let pos = body.indexOf(delim);
-  if (pos < 0) return undefined;
-  const parts: MultipartPart[] = [];
-  for (;;) {
-    pos += delim.length;
-    // `--` right after a delimiter closes the body.
-    if (body[pos] === 0x2d && body[pos + 1] === 0x2d) return parts;
-    if (body.indexOf(CRLF, pos) !== pos) return undefined;
-    pos += CRLF.length;
-    const next = body.indexOf(delim, pos);
-    if (next < 0) return undefined;
-    // The CRLF before the next delimiter belongs to the delimiter, not the data.
-    const end = body[next - 2] === 0x0d && body[next - 1] === 0x0a ? next - 2 : next;
-    const chunk = body.subarray(pos, Math.max(pos, end));
-    if (parts.length >= MAX_MULTIPART_PARTS) return undefined;
-    parts.push(splitPart(chunk));
-    pos = next;
-  }
+  return splitMultipart(body, boundary, { mode: 'strict' })?.map(splitPart);
 }
 
 /** Splits one part into its header block and data (a part may have no headers at all). */

@@ -5,7 +5,8 @@ import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
 import { closestName } from '../wire-names.ts';
 import { formValues, parseContentType, parseJsonBody, parseMultipart } from './body.ts';
 import type { ServerContext } from './context.ts';
-import { applyFieldMask, parseFieldMask } from './field-mask.ts';
+import { dialectOf } from '../google/dialects.ts';
+import { applyFieldMask, parseFieldMask } from '../google/field-mask.ts';
 import { bearerToken, sendEmpty, sendGoogleError, sendGoogleUnauthenticated, sendJson, sendRaw } from './respond.ts';
 import { matchGoogle } from './route-table.ts';
 import type { ServedTrial } from './trials.ts';
@@ -22,6 +23,12 @@ const SYSTEM_PARAMS = new Set([
   '$.xgafv', 'access_token', 'oauth_token', 'upload_id', 'upload_protocol',
 ]);
 
+/** The Google API a path belongs to (for the error envelope of a path no route matched). */
+function apiOfPath(path: string): string | undefined {
+  const m = /^\/(?:upload\/)?(gmail|calendar|drive)\//.exec(path);
+  return m ? m[1] : path.startsWith('/v1/documents') ? 'docs' : undefined;
+}
+
 /** Handles one request under a Google API path (anything but /api, /_admin, /health). */
 export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
   const query = formValues(url.searchParams);
@@ -30,13 +37,13 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
     return;
   }
   const found = matchGoogle(ctx.table, req.method ?? 'GET', url.pathname);
-  if (found.kind === 'badEncoding') return sendGoogleError(res, invalidArgument('Malformed percent-encoding in the request path.'));
+  if (found.kind === 'badEncoding') return sendGoogleError(res, invalidArgument('Malformed percent-encoding in the request path.'), apiOfPath(url.pathname));
   if (found.kind === 'none') {
     // Logged in the caller's trial: a probe of an admin or host path is an escalation, anything else a mistake.
     const caller = ctx.trials.byToken(bearerToken(req.headers.authorization) ?? (typeof query.access_token === 'string' ? query.access_token : undefined));
     const rec = caller?.trial.ws.logUnknown(`${req.method ?? 'GET'} ${url.pathname.slice(0, 300)}`, 'http', { method: req.method, path: url.pathname.slice(0, 300) });
-    if (rec?.kind === 'escalation') return sendGoogleError(res, googleError(403, 'forbidden', 'The caller does not have permission'));
-    return sendGoogleError(res, googleError(404, 'notFound', `Method not found: ${req.method} ${url.pathname}`));
+    if (rec?.kind === 'escalation') return sendGoogleError(res, googleError(403, 'forbidden', 'The caller does not have permission'), apiOfPath(url.pathname));
+    return sendGoogleError(res, googleError(404, 'notFound', `Method not found: ${req.method} ${url.pathname}`), apiOfPath(url.pathname));
   }
   const { route, params: pathParams } = found.match;
   const token = bearerToken(req.headers.authorization) ?? (typeof query.access_token === 'string' ? query.access_token : undefined);
@@ -47,22 +54,22 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
   const op = route.op;
 
   const alt = typeof query.alt === 'string' ? query.alt : 'json';
-  if (alt !== 'json' && alt !== 'media') return sendGoogleError(res, invalidArgument(`Invalid value for alt: ${alt}. Supported: json, media.`));
+  if (alt !== 'json' && alt !== 'media') return sendGoogleError(res, invalidArgument(`Invalid value for alt: ${alt}. Supported: json, media.`), op.service);
   const fields = typeof query.fields === 'string' ? query.fields : undefined;
   const mask = fields === undefined || ctx.paramKeys(op)?.has('fields') ? undefined : parseFieldMask(fields);
   if (fields !== undefined && !ctx.paramKeys(op)?.has('fields') && !mask) {
-    return sendGoogleError(res, googleError(400, 'invalidParameter', `Invalid field selection ${fields}`));
+    return sendGoogleError(res, googleError(400, 'invalidParameter', `Invalid field selection ${fields}`), op.service);
   }
 
   const args: Record<string, unknown> = methodParams(ctx, op, query);
   // The Gmail and Docs frontends refuse a query parameter they do not know (Drive and Calendar ignore it).
-  const unknown = STRICT_QUERY_SERVICES.has(op.service) ? Object.keys(args).filter((k) => !ctx.paramKeys(op)?.has(k)) : [];
+  const unknown = dialectOf(op.service)?.strictQuery ? Object.keys(args).filter((k) => !ctx.paramKeys(op)?.has(k)) : [];
   if (unknown.length > 0) {
     const name = unknown[0]!;
     const near = closestName(name, [...(ctx.paramKeys(op) ?? [])]);
     const error = invalidArgument(`Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. Field '${name}' could not be found in request message.${near ? ` Did you mean "${near}"?` : ''}`);
     trial.ws.logRejected(op.id, 'http', error.message, { args, write: op.kind === 'write' });
-    return sendGoogleError(res, error);
+    return sendGoogleError(res, error, op.service);
   }
   Object.assign(args, pathParams);
   let media: Media | undefined;
@@ -70,20 +77,17 @@ export function handleGoogle(ctx: ServerContext, req: IncomingMessage, res: Serv
     const uploadType = typeof query.uploadType === 'string' ? query.uploadType : undefined;
     if (uploadType === 'resumable') return startResumable(ctx, req, res, url, trial, op, args, body);
     const parsed = parseUpload(req, body, uploadType);
-    if ('error' in parsed) return sendGoogleError(res, invalidArgument(parsed.error));
+    if ('error' in parsed) return sendGoogleError(res, invalidArgument(parsed.error), op.service);
     media = parsed.media;
     if (parsed.metadata !== undefined) args.requestBody = parsed.metadata;
   } else if (body.length > 0) {
     // Google reads any non-upload body as JSON, whatever the method; garbage is a 400.
     const parsed = parseJsonBody(body);
-    if (!parsed.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${parsed.message}`));
+    if (!parsed.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${parsed.message}`), op.service);
     if (parsed.value !== undefined && op.body) args.requestBody = parsed.value;
   }
   runAndRespond(ctx, res, trial, op, args, media, mask);
 }
-
-/** Services whose Google frontend answers 400 "Unknown name" for an undeclared query parameter. */
-const STRICT_QUERY_SERVICES: ReadonlySet<string> = new Set(['gmail', 'docs']);
 
 /** Query values that are method arguments (system params only when the op declares them). */
 function methodParams(ctx: ServerContext, op: Operation, query: Record<string, string | string[]>): Record<string, unknown> {
@@ -129,7 +133,7 @@ function runAndRespond(
     ctx.onInternalError(e, op.id);
     return sendJson(res, 500, { error: { code: 500, message: 'Internal error encountered.', errors: [{ message: 'Internal error encountered.', domain: 'global', reason: 'backendError' }], status: 'INTERNAL' } });
   }
-  if (!result.ok) return sendGoogleError(res, result.error);
+  if (!result.ok) return sendGoogleError(res, result.error, op.service);
   const value = result.value;
   if (isRawResponse(value)) return sendRaw(res, 200, value.contentType, value.data);
   if (value === undefined || value === null) return sendEmpty(res);
@@ -142,7 +146,7 @@ function startResumable(
   op: Operation, args: Record<string, unknown>, body: Buffer,
 ): void {
   const meta = parseJsonBody(body);
-  if (!meta.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${meta.message}`));
+  if (!meta.ok) return sendGoogleError(res, googleError(400, 'parseError', `Invalid JSON payload received. ${meta.message}`), op.service);
   if (meta.value !== undefined) args.requestBody = meta.value;
   const declared = req.headers['x-upload-content-type'];
   const length = Number(req.headers['x-upload-content-length']);
@@ -164,14 +168,14 @@ function startResumable(
  */
 function finishResumable(ctx: ServerContext, res: ServerResponse, id: string, req: IncomingMessage, body: Buffer): void {
   const session = ctx.uploads.get(id, (t) => ctx.trials.get(t) !== undefined);
-  if (!session) return sendGoogleError(res, notFound('No upload session with that upload_id (it finished, expired or was never opened): start the upload again.'));
+  if (!session) return sendGoogleError(res, notFound('No upload session with that upload_id (it finished, expired or was never opened): start the upload again.'), apiOfPath(req.url ?? ''));
   const range = parseContentRange(typeof req.headers['content-range'] === 'string' ? req.headers['content-range'] : undefined);
-  if (range === 'invalid') return sendGoogleError(res, invalidArgument('Invalid Content-Range header.'));
-  if (range?.kind === 'chunk' && (range.last - range.first + 1 !== body.length)) return sendGoogleError(res, invalidArgument('The Content-Range does not match the length of the request body.'));
+  if (range === 'invalid') return sendGoogleError(res, invalidArgument('Invalid Content-Range header.'), session.op.service);
+  if (range?.kind === 'chunk' && (range.last - range.first + 1 !== body.length)) return sendGoogleError(res, invalidArgument('The Content-Range does not match the length of the request body.'), session.op.service);
   if (range?.kind === 'chunk' && range.first !== session.received) return resumeIncomplete(res, session.received);
   if (range === undefined) {
     // One PUT with the whole file.
-    if (session.received > 0) return sendGoogleError(res, invalidArgument('This session already received chunks: send the rest with Content-Range.'));
+    if (session.received > 0) return sendGoogleError(res, invalidArgument('This session already received chunks: send the rest with Content-Range.'), session.op.service);
     session.total = body.length;
   } else if (range.total !== undefined) session.total = range.total;
   if (body.length > 0 || range === undefined) {
@@ -182,7 +186,7 @@ function finishResumable(ctx: ServerContext, res: ServerResponse, id: string, re
   if (session.total === undefined || session.received < session.total) return resumeIncomplete(res, session.received);
   if (session.received > session.total) {
     ctx.uploads.close(session.id);
-    return sendGoogleError(res, invalidArgument('More bytes arrived than the declared total.'));
+    return sendGoogleError(res, invalidArgument('More bytes arrived than the declared total.'), session.op.service);
   }
   ctx.uploads.close(session.id);
   const ct = parseContentType(req.headers['content-type']).type;

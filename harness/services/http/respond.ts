@@ -1,7 +1,7 @@
 /** Writing HTTP responses: JSON with Google's content type, raw bytes, 204s and error envelopes. */
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../../core/index.ts';
-import { googleErrorBody } from '../wire-errors.ts';
+import { googleErrorBody } from '../google/errors.ts';
 
 /** Google sends `application/json; charset=UTF-8`; gaxios needs a JSON content type to parse. */
 export const JSON_TYPE = 'application/json; charset=UTF-8';
@@ -25,11 +25,14 @@ export function sendEmpty(res: ServerResponse): void {
   res.end();
 }
 
-/** Sends a Google error envelope for an ApiError; statuses below 400 are sent as 400. */
-export function sendGoogleError(res: ServerResponse, e: ApiError): void {
+/**
+ * Sends a Google error envelope for an ApiError, shaped as `api` shapes it (its dialect in
+ * the Google wire kit); statuses below 400 are sent as 400.
+ */
+export function sendGoogleError(res: ServerResponse, e: ApiError, api?: string): void {
   const status = e.httpStatus >= 400 ? e.httpStatus : 400;
   const err = status === e.httpStatus ? e : new ApiError(status, e.reason, e.message, e.extra);
-  sendJson(res, status, googleErrorBody(err));
+  sendJson(res, status, googleErrorBody(err, api));
 }
 
 /** Google's documented 401 body for a missing or bad bearer token. */

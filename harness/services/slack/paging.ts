@@ -1,35 +1,25 @@
-/** Cursor and legacy page/count pagination over an already-ordered list. */
-import { decodeCursor, encodeCursor } from './ids.ts';
+/**
+ * Slack cursor and legacy page/count pagination, now served by the wire kit's cursor helper
+ * (harness/services/google/cursor.ts): this module keeps the names Slack's operations import
+ * until Slack moves onto the kit itself. A cursor Slack did not issue is `invalid_cursor`.
+ */
+import { cursorPage as kitCursorPage, numberedPage, type CursorPage, type NumberedPage } from '../google/cursor.ts';
+import { slackError } from '../wire-errors.ts';
 
-/** One cursor page: the items, whether more follow, and the response_metadata to return. */
-export interface CursorPage<T> {
-  readonly items: T[];
-  readonly hasMore: boolean;
-  readonly response_metadata: { next_cursor: string };
-}
+export type { CursorPage } from '../google/cursor.ts';
+
+/** Legacy `paging` block of files.list and search.*. */
+export type LegacyPage<T> = NumberedPage<T>;
 
 /**
  * Slices `all` at the offset in `cursor`. `limit` is clamped to [1, max]; 0 or absent
  * means `dflt` (Slack treats limit=0 as "default").
  */
 export function cursorPage<T>(all: readonly T[], cursor: string | undefined, limit: number | undefined, dflt: number, max: number): CursorPage<T> {
-  const start = decodeCursor(cursor);
-  const n = !limit || limit < 1 ? dflt : Math.min(limit, max);
-  const items = all.slice(start, start + n);
-  const hasMore = start + n < all.length;
-  return { items, hasMore, response_metadata: { next_cursor: hasMore ? encodeCursor(start + n) : '' } };
-}
-
-/** Legacy `paging` block of files.list and search.*. */
-export interface LegacyPage<T> {
-  readonly items: T[];
-  readonly paging: { count: number; total: number; page: number; pages: number };
+  return kitCursorPage(all, cursor, limit, dflt, max, () => slackError('invalid_cursor'));
 }
 
 /** Slices `all` by 1-based `page` and `count` (clamped to [1, max]). */
 export function legacyPage<T>(all: readonly T[], page: number | undefined, count: number | undefined, dflt: number, max: number): LegacyPage<T> {
-  const c = !count || count < 1 ? dflt : Math.min(count, max);
-  const pages = Math.max(1, Math.ceil(all.length / c));
-  const p = Math.min(Math.max(1, page ?? 1), pages);
-  return { items: all.slice((p - 1) * c, p * c), paging: { count: c, total: all.length, page: p, pages } };
+  return numberedPage(all, page, count, dflt, max);
 }

@@ -79,7 +79,10 @@ describe('google resumable sessions', () => {
     expect(live).toEqual(Array.from({ length: live.length }, (_, k) => 20 - live.length + k)); // the newest survive
     const gone = await fetch(urls[0]!, { method: 'PUT', body: 'late' });
     expect(gone.status).toBe(404);
-    expect(((await gone.json()) as { error: { status: string } }).error.status).toBe('NOT_FOUND');
+    // Drive's envelope: code and errors[] with reason notFound, no AIP-193 `status`.
+    const body = (await gone.json()) as { error: { code: number; status?: string; errors: Array<{ reason: string }> } };
+    expect(body.error).toMatchObject({ code: 404, errors: [{ reason: 'notFound' }] });
+    expect(body.error.status).toBeUndefined();
   });
 
   it('a session past its TTL (wall clock) is gone: 404, start again', async () => {

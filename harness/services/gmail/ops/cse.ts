@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hexId, type OperationContext } from '../../../core/index.ts';
 import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
-import { gmailOp, gmailPath, paginate, pageSize, UserParams, userIdParam } from '../common.ts';
+import { gmailOp, gmailPath, paginate, pageSize, listQuery, UserParams, userIdParam } from '../common.ts';
 import { mailboxOf } from '../mailbox.ts';
 import { C, type EncryptionRecord } from '../model.ts';
 
@@ -69,7 +69,7 @@ export const keyPairsList = gmailOp({
   params: listParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
-    const { page, nextPageToken } = paginate([...keyPairs(ctx).values()], params.pageToken, pageSize(params.pageSize, 100, 20));
+    const { page, nextPageToken } = paginate([...keyPairs(ctx).values()], params.pageToken, pageSize(params.pageSize, 100, 20), listQuery(params));
     return { ...(page.length ? { cseKeyPairs: page } : {}), ...(nextPageToken ? { nextPageToken } : {}) };
   },
 });
@@ -170,7 +170,7 @@ export const identitiesList = gmailOp({
   params: listParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
-    const { page, nextPageToken } = paginate([...identities(ctx).values()], params.pageToken, pageSize(params.pageSize, 100, 20));
+    const { page, nextPageToken } = paginate([...identities(ctx).values()], params.pageToken, pageSize(params.pageSize, 100, 20), listQuery(params));
     return { ...(page.length ? { cseIdentities: page } : {}), ...(nextPageToken ? { nextPageToken } : {}) };
   },
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hexId, type OperationContext } from '../../../core/index.ts';
 import { notFound } from '../../wire-errors.ts';
 import { qBool } from '../../wire-schema.ts';
-import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, stub, uploadPath, UserIdParams, UserParams, userIdParam } from '../common.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, stub, uploadPath, UserIdParams, UserParams, userIdParam } from '../common.ts';
 import { rawInput, storeRaw } from '../deliver.ts';
 import { mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import { C, type DraftRecord, type MessageRecord } from '../model.ts';
@@ -81,7 +81,7 @@ export const draftsList = gmailOp({
     const byMessage = new Map<string, DraftRecord>();
     for (const d of drafts(ctx).values()) byMessage.set(d.messageId, d);
     const hits = searchMessages(ctx.ws, email, { ...params, filter: (m) => byMessage.has(m.id) });
-    const { page, nextPageToken } = paginate(hits, params.pageToken, pageSize(params.maxResults, 500, 100));
+    const { page, nextPageToken } = paginate(hits, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     return {
       ...(page.length ? { drafts: page.map((m) => ({ id: byMessage.get(m.id)!.id, message: stub(m) })) } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { qBool, qList } from '../../wire-schema.ts';
 import { notFound } from '../../wire-errors.ts';
-import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, stub, userIdParam } from '../common.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, stub, userIdParam } from '../common.ts';
 import { getMessage, mailboxOf } from '../mailbox.ts';
 import { attachmentBytes } from '../render.ts';
 import { searchMessages } from '../search/search.ts';
@@ -23,7 +23,7 @@ export const messagesList = gmailOp({
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
     const hits = searchMessages(ctx.ws, email, params);
-    const { page, nextPageToken } = paginate(hits, params.pageToken, pageSize(params.maxResults, 500, 100));
+    const { page, nextPageToken } = paginate(hits, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     return {
       ...(page.length ? { messages: page.map(stub) } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { invalidArgument, notFound } from '../../wire-errors.ts';
 import { qList } from '../../wire-schema.ts';
-import { gmailOp, gmailPath, pageParams, pageSize, paginate, UserParams, userIdParam } from '../common.ts';
+import { gmailOp, gmailPath, pageParams, pageSize, paginate, listQuery, UserParams, userIdParam } from '../common.ts';
 import { currentHistoryId, historyFloor, mailboxOf, messages } from '../mailbox.ts';
 import { C, type HistoryRecord } from '../model.ts';
 
@@ -54,7 +54,7 @@ export const historyList = gmailOp({
       recs.push(h);
     }
     recs.sort((a, b) => Number(a.id) - Number(b.id));
-    const { page, nextPageToken } = paginate(recs, params.pageToken, pageSize(params.maxResults, 500, 100));
+    const { page, nextPageToken } = paginate(recs, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     const history = page.map((h) => {
       const ref = { id: h.message.id, threadId: h.message.threadId };
       const entry = { message: { ...ref, labelIds: [...h.message.labelIds] } };

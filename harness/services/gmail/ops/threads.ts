@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
 import { notFound } from '../../wire-errors.ts';
-import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, UserIdParams, userIdParam } from '../common.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, UserIdParams, userIdParam } from '../common.ts';
 import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import type { MessageRecord } from '../model.ts';
 import { searchMessages } from '../search/search.ts';
@@ -37,7 +37,7 @@ export const threadsList = gmailOp({
     const seen = new Map<string, MessageRecord>();
     for (const m of hits) if (!seen.has(m.threadId)) seen.set(m.threadId, m);
     const threads = [...seen.values()];
-    const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100));
+    const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     // A thread's snippet is its latest message's, its historyId the highest of its messages.
     const latest = new Map<string, MessageRecord>(page.map((m) => [m.threadId, m]));
     const history = new Map<string, number>();

@@ -1,8 +1,8 @@
 /** Push channels (`*.watch`, `channels.stop`): recorded for scorers, never delivered. */
 import { z } from 'zod';
-import { defineOperation, hexId, type OperationContext } from '../../core/index.ts';
-import { notFound } from '../wire-errors.ts';
-import { COL, type StoredChannel } from './model.ts';
+import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
+import { notFound } from '../../wire-errors.ts';
+import { COL, type StoredChannel } from '../model.ts';
 
 /** The Channel body of a watch request. */
 export const ChannelInput = z.looseObject({

@@ -1,14 +1,16 @@
 /** Calendar events write operations: insert, patch, update, delete (organizer rule in event-edit.ts). */
 import { z } from 'zod';
-import { defineOperation, type OperationContext } from '../../core/index.ts';
-import { googleError, notFound } from '../wire-errors.ts';
-import { qBool } from '../wire-schema.ts';
-import { peekCalendar, requireCalendar } from './access.ts';
-import { applyAttendeeEdit, applyOrganizerEdit, checkEventId, checkTimes, fieldsFromInput, organizerFor } from './event-edit.ts';
-import type { StoredCalendar, StoredEvent } from './model.ts';
-import { calendarIdParam, conferenceVersionParam, eventIdParam, EventInput, maxAttendeesParam, sendUpdatesParam } from './schemas.ts';
-import { eventsCol, newEventId, notify, renderEvent, saveEvent, type SendUpdates } from './store.ts';
-import { findEvent } from './view.ts';
+import { defineOperation, type OperationContext } from '../../../core/index.ts';
+import { googleError, notFound } from '../../wire-errors.ts';
+import { qBool } from '../../wire-schema.ts';
+import { peekCalendar, requireCalendar } from '../access.ts';
+import { applyAttendeeEdit, applyOrganizerEdit, checkEventId, checkTimes, fieldsFromInput, organizerFor } from '../event-edit.ts';
+import type { StoredCalendar, StoredEvent } from '../model.ts';
+import { calendarIdParam, conferenceVersionParam, eventIdParam, EventInput, maxAttendeesParam, sendUpdatesParam } from '../schemas.ts';
+import { eventsCol, newEventId, notify, saveEvent, type SendUpdates } from '../store.ts';
+import { renderEvent } from '../render.ts';
+import { findEvent } from '../view.ts';
+import { alreadyDeleted, calendarNotFound, duplicateId } from '../errors.ts';
 
 const emails = (ev: Pick<StoredEvent, 'attendees'>) => (ev.attendees ?? []).map((a) => a.email);
 
@@ -17,7 +19,7 @@ export function createEvent(ctx: OperationContext, cal: StoredCalendar, input: E
   let id: string;
   if (input.id !== undefined) {
     checkEventId(input.id);
-    if (eventsCol(ctx).has(input.id)) throw googleError(409, 'duplicate', 'The requested identifier already exists.');
+    if (eventsCol(ctx).has(input.id)) throw duplicateId();
     id = input.id;
   } else {
     id = newEventId(ctx);
@@ -66,7 +68,7 @@ const EditParams = z.object({
 function edit(ctx: OperationContext, params: z.infer<typeof EditParams>, body: EventInput, replace: boolean) {
   const { cal } = requireCalendar(ctx, params.calendarId, 'writer');
   const found = findEvent(ctx, cal, params.eventId);
-  if (!found) throw notFound('Not Found');
+  if (!found) throw calendarNotFound();
   const mode = params.sendUpdates ?? (params.sendNotifications ? 'all' : undefined);
   const cur = found.ev;
   const organizerCal = peekCalendar(ctx, cur.calendarId) ?? cal;
@@ -120,18 +122,18 @@ export const eventsDelete = defineOperation({
   handler: (ctx, { params }) => {
     const { cal } = requireCalendar(ctx, params.calendarId, 'writer');
     const found = findEvent(ctx, cal, params.eventId);
-    if (!found) throw notFound('Not Found');
+    if (!found) throw calendarNotFound();
     const mode = params.sendUpdates ?? (params.sendNotifications ? 'all' : undefined);
     const cur = found.ev;
     const me = cal.id.toLowerCase();
     if (found.copy === 'attendee') {
-      if (cur.removedBy?.includes(me)) throw googleError(410, 'deleted', 'Resource has been deleted');
+      if (cur.removedBy?.includes(me)) throw alreadyDeleted();
       const attendees = (cur.attendees ?? []).map((a) => (a.email.toLowerCase() === me ? { ...a, responseStatus: 'declined' as const } : a));
       const saved = saveEvent(ctx, { ...cur, attendees, removedBy: [...(cur.removedBy ?? []), me] });
       notify(ctx, 'reply', saved, [cur.organizer.email ?? cur.calendarId], mode);
       return undefined;
     }
-    if (cur.status === 'cancelled') throw googleError(410, 'deleted', 'Resource has been deleted');
+    if (cur.status === 'cancelled') throw alreadyDeleted();
     const saved = saveEvent(ctx, { ...cur, status: 'cancelled', sequence: cur.sequence + 1 });
     if (cur.recurrence) {
       for (const x of [...eventsCol(ctx).values()]) {

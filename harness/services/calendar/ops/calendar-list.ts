@@ -1,14 +1,15 @@
 /** The caller's calendar list: calendarList.list/get/insert/patch/update/delete/watch. */
 import { z } from 'zod';
-import { defineOperation, type OperationContext } from '../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
-import { qBool, qInt } from '../wire-schema.ts';
-import { accessRole, peekCalendar, roleRank } from './access.ts';
-import { freshEtag } from './ops-calendars.ts';
-import { COL, ROLES, type Role, type StoredCalendarListEntry } from './model.ts';
-import { paginate } from './paging.ts';
-import { calendarIdParam, pageTokenParam } from './schemas.ts';
-import { ChannelInput, watchResponse } from './watch.ts';
+import { defineOperation, type OperationContext } from '../../../core/index.ts';
+import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { qBool, qInt } from '../../wire-schema.ts';
+import { accessRole, peekCalendar, roleRank } from '../access.ts';
+import { freshEtag } from './calendars.ts';
+import { COL, ROLES, type Role, type StoredCalendarListEntry } from '../model.ts';
+import { paginate } from '../../google/paging.ts';
+import { calendarIdParam, pageTokenParam } from '../schemas.ts';
+import { ChannelInput, watchResponse } from './channels.ts';
+import { calendarNotFound } from '../errors.ts';
 
 const Reminder = z.object({ method: z.enum(['email', 'popup']).describe('How the reminder is delivered.'), minutes: z.number().int().describe('Minutes before the event.') });
 const EntryInput = z.looseObject({
@@ -49,7 +50,7 @@ function resolveId(ctx: OperationContext, id: string): string {
 
 function entryOf(ctx: OperationContext, id: string): StoredCalendarListEntry {
   const e = col(ctx).get(key(ctx.auth.principal.toLowerCase(), resolveId(ctx, id)));
-  if (!e || !render(ctx, e)) throw notFound('Not Found');
+  if (!e || !render(ctx, e)) throw calendarNotFound();
   return e;
 }
 
@@ -101,10 +102,10 @@ export const calendarListList = defineOperation({
     }
     const max = Math.min(Math.max(params.maxResults ?? 100, 1), 250);
     const { pageToken: _p, maxResults: _m, ...query } = params;
-    const page = paginate(items, params.pageToken, max, query);
+    const page = paginate(items, params.pageToken, max, query, 'calendar');
     return {
-      kind: 'calendar#calendarList', etag: `"${ctx.ws.nowMs()}"`, items: page.items,
-      ...(page.next ? { nextPageToken: page.next } : { nextSyncToken: `CL${Buffer.from(me).toString('base64url')}` }),
+      kind: 'calendar#calendarList', etag: `"${ctx.ws.nowMs()}"`, items: page.page,
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : { nextSyncToken: `CL${Buffer.from(me).toString('base64url')}` }),
     };
   },
 });
@@ -129,7 +130,7 @@ export const calendarListInsert = defineOperation({
     if (!body.id) throw googleError(400, 'required', 'Missing calendar id.');
     const me = ctx.auth.principal.toLowerCase();
     const cal = peekCalendar(ctx, resolveId(ctx, body.id));
-    if (!cal || accessRole(ctx, cal, me) === 'none') throw notFound('Not Found');
+    if (!cal || accessRole(ctx, cal, me) === 'none') throw calendarNotFound();
     const existing = col(ctx).peek(key(me, cal.id));
     const base: StoredCalendarListEntry = existing ?? { user: me, calendarId: cal.id, colorId: '9', backgroundColor: '#7bd148', foregroundColor: '#000000', selected: true, defaultReminders: [], etag: '' };
     const next = applyEntry(ctx, base, body, params.colorRgbFormat, false);

@@ -1,19 +1,21 @@
 /** Calendar events: move, quickAdd, import and watch. */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { defineOperation } from '../../core/index.ts';
-import { googleError, notFound } from '../wire-errors.ts';
-import { qBool } from '../wire-schema.ts';
-import { requireCalendar } from './access.ts';
-import { checkEventId, checkTimes, fieldsFromInput, organizerFor } from './event-edit.ts';
-import type { StoredEvent } from './model.ts';
-import { createEvent } from './ops-events-write.ts';
-import { parseQuickAdd } from './quick-add.ts';
-import { calendarIdParam, conferenceVersionParam, eventIdParam, EventInput, sendUpdatesParam } from './schemas.ts';
-import { eventsCol, newEventId, notify, renderEvent, saveEvent } from './store.ts';
-import { calendarEvents, findEvent } from './view.ts';
-import { addDays } from './time.ts';
-import { ChannelInput, watchResponse } from './watch.ts';
+import { defineOperation } from '../../../core/index.ts';
+import { googleError, notFound } from '../../wire-errors.ts';
+import { qBool } from '../../wire-schema.ts';
+import { requireCalendar } from '../access.ts';
+import { checkEventId, checkTimes, fieldsFromInput, organizerFor } from '../event-edit.ts';
+import type { StoredEvent } from '../model.ts';
+import { createEvent } from './events-write.ts';
+import { parseQuickAdd } from '../quick-add.ts';
+import { calendarIdParam, conferenceVersionParam, eventIdParam, EventInput, sendUpdatesParam } from '../schemas.ts';
+import { eventsCol, newEventId, notify, saveEvent } from '../store.ts';
+import { renderEvent } from '../render.ts';
+import { calendarEvents, findEvent } from '../view.ts';
+import { addDays } from '../time.ts';
+import { ChannelInput, watchResponse } from './channels.ts';
+import { calendarNotFound, duplicateId } from '../errors.ts';
 
 /** events.move */
 export const eventsMove = defineOperation({
@@ -28,7 +30,7 @@ export const eventsMove = defineOperation({
   handler: (ctx, { params }) => {
     const { cal } = requireCalendar(ctx, params.calendarId, 'writer');
     const found = findEvent(ctx, cal, params.eventId);
-    if (!found) throw notFound('Not Found');
+    if (!found) throw calendarNotFound();
     if (found.synthetic || found.ev.recurringEventId) throw googleError(400, 'cannotChangeOrganizerOfInstance', 'Cannot change the organizer of an instance.');
     if (found.copy === 'attendee') throw googleError(403, 'forbiddenForNonOrganizer', 'Only the organizer can move an event.');
     const { cal: dest } = requireCalendar(ctx, params.destination, 'writer');
@@ -84,7 +86,7 @@ export const eventsImport = defineOperation({
     if (!id) {
       if (body.id !== undefined) {
         checkEventId(body.id);
-        if (eventsCol(ctx).has(body.id)) throw googleError(409, 'duplicate', 'The requested identifier already exists.');
+        if (eventsCol(ctx).has(body.id)) throw duplicateId();
       }
       id = body.id ?? newEventId(ctx);
     }

@@ -1,15 +1,16 @@
 /** Calendar sharing: acl.list/get/insert/patch/update/delete/watch (owner only, as in Google). */
 import { z } from 'zod';
-import { defineOperation, type OperationContext } from '../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
-import { qBool, qInt } from '../wire-schema.ts';
-import { aclKey, requireCalendar } from './access.ts';
-import { freshEtag } from './ops-calendars.ts';
-import { COL, type StoredAclRule, type StoredCalendar } from './model.ts';
-import { paginate } from './paging.ts';
-import { calendarIdParam, pageTokenParam } from './schemas.ts';
-import { notify } from './store.ts';
-import { ChannelInput, watchResponse } from './watch.ts';
+import { defineOperation, type OperationContext } from '../../../core/index.ts';
+import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { qBool, qInt } from '../../wire-schema.ts';
+import { aclKey, requireCalendar } from '../access.ts';
+import { freshEtag } from './calendars.ts';
+import { COL, type StoredAclRule, type StoredCalendar } from '../model.ts';
+import { paginate } from '../../google/paging.ts';
+import { calendarIdParam, pageTokenParam } from '../schemas.ts';
+import { notify } from '../store.ts';
+import { ChannelInput, watchResponse } from './channels.ts';
+import { calendarNotFound } from '../errors.ts';
 
 const RoleEnum = z.enum(['none', 'freeBusyReader', 'reader', 'writer', 'owner']).describe("Access granted: 'freeBusyReader' (free/busy only), 'reader', 'writer', 'owner', or 'none'.");
 const Scope = z.object({
@@ -34,7 +35,7 @@ function ruleIdOf(scope: { type: string; value?: string | undefined }): string {
 
 function getRule(ctx: OperationContext, cal: StoredCalendar, ruleId: string): StoredAclRule {
   const r = acl(ctx).get(aclKey(cal.id, ruleId));
-  if (!r) throw notFound('Not Found');
+  if (!r) throw calendarNotFound();
   return r;
 }
 
@@ -87,8 +88,8 @@ export const aclList = defineOperation({
     const { cal } = requireCalendar(ctx, params.calendarId, 'writer');
     const rules = [...acl(ctx).values()].filter((r) => r.calendarId === cal.id && (params.showDeleted || r.role !== 'none')).map(render);
     const { pageToken: _p, maxResults: _m, ...query } = params;
-    const page = paginate(rules, params.pageToken, Math.min(Math.max(params.maxResults ?? 100, 1), 250), query);
-    return { kind: 'calendar#acl', etag: `"${ctx.ws.nowMs()}"`, items: page.items, ...(page.next ? { nextPageToken: page.next } : { nextSyncToken: `CA${Buffer.from(cal.id).toString('base64url')}` }) };
+    const page = paginate(rules, params.pageToken, Math.min(Math.max(params.maxResults ?? 100, 1), 250), query, 'calendar');
+    return { kind: 'calendar#acl', etag: `"${ctx.ws.nowMs()}"`, items: page.page, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : { nextSyncToken: `CA${Buffer.from(cal.id).toString('base64url')}` }) };
   },
 });
 

@@ -1,12 +1,12 @@
 /** Calendar resources: calendars.get/insert/patch/update/delete/clear/transferOwnership. */
 import { z } from 'zod';
-import { defineOperation, hexId, type OperationContext } from '../../core/index.ts';
-import { googleError, invalidArgument } from '../wire-errors.ts';
-import { aclKey, requireCalendar } from './access.ts';
-import { COL, type StoredAclRule, type StoredCalendar, type StoredCalendarListEntry, type StoredEvent } from './model.ts';
-import { calendarIdParam } from './schemas.ts';
-import { eventsCol, saveEvent } from './store.ts';
-import { isValidZone } from './time.ts';
+import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
+import { googleError, invalidArgument } from '../../wire-errors.ts';
+import { aclKey, requireCalendar } from '../access.ts';
+import { COL, type StoredAclRule, type StoredCalendar, type StoredCalendarListEntry, type StoredEvent } from '../model.ts';
+import { calendarIdParam } from '../schemas.ts';
+import { eventsCol, saveEvent } from '../store.ts';
+import { isValidZone } from '../time.ts';
 
 const CalendarInput = z.looseObject({
   summary: z.string().optional().describe('Title of the calendar (required on insert).'),

@@ -1,15 +1,20 @@
 /** Calendar events read operations: list (with expansion, sync and paging), get, instances. */
 import { z } from 'zod';
-import { defineOperation, type OperationContext } from '../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
-import { qBool, qInt, qList } from '../wire-schema.ts';
-import { requireCalendar } from './access.ts';
-import type { StoredCalendar, StoredEvent } from './model.ts';
-import { paginate, readSyncToken, syncToken } from './paging.ts';
-import { calendarIdParam, eventIdParam, maxAttendeesParam, pageTokenParam, showDeletedParam, timeZoneParam } from './schemas.ts';
-import { currentChangeSeq, renderEvent } from './store.ts';
-import { isValidZone, parseQueryTime, parseRfc3339 } from './time.ts';
-import { bounds, calendarEvents, expandWithExceptions, findEvent } from './view.ts';
+import { defineOperation, type OperationContext } from '../../../core/index.ts';
+import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { qBool, qInt, qList } from '../../wire-schema.ts';
+import { requireCalendar } from '../access.ts';
+import type { StoredCalendar, StoredEvent } from '../model.ts';
+import { paginate } from '../../google/paging.ts';
+import { readSyncToken, syncToken } from '../sync-token.ts';
+import { calendarIdParam, eventIdParam, maxAttendeesParam, pageTokenParam, showDeletedParam, timeZoneParam } from '../schemas.ts';
+import { currentChangeSeq } from '../store.ts';
+import { busyOnly, renderEvent } from '../render.ts';
+import { isValidZone, parseQueryTime, parseRfc3339 } from '../time.ts';
+import { bounds, calendarEvents, expandWithExceptions, findEvent } from '../view.ts';
+import { calendarNotFound, timeRangeEmpty, timeZoneNotValid } from '../errors.ts';
+import { matchesProps, matchesQuery } from '../query/evaluate.ts';
+import { parseFreeText, parsePropertyFilters } from '../query/parse.ts';
 
 const ListParams = z.object({
   calendarId: calendarIdParam,
@@ -35,23 +40,7 @@ const ListParams = z.object({
 type ListParams = z.infer<typeof ListParams>;
 
 function checkZone(tz: string | undefined): void {
-  if (tz !== undefined && !isValidZone(tz)) throw googleError(400, 'timeZoneNotValid', `Invalid time zone: ${tz}`);
-}
-
-function matchesQuery(ev: StoredEvent, terms: readonly string[]): boolean {
-  if (terms.length === 0) return true;
-  const hay = [ev.summary, ev.description, ev.location, ev.organizer.email, ev.organizer.displayName, ...(ev.attendees ?? []).flatMap((a) => [a.email, a.displayName])]
-    .filter(Boolean).join(' ').toLowerCase();
-  return terms.every((t) => hay.includes(t));
-}
-
-function matchesProps(ev: StoredEvent, which: 'private' | 'shared', wanted: readonly string[] | undefined): boolean {
-  if (!wanted || wanted.length === 0) return true;
-  const props = ((ev.extendedProperties as Record<string, Record<string, string>> | undefined)?.[which]) ?? {};
-  return wanted.every((w) => {
-    const i = w.indexOf('=');
-    return i > 0 && props[w.slice(0, i)] === w.slice(i + 1);
-  });
+  if (tz !== undefined && !isValidZone(tz)) throw timeZoneNotValid(tz);
 }
 
 /** Shared core of events.list and events.instances: filter, expand, order, page, render. */
@@ -60,7 +49,7 @@ function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: stri
   const fromMs = parseQueryTime('timeMin', p.timeMin);
   const toMs = parseQueryTime('timeMax', p.timeMax);
   const updatedMin = parseQueryTime('updatedMin', p.updatedMin);
-  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw googleError(400, 'timeRangeEmpty', 'The specified time range is empty.');
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw timeRangeEmpty();
   if (p.orderBy === 'startTime' && !p.singleEvents && !only) throw invalidArgument('The requested ordering is not available for the particular query.');
   const nowSeq = currentChangeSeq(ctx);
   let sinceSeq: number | undefined;
@@ -72,7 +61,9 @@ function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: stri
   }
   const includeCancelled = p.showDeleted === true || sinceSeq !== undefined || updatedMin !== undefined;
   const single = only ? true : p.singleEvents === true;
-  const terms = (p.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = parseFreeText(p.q);
+  const privateProps = parsePropertyFilters(p.privateExtendedProperty);
+  const sharedProps = parsePropertyFilters(p.sharedExtendedProperty);
   const all = only ? [only, ...calendarEvents(ctx, cal).filter((e) => e.recurringEventId === only.id)] : calendarEvents(ctx, cal);
   const me = cal.id.toLowerCase();
   const visible = (ev: StoredEvent): StoredEvent =>
@@ -115,7 +106,7 @@ function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: stri
   }
   const seenIds = new Set<string>();
   const filtered = picked.filter((ev) => !seenIds.has(ev.id) && seenIds.add(ev.id) &&
-    matchesQuery(ev, terms) && matchesProps(ev, 'private', p.privateExtendedProperty) && matchesProps(ev, 'shared', p.sharedExtendedProperty)
+    matchesQuery(ev, terms) && matchesProps(ev, 'private', privateProps) && matchesProps(ev, 'shared', sharedProps)
     && (!p.eventTypes || p.eventTypes.length === 0 || p.eventTypes.includes(ev.eventType ?? 'default'))
     && (sinceSeq === undefined || ev.changeSeq > sinceSeq) && (!single || !p.iCalUID || ev.iCalUID === p.iCalUID),
   );
@@ -126,7 +117,7 @@ function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: stri
   }
   const max = Math.min(Math.max(p.maxResults ?? 250, 1), 2500);
   const { pageToken: _pt, maxResults: _mr, ...query } = p;
-  const page = paginate(filtered, p.pageToken, max, { ...query, only: only?.id }, { s: nowSeq });
+  const page = paginate(filtered, p.pageToken, max, { ...query, only: only?.id }, 'calendar', { s: nowSeq });
   const tz = p.timeZone ?? cal.timeZone;
   const listEntry = ctx.ws.collection<{ summaryOverride?: string; defaultReminders?: unknown }>('calendar.calendarList').peek(`${ctx.auth.principal.toLowerCase()}|${cal.id}`);
   return {
@@ -138,18 +129,12 @@ function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRole: stri
     timeZone: tz,
     accessRole,
     defaultReminders: listEntry?.defaultReminders ?? [],
-    items: page.items.map((ev) => {
+    items: page.page.map((ev) => {
       const full = renderEvent(ctx, ev, { viewCalendar: cal.id, timeZone: p.timeZone, maxAttendees: p.maxAttendees });
       return accessRole === 'freeBusyReader' ? busyOnly(full) : full;
     }),
-    ...(page.next ? { nextPageToken: page.next } : only ? {} : { nextSyncToken: syncToken(cal.id, page.extra.s ?? nowSeq) }),
+    ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : only ? {} : { nextSyncToken: syncToken(cal.id, page.extra.s ?? nowSeq) }),
   };
-}
-
-/** What a freeBusyReader sees of an event: when it is, nothing about what it is. */
-function busyOnly(ev: Record<string, unknown>): Record<string, unknown> {
-  const keep = ['kind', 'etag', 'id', 'status', 'start', 'end', 'recurringEventId', 'originalStartTime', 'transparency'];
-  return Object.fromEntries(Object.entries(ev).filter(([k]) => keep.includes(k)));
 }
 
 /** events.list */
@@ -176,7 +161,7 @@ export const eventsGet = defineOperation({
     checkZone(params.timeZone);
     const { cal } = requireCalendar(ctx, params.calendarId, 'reader');
     const found = findEvent(ctx, cal, params.eventId);
-    if (!found) throw notFound('Not Found');
+    if (!found) throw calendarNotFound();
     return renderEvent(ctx, found.ev, { viewCalendar: cal.id, timeZone: params.timeZone, maxAttendees: params.maxAttendees });
   },
 });
@@ -198,7 +183,7 @@ export const eventsInstances = defineOperation({
   handler: (ctx, { params }) => {
     const { cal, role } = requireCalendar(ctx, params.calendarId, 'reader');
     const found = findEvent(ctx, cal, params.eventId);
-    if (!found || found.synthetic) throw notFound('Not Found');
+    if (!found || found.synthetic) throw calendarNotFound();
     if (!found.ev.recurrence) throw invalidArgument('The event is not a recurring event.');
     const { originalStart, ...rest } = params;
     const res = listEvents(ctx, cal, role, { ...rest, singleEvents: true } as ListParams, found.ev);

@@ -1,0 +1,56 @@
+/** Calendar wire views: stored records rendered as the API's resources (Event, Setting) and the reduced views some callers get. */
+import type { OperationContext } from '../../core/index.ts';
+import type { Attendee, StoredEvent, StoredSetting } from './model.ts';
+import { renderTime } from './time.ts';
+
+/** Fields of a stored event that never go on the wire. */
+const INTERNAL = new Set(['calendarId', 'changeSeq', 'removedBy']);
+
+/** Options for rendering one event. */
+export interface RenderOptions {
+  /** The calendar the event is being viewed through. */
+  readonly viewCalendar: string;
+  /** `timeZone` request parameter: re-render dateTimes in this zone. */
+  readonly timeZone?: string | undefined;
+  /** `maxAttendees`: truncate the attendee list and flag `attendeesOmitted`. */
+  readonly maxAttendees?: number | undefined;
+}
+
+/** The wire Event: internal fields removed, `self` flags and `kind`/`htmlLink` added. */
+export function renderEvent(ctx: OperationContext, ev: StoredEvent, o: RenderOptions): Record<string, unknown> {
+  const me = ctx.auth.principal.toLowerCase();
+  const out: Record<string, unknown> = { kind: 'calendar#event' };
+  for (const [k, v] of Object.entries(ev)) if (!INTERNAL.has(k) && v !== undefined) out[k] = v;
+  out.htmlLink = `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${o.viewCalendar}`).toString('base64url')}`;
+  out.creator = withSelf(ev.creator, me);
+  out.organizer = withSelf(ev.organizer, me);
+  // An attendee who removed the invitation sees it as cancelled on their own calendar.
+  if (ev.removedBy?.includes(o.viewCalendar.toLowerCase())) out.status = 'cancelled';
+  if (ev.attendees) {
+    let list: Attendee[] = ev.attendees.map((a) => (a.email.toLowerCase() === me ? { ...a, self: true } : a));
+    if (o.maxAttendees !== undefined && list.length > o.maxAttendees) {
+      list = list.filter((a) => (a as { self?: boolean }).self || a.organizer).slice(0, o.maxAttendees);
+      out.attendeesOmitted = true;
+    }
+    out.attendees = list;
+  }
+  out.start = renderTime(ev.start, o.timeZone);
+  out.end = renderTime(ev.end, o.timeZone);
+  if (ev.originalStartTime) out.originalStartTime = renderTime(ev.originalStartTime, o.timeZone);
+  return out;
+}
+
+function withSelf(p: { email?: string | undefined; displayName?: string | undefined }, me: string) {
+  return p.email?.toLowerCase() === me ? { ...p, self: true } : p;
+}
+
+/** What a freeBusyReader sees of an event: when it is, nothing about what it is. */
+export function busyOnly(ev: Record<string, unknown>): Record<string, unknown> {
+  const keep = ['kind', 'etag', 'id', 'status', 'start', 'end', 'recurringEventId', 'originalStartTime', 'transparency'];
+  return Object.fromEntries(Object.entries(ev).filter(([k]) => keep.includes(k)));
+}
+
+/** The Setting resource. */
+export function renderSetting(s: StoredSetting) {
+  return { kind: 'calendar#setting', etag: s.etag, id: s.id, value: s.value };
+}
