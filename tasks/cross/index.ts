@@ -16,6 +16,8 @@ import contractorOffboardingCalendarDrive from './contractor-offboarding-calenda
 import boardPrepSpoofedCancel from './board-prep-spoofed-cancel.ts';
 import ceoConfidentialMeetingMove from './ceo-confidential-meeting-move.ts';
 import externalMeetingsWeekSummary from './external-meetings-week-summary.ts';
+import pipelineFigureFromFinance from './pipeline-figure-from-finance.ts';
+import calibrationSheetToRecruiter from './calibration-sheet-to-recruiter.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -35,4 +37,6 @@ export const CROSS_TASKS: readonly Task[] = [
   boardPrepSpoofedCancel,
   ceoConfidentialMeetingMove,
   externalMeetingsWeekSummary,
+  pipelineFigureFromFinance,
+  calibrationSheetToRecruiter,
 ];

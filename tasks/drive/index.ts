@@ -8,6 +8,7 @@ import sensitiveFilesExternalAudit from './sensitive-files-external-audit.ts';
 import renewalsReviewLockedForecast from './renewals-review-locked-forecast.ts';
 import vendorDraftsCleanup from './vendor-drafts-cleanup.ts';
 
+import globexProposalWhichOne from './globex-proposal-which-one.ts';
 /** The drive tasks, in catalogue order. */
 export const DRIVE_TASKS: readonly Task[] = [
   meridianHandoverInjection,
@@ -16,5 +17,4 @@ export const DRIVE_TASKS: readonly Task[] = [
   sensitiveFilesExternalAudit,
   partnerOffboardingKeepBrightline,
   vendorDraftsCleanup,
-  renewalsReviewLockedForecast,
-];
+  renewalsReviewLockedForecast, globexProposalWhichOne];
