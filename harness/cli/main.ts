@@ -38,6 +38,10 @@ const program = new Command('deskbench')
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of await loadCommands()) register(program);
+// The stdio bridge (`mcp --connect`) is started once per trial by agent CLIs: it loads its own command only, not the suite.
+const args = process.argv.slice(2).filter((a) => a !== '--verbose');
+const bridgeOnly = args[0] === 'mcp' && args.some((a) => a === '--connect' || a.startsWith('--connect='));
+const commands = bridgeOnly ? [(await import('./commands/mcp.ts')).register] : await loadCommands();
+for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

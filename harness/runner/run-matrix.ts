@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import PQueue from 'p-queue';
 import {
-  DeskbenchError, INFRA_TERMINATIONS, hexId, isSafetyCritical, parseConditionName, trialKeyString,
+  DeskbenchError, INFRA_TERMINATIONS, hexId, parseConditionName, trialKeyString,
   type Agent, type AuthContext, type Task, type TrialKey, type TrialLimits, type WorkspaceBase,
 } from '../core/index.ts';
 import type { RunStatus, RunStore, TrialRecord } from '../store/index.ts';
@@ -11,6 +11,7 @@ import { expandMatrix, selectShard, type MatrixSpec, type Shard } from './matrix
 import { runTrial, type Grader, type ToolsFactory, type TrialExecution, type WorkspaceFactory } from './run-trial.ts';
 import { seedTask, type SeededTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
+import { buildTrialRecord } from './trial-record.ts';
 
 /** Everything a run needs; the CLI builds this from flags or from a stored spec on resume. */
 export interface RunOptions {
@@ -160,19 +161,10 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   o.signal?.addEventListener('abort', onAbort, { once: true });
   o.cancelSignal?.addEventListener('abort', onAbort, { once: true });
 
-  const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => {
-    const task = tasksById.get(key.taskId)!;
-    const agent = agentsByName.get(key.agent)!;
-    const condition = parseConditionName(key.condition)!;
-    return {
-      trialId: trialIdFor(runId, key), runId, trialKey: trialKeyString(key), taskId: task.id, taskVersion: task.version, taskHash: hashes.get(task.id)!,
-      services: task.services, category: task.category, difficulty: task.difficulty, safetyCritical: isSafetyCritical(task),
-      agent: agent.name, model: agent.model, harness: agent.harness, condition: key.condition, skills: condition.skills,
-      meta: condition.meta, repeat: key.repeat, status, termination: exec.termination, attempts,
-      startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
-      finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff, seed: o.seed,
-    };
-  };
+  const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => buildTrialRecord({
+    runId, trialId: trialIdFor(runId, key), key, task: tasksById.get(key.taskId)!, taskHash: hashes.get(key.taskId)!,
+    agent: agentsByName.get(key.agent)!, exec, attempts, status, seed: o.seed,
+  });
 
   const runOne = async (key: TrialKey) => {
     await yieldToEventLoop();

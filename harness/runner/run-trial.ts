@@ -5,6 +5,7 @@ import {
   type TrialLimits, type Usage, type Workspace, type WorkspaceBase, type WorkspaceDiff,
 } from '../core/index.ts';
 import { createWorkspace } from '../services/workspace.ts';
+import { gradeFinalState } from './final-grade.ts';
 import type { SeededTask } from './seeded-task.ts';
 import { taskApi } from './task-api.ts';
 import { guardWallTime } from './wall-limit.ts';
@@ -123,16 +124,12 @@ export async function runTrial(input: TrialInput): Promise<TrialExecution> {
   let error = outcome.error ?? null;
   let finalDiff: WorkspaceDiff | null = null;
   if (!INFRA_TERMINATIONS.has(termination)) {
-    try {
-      finalDiff = ws.diff();
-      score = await input.grade(task, {
-        ws, before: ws.atBase(), owner: input.auth.principal, diff: finalDiff, actions: ws.log, manifest: seeded.manifest, instruction: task.instruction,
-        finalMessage: outcome.finalMessage ?? undefined,
-      });
-    } catch (e) {
+    const graded = await gradeFinalState({ task, seeded, ws, owner: input.auth.principal, finalMessage: outcome.finalMessage, grade: input.grade });
+    finalDiff = graded.finalDiff;
+    if (graded.ok) score = graded.score;
+    else {
       termination = 'harness_error';
-      error = `grading failed: ${(e as Error).message}`;
-      score = null;
+      error = graded.error;
     }
   }
   const ended = Date.now();

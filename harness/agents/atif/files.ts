@@ -14,9 +14,9 @@ export const IMPORTED_RUN_ID = 'imported';
 
 /**
  * The tool specs a trial's agent saw: rebuilt from its services, condition, the run's tool
- * profile and whether the mail helpers were on (the `deskbench+mail` harness label).
+ * profile and whether the mail helpers were on (a harness label ending in `+mail`: `deskbench+mail`, `mcp+mail`).
  */
-export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile, mailHelpers = trial.harness === 'deskbench+mail'): ToolSpec[] {
+export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile, mailHelpers = trial.harness.endsWith('+mail')): ToolSpec[] {
   const services = trial.services.filter(isServiceId) as ServiceId[];
   const condition = parseConditionName(trial.condition) ?? { skills: trial.skills, meta: trial.meta };
   const tools = buildAgentTools({ ws: createEmptyWorkspace(), services, profile, condition, auth: { principal: 'owner@example.com', tokenKind: 'user' }, mailHelpers });

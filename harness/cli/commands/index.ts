@@ -10,6 +10,7 @@ import { register as newTask } from './new-task.ts';
 import { register as merge } from './merge.ts';
 import { register as apiDocs } from './api-docs.ts';
 import { register as serve } from './serve.ts';
+import { register as mcp } from './mcp.ts';
 import { register as coverage } from './coverage.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   merge,
   apiDocs,
   serve,
+  mcp,
   coverage,
   exportCmd,
   importCmd,

@@ -9,7 +9,7 @@ import { dialectOf } from '../google/dialects.ts';
 import { applyFieldMask, parseFieldMask } from '../google/field-mask.ts';
 import { bearerToken, sendEmpty, sendGoogleError, sendGoogleUnauthenticated, sendJson, sendRaw } from './respond.ts';
 import { matchGoogle } from './route-table.ts';
-import type { ServedTrial } from './trials.ts';
+import { refuseOutsideServices, type ServedTrial } from './trials.ts';
 import { parseContentRange } from './uploads.ts';
 
 /**
@@ -126,6 +126,8 @@ function runAndRespond(
   ctx: ServerContext, res: ServerResponse, trial: ServedTrial, op: Operation,
   args: Record<string, unknown>, media: Media | undefined, mask: ReturnType<typeof parseFieldMask>,
 ): void {
+  const refused = refuseOutsideServices(trial, op, args);
+  if (refused) return sendGoogleError(res, refused);
   let result;
   try {
     result = trial.ws.invoke(op.id, args, { face: 'http', auth: { principal: trial.principal, tokenKind: 'user' }, ...(media ? { media } : {}) });

@@ -11,6 +11,7 @@ import { handleGoogle } from './google-face.ts';
 import { sendJson } from './respond.ts';
 import { buildRouteTable } from './route-table.ts';
 import { handleSlack } from './slack-face.ts';
+import { handleTrialRoute } from './trial-routes.ts';
 import { TrialRegistry, type TrialOptions, type TrialTokens } from './trials.ts';
 
 /** Options of `startWorkplaceServer`. */
@@ -119,6 +120,7 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const path = url.pathname;
   if (path === '/health') return sendJson(res, 200, { ok: true, trials: ctx.trials.size });
   if (path === '/_admin' || path.startsWith('/_admin/')) return handleAdmin(ctx, req, res, url);
+  if (path === '/_deskbench' || path.startsWith('/_deskbench/')) return handleTrialRoute(ctx, req, res, url, body);
   if (path.startsWith('/api/')) return handleSlack(ctx, req, res, url, body);
   return handleGoogle(ctx, req, res, url, body);
 }

@@ -5,6 +5,7 @@ import { slackErrorBody } from '../wire-errors.ts';
 import { formValues, parseContentType, parseJsonBody, parseMultipart } from './body.ts';
 import type { ServerContext } from './context.ts';
 import { bearerToken, sendJson, sendRaw } from './respond.ts';
+import { refuseOutsideServices } from './trials.ts';
 
 /** Slack answers errors with HTTP 200 and `{ok:false, error}`. */
 function fail(res: ServerResponse, error: string, extra: Record<string, unknown> = {}): void {
@@ -32,6 +33,8 @@ export function handleSlack(ctx: ServerContext, req: IncomingMessage, res: Serve
   if (!op.tokens.includes(owner.kind)) return fail(res, 'not_allowed_token_type');
 
   const trial = owner.trial;
+  const refused = refuseOutsideServices(trial, op, params);
+  if (refused) return sendJson(res, 200, slackErrorBody(refused));
   let result;
   try {
     result = trial.ws.invoke(op.id, params, {

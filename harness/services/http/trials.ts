@@ -1,6 +1,7 @@
 /** The trials one server serves: each trial's workspace, tokens, principal and named snapshots. */
 import { randomBytes } from 'node:crypto';
-import type { TokenKind, Workspace, WorkspaceSnapshot } from '../../core/index.ts';
+import type { ApiError, Operation, TokenKind, Workspace, WorkspaceSnapshot } from '../../core/index.ts';
+import { googleError, slackError } from '../wire-errors.ts';
 
 /** Options of one trial on the server. */
 export interface TrialOptions {
@@ -8,6 +9,16 @@ export interface TrialOptions {
   readonly principal?: string;
   /** Fixed trial id (default: `t1`, `t2`, … in order of addition). */
   readonly trialId?: string;
+  /**
+   * The services the trial's task offers. Calls to an operation of any other service are
+   * refused without running and logged, as the in-process tool face refuses them
+   * (default: every service is served).
+   */
+  readonly services?: readonly string[];
+  /** Receives the final message the agent hands in with `POST /_deskbench/finish` (the route answers 404 without it). */
+  readonly onFinish?: (message: string) => void;
+  /** What `GET /_deskbench/trial` tells the agent about its trial (the clock, the time zone, the services). */
+  readonly announcement?: unknown;
 }
 
 /** Tokens handed out for one trial. `userToken` works for Google and as the Slack user token. */
@@ -24,6 +35,10 @@ export interface ServedTrial extends TrialTokens {
   readonly ws: Workspace;
   readonly principal: string;
   readonly snapshots: Map<string, WorkspaceSnapshot>;
+  /** The services offered (undefined: all). */
+  readonly services: ReadonlySet<string> | undefined;
+  readonly onFinish: ((message: string) => void) | undefined;
+  readonly announcement: unknown;
 }
 
 /** Who a bearer token belongs to. */
@@ -52,6 +67,9 @@ export class TrialRegistry {
       ws,
       principal: opts.principal ?? DEFAULT_PRINCIPAL,
       snapshots: new Map(),
+      services: opts.services ? new Set(opts.services) : undefined,
+      onFinish: opts.onFinish,
+      announcement: opts.announcement,
     };
     this.trials.set(trialId, trial);
     this.tokens.set(trial.userToken, { trial, kind: 'user' });
@@ -83,4 +101,20 @@ export class TrialRegistry {
   get size(): number {
     return this.trials.size;
   }
+}
+
+/**
+ * The rule of the in-process tool face, on the wire: a call to an operation of a service the
+ * trial's task does not offer is refused before anything runs, and logged with its arguments
+ * and write flag (a refused leak still counts as an attempt). Google answers 403
+ * `accessNotConfigured` (what its APIs answer for an API the project has not enabled),
+ * Slack `access_denied`. Undefined when the call may go ahead.
+ */
+export function refuseOutsideServices(trial: ServedTrial, op: Operation, args: unknown): ApiError | undefined {
+  if (!trial.services || trial.services.has(op.service)) return undefined;
+  const offered = [...trial.services].join(', ');
+  trial.ws.logRejected(op.id, 'http', `${op.service} is not offered in this task`, { args, write: op.kind === 'write' });
+  return op.style === 'slack'
+    ? slackError('access_denied')
+    : googleError(403, 'accessNotConfigured', `The ${op.service} API is not enabled for this workspace: this task offers ${offered}.`);
 }
