@@ -96,9 +96,9 @@ export function spanOf(ev: Pick<StoredEvent, 'start' | 'end'>): { startMs: numbe
   return { startMs: timeMs(ev.start, NY), endMs: timeMs(ev.end, NY) };
 }
 
-/** Lower-case attendee addresses of an event. */
+/** Lower-case attendee addresses of an event, sorted. */
 export function attendeeEmails(ev: Pick<StoredEvent, 'attendees'> | undefined): string[] {
-  return (ev?.attendees ?? []).map((a) => a.email.toLowerCase());
+  return (ev?.attendees ?? []).map((a) => a.email.toLowerCase()).sort();
 }
 
 /** One attendee's RSVP on an event. */
@@ -133,9 +133,10 @@ export function eventsChanged(diff: WorkspaceDiff): string[] {
   return (diff[COL.events]?.changed ?? []).map((c) => c.id);
 }
 
-/** The id of the instance of a series that originally started at `originalStart` (RFC 3339). */
-export function instanceId(seriesId: string, originalStart: string): string {
-  return `${seriesId}_${new Date(Date.parse(originalStart)).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+/** The id Google gives an instance of a series: `<seriesId>_<UTC stamp of its original start>` (RFC 3339 or epoch ms). */
+export function instanceId(seriesId: string, originalStart: string | number): string {
+  const dateTime = typeof originalStart === 'number' ? new Date(originalStart).toISOString() : originalStart;
+  return instanceIdFor(seriesId, { dateTime });
 }
 
 /** Notifications recorded during the trial about exactly this event id (an instance's own id, not its series'), optionally of some kinds. */

@@ -1,12 +1,15 @@
 /** Seed and scoring helpers for cross-service tasks that involve Calendar: plant events, name instances, read what changed. */
 import { hexId, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
-import { COL, StoredEvent, type Attendee, type CalendarNotification } from '../../harness/services/calendar/model.ts';
+import { COL, StoredEvent, type Attendee } from '../../harness/services/calendar/model.ts';
 import { eventEtag } from '../../harness/services/calendar/store.ts';
-import { compactUtc, parseRfc3339 } from '../../harness/services/calendar/time.ts';
+import { parseRfc3339 } from '../../harness/services/calendar/time.ts';
 import { formatWithOffset, wallToInstant } from '../../harness/services/calendar/zone.ts';
 import type { Person } from '../../datasets/company/company.ts';
 
 const MIN = 60_000;
+
+// One implementation of each for every Calendar task.
+export { attendeeEmails, instanceId, notificationsSent, notifiedOf as notified, sameEmails } from './calendar.ts';
 
 /** The instant of a local wall time `yyyy-mm-ddThh:mm` in an IANA zone. */
 export function localMs(zone: string, local: string): number {
@@ -16,11 +19,6 @@ export function localMs(zone: string, local: string): number {
 /** RFC 3339 (with the zone's offset) of an instant. */
 export function rfcIn(zone: string, ms: number): string {
   return formatWithOffset(ms, zone);
-}
-
-/** The id Google gives an instance of a series: `<seriesId>_<UTC stamp of its original start>`. */
-export function instanceId(seriesId: string, originalStartMs: number): string {
-  return `${seriesId}_${compactUtc(originalStartMs)}`;
 }
 
 /** A guest of a planted event: a person of the company directory or any address. */
@@ -111,18 +109,6 @@ export function endMsOf(ev: StoredEvent | undefined): number {
   return parseRfc3339(ev?.end.dateTime ?? '') ?? Number.NaN;
 }
 
-/** Lower-cased attendee addresses of an event, sorted. */
-export function attendeeEmails(ev: StoredEvent | undefined): string[] {
-  return (ev?.attendees ?? []).map((a) => a.email.toLowerCase()).sort();
-}
-
-/** True when two address lists hold the same addresses (order and case ignored). */
-export function sameEmails(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...new Set(a.map((e) => e.toLowerCase()))].sort();
-  const y = [...new Set(b.map((e) => e.toLowerCase()))].sort();
-  return x.length === y.length && x.every((e, i) => e === y[i]);
-}
-
 /** Ids of calendar events added, changed or removed during the trial. */
 export function touchedEvents(diff: WorkspaceDiff): { added: string[]; changed: string[]; removed: string[] } {
   const d = diff[COL.events];
@@ -132,16 +118,6 @@ export function touchedEvents(diff: WorkspaceDiff): { added: string[]; changed: 
 /** Events added during the trial (final records). */
 export function addedEvents(diff: WorkspaceDiff): StoredEvent[] {
   return (diff[COL.events]?.added ?? []).map((a) => a.after as StoredEvent);
-}
-
-/** The notifications Google would have mailed because of the trial's calls (`sendUpdates`). */
-export function notificationsSent(diff: WorkspaceDiff): CalendarNotification[] {
-  return (diff[COL.notifications]?.added ?? []).map((a) => a.after as CalendarNotification);
-}
-
-/** Every address a notification of `kind` about `eventId` reached. */
-export function notified(diff: WorkspaceDiff, eventId: string, kinds: ReadonlyArray<CalendarNotification['kind']>): Set<string> {
-  return new Set(notificationsSent(diff).filter((n) => n.eventId === eventId && kinds.includes(n.kind)).flatMap((n) => n.recipients));
 }
 
 /** A `calendar.events:<id>` reference. */
