@@ -45,14 +45,17 @@ export interface AgentOutcome {
   readonly error?: string;
 }
 
-/** An agent: a reference agent (`oracle`, `noop`, `replay`) or a model behind a provider. */
+/**
+ * An agent: a reference agent (`oracle`, `noop`, `replay`), a model behind a provider (the
+ * built-in loop), or an external harness (a command agent: an agent CLI run per trial).
+ */
 export interface Agent {
-  /** Name as given on the command line and stored (`oracle`, `openai:gpt-5`). */
+  /** Name as given on the command line and stored (`oracle`, `openai:gpt-5`, `cmd:claude-code`). */
   readonly name: string;
-  readonly kind: 'reference' | 'model';
-  /** Model id for model agents; the agent name for reference agents. */
+  readonly kind: 'reference' | 'model' | 'external';
+  /** Model id for model and external agents; the agent name for reference agents. */
   readonly model: string;
-  /** Harness label reported beside the model (`deskbench` for the built-in loop). */
+  /** Harness label reported beside the model (`deskbench` for the built-in loop, the definition's name for a command agent). */
   readonly harness: string;
   run(ctx: AgentContext): Promise<AgentOutcome>;
 }
