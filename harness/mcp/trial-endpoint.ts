@@ -57,6 +57,9 @@ const MAX_SESSIONS = 16;
 /** Most escalations one endpoint logs for refused tokens (a loop of bad requests must not grow the log without bound). */
 const MAX_AUTH_ESCALATIONS = 100;
 
+/** How long closing waits for the answers still being written. */
+const CLOSE_GRACE_MS = 2_000;
+
 /** Hosts a browser page may legitimately come from (the streamable HTTP spec asks servers to check Origin against DNS rebinding). */
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -159,6 +162,8 @@ export async function startTrialMcpEndpoint(o: TrialMcpEndpointOptions): Promise
     const server = mcpServerFor(face);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
+      // Plain JSON answers to each POST: tool calls are request and response, and an SSE stream per call cost about 5x the latency.
+      enableJsonResponse: true,
       onsessioninitialized: (id) => void sessions.set(id, { transport, server }),
     });
     transport.onclose = () => {
@@ -168,11 +173,17 @@ export async function startTrialMcpEndpoint(o: TrialMcpEndpointOptions): Promise
     await transport.handleRequest(req, res, body);
   };
 
+  // POSTs being answered: closing waits for them, so the answer to a last call (`finish`) is not cut off.
+  const answering = new Set<Promise<void>>();
   const http = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    const done = handle(req, res).catch(() => {
       if (!res.headersSent) jsonRpcError(res, 500, -32603, 'Internal error.');
       else res.destroy();
     });
+    if (req.method === 'POST') {
+      answering.add(done);
+      void done.finally(() => answering.delete(done));
+    }
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -193,12 +204,12 @@ export async function startTrialMcpEndpoint(o: TrialMcpEndpointOptions): Promise
     close: () => {
       closing ??= (async () => {
         unregister();
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        await Promise.race([Promise.allSettled([...answering]), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
         for (const { server } of [...sessions.values()]) await server.close().catch(() => {});
         sessions.clear();
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeAllConnections();
-        });
+        http.closeAllConnections();
+        await stopped;
       })();
       return closing;
     },

@@ -11,9 +11,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AtifTrajectory } from '../../harness/agents/atif/schema.ts';
 import { openRunStore } from '../../harness/store/index.ts';
-import { BIN } from '../cli/child.ts';
+import { BIN, start } from '../cli/child.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { resultText, TASK_ID } from './support.ts';
+import { httpClient, resultText, TASK_ID } from './support.ts';
 
 const ENV = { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', DESKBENCH_DB: '', NO_PROXY: '127.0.0.1,localhost' };
 
@@ -144,6 +144,28 @@ describe('deskbench mcp --task over stdio', () => {
     // A label alone is not the task: below 1.
     expect(trial.score!.score).toBeLessThan(1);
     expect(run.spec).toMatchObject({ toolProfile: 'typed', external: { face: 'mcp', agent: 'quitter' } });
+  }, 120_000);
+
+  it('--http: the official client over streamable HTTP with the printed URL and token; finish ends, grades and stores the trial', async () => {
+    const db = join(tempDir('deskbench-mcp-'), 'runs.db');
+    const child = start(['mcp', '--task', TASK_ID, '--http', '--json', '--agent-name', 'http-agent', '--db', db, '--skills', 'off'], { env: ENV });
+    const info = (await child.waitFor((l) => typeof l.event?.url === 'string')).event as { url: string; token: string; instruction: string; workspace: { services: string[] } };
+    expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    expect(info.workspace.services).toEqual(['gmail']);
+    const client = await httpClient(info.url, info.token);
+    expect((await client.listTools()).tools.some((t) => t.name === 'read_skill')).toBe(false);
+    const r = await client.callTool({ name: 'call_operation', arguments: { operation: 'gmail.users.labels.create', args: { userId: 'me', requestBody: { name: 'Vendors/Stackwise' } } } });
+    expect(r.isError).toBe(false);
+    // The answer to finish arrives whole, though the trial ends right after it.
+    const fin = await client.callTool({ name: 'finish', arguments: { message: 'Only made the label.' } });
+    expect(resultText(fin)).toBe('Final message recorded.');
+    expect((await child.exited).code).toBe(0);
+    await client.close().catch(() => {});
+    const stored = child.lines.map((l) => l.event?.stored as { trialId: string } | undefined).find(Boolean);
+    expect(stored, child.stderr()).toBeDefined();
+    const store = openRunStore(db, { create: false, readonly: true });
+    expect(store.getTrial(stored!.trialId)).toMatchObject({ agent: 'http-agent', harness: 'mcp+mail', condition: 'sks-off__meta-on', finalMessage: 'Only made the label.' });
+    store.close();
   }, 120_000);
 
   it('refuses bad flags before serving: a reserved agent name, --db without --agent-name, --task with --connect', () => {
