@@ -30,6 +30,29 @@ function turnsOf(t: AtifTrajectory): Turn[] {
     }));
 }
 
+/** What a replay file says about itself, for checks before a run starts. */
+export interface ReplayFileInfo {
+  /** The task the trajectory was recorded on (`extra.deskbench.taskId`), or null when the file does not name one. */
+  readonly taskId: string | null;
+  /** Tool calls the replay would make. */
+  readonly toolCalls: number;
+  /** Who recorded it: the ATIF agent name (`oracle`, `openai:gpt-5`, ...). */
+  readonly recordedBy: string;
+}
+
+/**
+ * Reads a replay file's task and tool-call count. A trajectory with no tool calls (an
+ * exported oracle or noop trial: reference agents act through the task API, not tools)
+ * would replay as "do nothing"; the CLI warns about it before the run.
+ */
+export function inspectReplayFile(path: string): ReplayFileInfo {
+  const t = loadTrajectory(path);
+  const saved = (t.extra as { deskbench?: { taskId?: unknown } } | undefined)?.deskbench;
+  const taskId = typeof saved?.taskId === 'string' && saved.taskId.trim() !== '' ? saved.taskId : null;
+  const toolCalls = turnsOf(t).reduce((n, turn) => n + turn.calls.length, 0);
+  return { taskId, toolCalls, recordedBy: t.agent.name };
+}
+
 /**
  * An agent that replays the recorded tool calls in order through the trial's tools
  * (same names and arguments), recording each turn and result. It ignores what the

@@ -112,7 +112,9 @@ export async function checkTask(
     const label = want === 'below-one' ? 'scores below 1' : `scores ${want > 0 ? '+' : ''}${want}`;
     items.push({
       name: `${name} ${label}`, passed: ok,
-      detail: ok ? 'ok' : got === null ? `no score (${exec.termination}${exec.error ? `: ${exec.error}` : ''})` : `scored ${got}${explain(exec.score)}`,
+      // A solution that threw (an unknown operation, an API error) still gets scored (usually 0): its error comes first.
+      detail: ok ? 'ok' : got === null ? `no score (${exec.termination}${exec.error ? `: ${exec.error}` : ''})`
+        : `${exec.error ? `the solution failed (${exec.termination}: ${exec.error}), then ` : ''}scored ${got}${explain(exec.score)}`,
     });
   };
   const agentFor = (name: string, solution: ReferenceSolution<unknown>) => referenceSolutionAgent(name, () => solution);

@@ -4,14 +4,16 @@ import type { ErrorCode } from '../core/index.ts';
 /** Exit codes. Scripts may rely on them. */
 export const EXIT = {
   OK: 0,
-  /** The command ran but found failures (a task failed `check`, a run ended with errored trials). */
+  /** The command ran but found failures (a task failed `check`, a run ended with trials in infrastructure errors). */
   FAILURES: 1,
   /** Bad input: usage, unknown task or agent, bad configuration. */
   USAGE: 2,
   /** The run store could not be opened, read or written. */
   STORE: 3,
-  /** A model provider failed. */
+  /** A model endpoint failed for good (nothing listening, a refused key, a wrong path or model): the run stopped; resumable. */
   PROVIDER: 4,
+  /** The run budget (`--max-cost-usd`) stopped the run with trials not run; resumable. */
+  BUDGET: 5,
   /** Interrupted (SIGINT/SIGTERM); the run can be resumed. */
   INTERRUPTED: 130,
   /** A bug in deskbench. */
@@ -21,7 +23,8 @@ export const EXIT = {
 /** The exit code for a harness error code. */
 export function exitCodeFor(code: ErrorCode): number {
   if (code.startsWith('E_STORE')) return EXIT.STORE;
-  if (code === 'E_PROVIDER') return EXIT.PROVIDER;
+  // An outside service failed (a model provider, the Hub): the same exit as a provider outage.
+  if (code === 'E_PROVIDER' || code === 'E_HUB') return EXIT.PROVIDER;
   if (code === 'E_INTERNAL') return EXIT.INTERNAL;
   return EXIT.USAGE;
 }

@@ -5,6 +5,7 @@ import type { RegisterCommand } from './commands/index.ts';
 import { isDeskbenchError } from '../core/index.ts';
 import { EXIT } from './exit-codes.ts';
 import { installDefaultInterrupt } from './interrupt.ts';
+import { HARNESS_VERSION } from '../version.ts';
 
 // First, before the suite loads (a second or so): an interrupt from now on exits 130.
 installDefaultInterrupt();
@@ -30,6 +31,7 @@ async function loadCommands(): Promise<readonly RegisterCommand[]> {
 
 const program = new Command('deskbench')
   .description('Benchmark LLM agents on office work (mail, calendar, drive, docs, chat), for capability and safety.')
+  .version(HARNESS_VERSION, '-V, --version', 'print the deskbench version')
   .option('--verbose', 'print stack traces for errors')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (str, write) => write(`deskbench: ${str.replace(/^error: /, '')}`) })

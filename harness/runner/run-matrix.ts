@@ -44,6 +44,13 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Also cuts the trials in flight short: they end `cancelled` and are not stored, so resume runs them again (the second Ctrl-C). */
   readonly cancelSignal?: AbortSignal;
+  /**
+   * The run cannot go on (a model endpoint failed for good: nothing listening, a refused key, a
+   * wrong path). Aborting it, with the error as its reason, stops scheduling and cuts the trials
+   * in flight short (not stored, so resume runs them); the run ends `interrupted` and the
+   * summary carries the reason as `failure`.
+   */
+  readonly failSignal?: AbortSignal;
   /** Builds each trial's workspace (default: the five services); tests add fixture operations here. */
   readonly makeWorkspace?: WorkspaceFactory;
 }
@@ -60,6 +67,8 @@ export interface RunSummary {
   readonly remaining: number;
   readonly maxConcurrent: number;
   readonly spentUsd: number | null;
+  /** The reason `failSignal` carried when it stopped the run. */
+  readonly failure?: unknown;
 }
 
 /** A new, human-sortable run id. */
@@ -122,10 +131,10 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
 
   // An interrupt that arrived while the process was busy setting up is seen here, before anything is written.
   await yieldToEventLoop();
-  if (o.signal?.aborted || o.cancelSignal?.aborted) {
+  if (o.signal?.aborted || o.cancelSignal?.aborted || o.failSignal?.aborted) {
     return {
       runId, status: 'interrupted', stored: !!o.resumeRunId, planned: keys.length, scored: 0, infraErrors: 0,
-      remaining: pending.length, maxConcurrent: 0, spentUsd: null,
+      remaining: pending.length, maxConcurrent: 0, spentUsd: null, ...(o.failSignal?.aborted ? { failure: o.failSignal.reason } : {}),
     };
   }
   if (o.resumeRunId) o.store.setRunStatus(runId, 'running', new Date().toISOString());
@@ -154,12 +163,37 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     stopReason ??= reason;
     queue.clear();
   };
+  // One listener per run signal, fanned out to the trials in flight and the retry waits: a listener
+  // per trial on a shared signal would pass Node's limit of 10 (MaxListenersExceededWarning) at -c 11.
+  const inFlight = new Set<AbortController>();
+  const waits = new Set<() => void>();
+  const wakeWaits = () => {
+    for (const w of [...waits]) w();
+  };
+  let failed = false;
+  let failure: unknown;
   const onAbort = () => {
     if (stopReason === null) emit({ type: 'run_interrupted', runId, inFlight: running });
     stop('interrupted');
+    wakeWaits();
+  };
+  const onCancel = () => {
+    onAbort();
+    for (const c of inFlight) c.abort(new Error('run cancelled'));
+  };
+  const onFail = () => {
+    if (failed) return;
+    failed = true;
+    failure = o.failSignal?.reason;
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    if (stopReason === null) emit({ type: 'run_failed', runId, reason, inFlight: running });
+    stop('interrupted');
+    wakeWaits();
+    for (const c of inFlight) c.abort(failure);
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
-  o.cancelSignal?.addEventListener('abort', onAbort, { once: true });
+  o.cancelSignal?.addEventListener('abort', onCancel, { once: true });
+  o.failSignal?.addEventListener('abort', onFail, { once: true });
 
   const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => buildTrialRecord({
     runId, trialId: trialIdFor(runId, key), key, task: tasksById.get(key.taskId)!, taskHash: hashes.get(key.taskId)!,
@@ -172,7 +206,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     if (o.budgetUsd != null && costKnown && costedTrials > 0) {
       const projected = spent + spent / costedTrials;
       if (projected > o.budgetUsd) {
-        emit({ type: 'budget_spent', runId, spentUsd: spent, budgetUsd: o.budgetUsd });
+        if (stopReason === null) emit({ type: 'budget_spent', runId, spentUsd: spent, budgetUsd: o.budgetUsd, notStarted: queue.size + 1 });
         stop('budget_spent');
         return;
       }
@@ -180,24 +214,30 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     const task = tasksById.get(key.taskId)!;
     running++;
     maxConcurrent = Math.max(maxConcurrent, running);
-    emit({ type: 'trial_started', runId, key, running });
+    // In the in-flight set before trial_started is emitted: a listener may cancel the run from that very event.
+    const trialAbort = new AbortController();
+    inFlight.add(trialAbort);
+    if (o.cancelSignal?.aborted || failed) trialAbort.abort(failed ? failure : new Error('run cancelled'));
     try {
+      emit({ type: 'trial_started', runId, key, running });
       let attempt = 0;
       let exec: TrialExecution;
       for (;;) {
         attempt++;
         exec = await runTrial({
           task, seeded: seeded.get(task.id)!, agent: agentsByName.get(key.agent)!, condition: parseConditionName(key.condition)!,
-          limits: o.limits, auth: o.auth, makeTools: o.makeTools, grade: o.grade,
-          ...(o.cancelSignal ? { runSignal: o.cancelSignal } : {}), ...(o.makeWorkspace ? { makeWorkspace: o.makeWorkspace } : {}),
+          limits: o.limits, auth: o.auth, makeTools: o.makeTools, grade: o.grade, runSignal: trialAbort.signal,
+          ...(o.makeWorkspace ? { makeWorkspace: o.makeWorkspace } : {}),
         });
-        if (!INFRA_TERMINATIONS.has(exec.termination) || exec.termination === 'cancelled' || attempt >= maxAttempts) break;
-        emit({ type: 'trial_retry', runId, key, attempt, reason: exec.error ?? exec.termination });
-        await sleep((o.retryDelayMs ?? 500) * 2 ** (attempt - 1), o.signal, o.cancelSignal);
+        if (!INFRA_TERMINATIONS.has(exec.termination) || exec.termination === 'cancelled' || attempt >= maxAttempts || failed) break;
+        const delayMs = (o.retryDelayMs ?? 500) * 2 ** (attempt - 1);
+        emit({ type: 'trial_retry', runId, key, attempt, maxAttempts, delayMs, reason: exec.error ?? exec.termination });
+        await wait(delayMs);
         if (stopReason) break;
       }
-      // A trial cut short by the second interrupt is not stored: resume runs it again from scratch.
-      if (exec.termination === 'cancelled') {
+      // A trial cut short by the second interrupt is not stored: resume runs it again from scratch. So is an
+      // infrastructure failure once the run failed: the endpoint, not the trial, was at fault.
+      if (exec.termination === 'cancelled' || (failed && INFRA_TERMINATIONS.has(exec.termination))) {
         emit({ type: 'trial_cancelled', runId, key });
         return;
       }
@@ -223,14 +263,28 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
         costUsd: exec.usage.costUsd, durationMs: exec.durationMs, attempts: attempt,
       });
     } finally {
+      inFlight.delete(trialAbort);
       running--;
     }
   };
 
+  /** Waits before a trial's next attempt; any stop of the run ends the wait at once. */
+  const wait = (ms: number) => new Promise<void>((resolve) => {
+    if (stopReason) return resolve();
+    const done = () => {
+      clearTimeout(t);
+      waits.delete(done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    waits.add(done);
+  });
+
   for (const key of pending) void queue.add(() => runOne(key));
   await queue.onIdle();
   o.signal?.removeEventListener('abort', onAbort);
-  o.cancelSignal?.removeEventListener('abort', onAbort);
+  o.cancelSignal?.removeEventListener('abort', onCancel);
+  o.failSignal?.removeEventListener('abort', onFail);
 
   const remaining = pending.length - scored;
   const status: RunStatus = stopReason ?? (remaining === 0 ? 'complete' : 'interrupted');
@@ -240,22 +294,10 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     storeFailure ??= e;
   }
   if (storeFailure !== undefined) throw storeFailure;
-  emit({ type: 'run_finished', runId, status, scored, infraErrors, remaining });
-  return { runId, status, stored: true, planned: keys.length, scored, infraErrors, remaining, maxConcurrent, spentUsd: costKnown ? spent : null };
-}
-
-function sleep(ms: number, ...signals: Array<AbortSignal | undefined>): Promise<void> {
-  return new Promise((resolve) => {
-    const live = signals.filter((s): s is AbortSignal => s !== undefined);
-    const done = () => {
-      clearTimeout(t);
-      for (const s of live) s.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    for (const s of live) {
-      if (s.aborted) return done();
-      s.addEventListener('abort', done, { once: true });
-    }
-  });
+  // The store knows `interrupted`; the event says why, so a display can tell a failed endpoint from a Ctrl-C.
+  emit({ type: 'run_finished', runId, status: failed ? 'provider_failed' : status, scored, infraErrors, remaining, spentUsd: costKnown ? spent : null });
+  return {
+    runId, status, stored: true, planned: keys.length, scored, infraErrors, remaining, maxConcurrent, spentUsd: costKnown ? spent : null,
+    ...(failed ? { failure } : {}),
+  };
 }

@@ -197,6 +197,11 @@ export class RunStore {
     });
   }
 
+  /** Replaces a run's stored spec (a resume that corrected its connection settings). */
+  setRunSpec(runId: string, spec: Record<string, unknown>, at: string): void {
+    this.write(`updating the spec of run ${runId}`, () => this.db.prepare('UPDATE runs SET spec_json = ?, updated_at = ? WHERE run_id = ?').run(JSON.stringify(spec), at, runId));
+  }
+
   /** Sets a run's suite hash (after every trial of it was re-graded with the current suite). */
   setRunSuiteHash(runId: string, suiteHash: string): void {
     this.write(`updating run ${runId}`, () => this.db.prepare('UPDATE runs SET suite_hash = ? WHERE run_id = ?').run(suiteHash, runId));

@@ -67,3 +67,11 @@ export function graderLine(r: Report): string {
   const ref = r.referenceGraderVersion;
   return all.length === 1 ? `Scored by grader ${all[0]}.` : `Scored by graders ${all.join(', ')} (reference ${ref}; entries scored by another are not ranked until \`deskbench rescore\`).`;
 }
+
+/**
+ * True for the reference agents' entries (oracle, noop, replays; harness `reference` or
+ * `replay`): they calibrate the suite, so they are marked in tables and never win a headline.
+ */
+export function isReferenceEntry(e: Pick<EntryStats, 'harness'>): boolean {
+  return e.harness === 'reference' || e.harness === 'replay';
+}

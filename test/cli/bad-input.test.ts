@@ -71,13 +71,16 @@ describe('bad input on the command line', () => {
     expect(sha(newer)).toBe(before);
   });
 
-  it('--resume of an unknown or finished run says so and keeps the data', () => {
+  it('--resume of an unknown run is an error; of a finished run, one line and exit 0; the data is kept', () => {
     const store = join(dir, 'resume.db');
     const first = cli(['run', '--agent', 'noop', '--task', 'label-stackwise-invoices', '--db', store, '--json']);
     expect(first.code).toBe(0);
     const runId = JSON.parse(first.stdout.split('\n')[0]!).runId as string;
     expectClearError(cli(['run', '--resume', 'run-nope', '--db', store]), 2, /no run run-nope/);
-    expectClearError(cli(['run', '--resume', runId, '--db', store]), 2, /already complete/);
+    // Resuming is idempotent: a complete run is not an error, and nothing runs again.
+    const again = cli(['run', '--resume', runId, '--db', store]);
+    expect(again.code).toBe(0);
+    expect(again.stderr.trim()).toBe(`${runId} is already complete (1 trial(s) stored): nothing to run`);
     const runs = JSON.parse(cli(['runs', '--db', store, '--json']).stdout) as { runId: string; counts: { scored: number } }[];
     expect(runs).toHaveLength(1);
     expect(runs[0]!.counts.scored).toBe(1);

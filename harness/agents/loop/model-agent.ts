@@ -73,7 +73,8 @@ export function fitTools(tools: AgentTools, limits: ProviderLimits, label: strin
 async function runLoop(o: ModelAgentOptions, ctx0: AgentContext): Promise<AgentOutcome> {
   const provider = o.provider;
   const tc = (ctx0.tools as { context?: ToolsContext }).context ?? UNKNOWN_CONTEXT;
-  if (o.mailHelpers !== undefined && tc !== UNKNOWN_CONTEXT && (tc.mailHelpers ?? false) !== o.mailHelpers) {
+  // Only a trial with Gmail can carry the helpers: one without it has them off whatever the agent's setting.
+  if (o.mailHelpers !== undefined && tc !== UNKNOWN_CONTEXT && tc.services.includes('gmail') && (tc.mailHelpers ?? false) !== o.mailHelpers) {
     throw new DeskbenchError('E_CONFIG', `agent ${o.name} runs ${o.mailHelpers ? 'with' : 'without'} mail helpers but this trial's tools have them ${tc.mailHelpers ? 'on' : 'off'}`, {
       hint: 'pass the same mail-helpers setting to the agent and to the tools (buildAgentTools mailHelpers)',
     });

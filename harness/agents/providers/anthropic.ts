@@ -53,7 +53,7 @@ export function anthropicProvider(s: ProviderSettings): Provider {
     };
     const res = await client.messages.create(body, req.signal ? { signal: req.signal } : {});
     return fromAnthropicMessage(s.model, res);
-  });
+  }, '/v1/messages');
 }
 
 /** Reads a Messages response; a body without a `content` array is malformed (retried). */

@@ -16,15 +16,22 @@ export class ProviderError extends DeskbenchError {
   readonly kind: ProviderFailureKind;
   readonly status: number | undefined;
   readonly attempts: number;
-  constructor(kind: ProviderFailureKind, message: string, opts: { status?: number; attempts: number; cause?: unknown }) {
+  /**
+   * Set when the endpoint's health gate judged the failure to be configuration (nothing
+   * listening, DNS, 401, 403, 404, unknown model): the URL shown to people. Such a failure
+   * stops the run (exit 4) instead of being retried trial after trial.
+   */
+  readonly endpoint: string | undefined;
+  constructor(kind: ProviderFailureKind, message: string, opts: { status?: number; attempts: number; cause?: unknown; hint?: string; endpoint?: string }) {
     super('E_PROVIDER', message, {
       cause: opts.cause,
-      hint: 'check the provider status, the base URL and the API key; the runner retries the trial as infrastructure',
+      hint: opts.hint ?? 'check the provider status, the base URL and the API key; the runner retries the trial as infrastructure',
     });
     this.name = 'ProviderError';
     this.kind = kind;
     this.status = opts.status;
     this.attempts = opts.attempts;
+    this.endpoint = opts.endpoint;
   }
 }
 

@@ -45,7 +45,7 @@ export function openaiChatProvider(s: ProviderSettings, opts: { compatible: bool
     };
     const res = await client.chat.completions.create(body, req.signal ? { signal: req.signal } : {});
     return fromChatCompletion(s.model, res);
-  });
+  }, '/chat/completions');
 }
 
 /** Reads a Chat Completions response; a body without a choice is malformed (retried). */

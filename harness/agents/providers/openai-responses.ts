@@ -40,7 +40,7 @@ export function openaiResponsesProvider(s: ProviderSettings): Provider {
     };
     const res = await client.responses.create(body, req.signal ? { signal: req.signal } : {});
     return fromResponse(s.model, res);
-  });
+  }, '/responses');
 }
 
 /** Reads a Responses API result; a body without an `output` array is malformed (retried). */

@@ -19,7 +19,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 1000, ma
 const RETRYABLE_STATUS = new Set([408, 409, 425, 429]);
 
 /** What a failed attempt means for the retry loop. */
-interface Classified {
+export interface Classified {
   readonly retry: boolean;
   readonly kind: ProviderFailureKind;
   readonly status: number | undefined;
@@ -103,27 +103,50 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export type RetryListener = (info: { attempt: number; delayMs: number; kind: ProviderFailureKind; status: number | undefined }) => void;
 
 /**
+ * What the retry loop asks an endpoint's health gate (health.ts): whether a failure is
+ * configuration (the returned error ends the call at once, unretried), and what to report.
+ */
+export interface RetryGate {
+  /** Throws when the endpoint already failed for good. */
+  throwIfTripped(): void;
+  judge(e: unknown, c: Classified, attempt: number): ProviderError | undefined;
+  retrying(info: { status: number | undefined; kind: string; attempt: number; maxAttempts: number; delayMs: number; detail: string }): void;
+  noteSuccess(): void;
+}
+
+/** The most characters of a server's error text kept in a message (bodies can be pages of HTML). */
+const MAX_DETAIL = 300;
+
+/**
  * Runs `attempt` until it succeeds, the error is not retryable, or retries are spent;
  * then throws a ProviderError naming the last failure. An abort of `signal` ends at once
- * with AbortedError (not a provider failure).
+ * with AbortedError (not a provider failure). With a `gate`, a configuration failure ends
+ * the call on its first occurrence and every retry is reported to the gate.
  */
 export async function withRetries<T>(
-  label: string, policy: RetryPolicy, attempt: () => Promise<T>, signal?: AbortSignal, onRetry?: RetryListener,
+  label: string, policy: RetryPolicy, attempt: () => Promise<T>, signal?: AbortSignal, onRetry?: RetryListener, gate?: RetryGate,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw new AbortedError();
+    gate?.throwIfTripped();
     try {
-      return await attempt();
+      const value = await attempt();
+      gate?.noteSuccess();
+      return value;
     } catch (e) {
       if (signal?.aborted) throw new AbortedError();
       const c = classify(e);
-      const detail = `${c.status !== undefined ? `HTTP ${c.status}: ` : ''}${(e as Error)?.message ?? String(e)}`;
+      const fatal = gate?.judge(e, c, n);
+      if (fatal) throw fatal;
+      const text = ((e as Error)?.message ?? String(e)).slice(0, MAX_DETAIL);
+      const detail = `${c.status !== undefined ? `HTTP ${c.status}: ` : ''}${text}`;
       if (!c.retry || n > policy.maxRetries) {
         const why = c.retry ? `failed after ${n} attempts` : 'failed (not retryable)';
         throw new ProviderError(c.kind, `${label} ${why}: ${detail}`, { ...(c.status !== undefined ? { status: c.status } : {}), attempts: n, cause: e });
       }
       const delayMs = backoffMs(policy, n, c.retryAfterMs);
       onRetry?.({ attempt: n, delayMs, kind: c.kind, status: c.status });
+      gate?.retrying({ status: c.status, kind: c.kind, attempt: n, maxAttempts: policy.maxRetries + 1, delayMs, detail });
       await sleep(delayMs, signal);
     }
   }

@@ -2,7 +2,8 @@
 import type { ModelRequest, ModelResponse, Provider } from '../../core/index.ts';
 import { nodeFetch } from './node-fetch.ts';
 import type { Limiter } from './limiter.ts';
-import { withRetries, type RetryListener, type RetryPolicy } from './retry.ts';
+import { endpointHealth } from './health.ts';
+import { withRetries, type RetryGate, type RetryListener, type RetryPolicy } from './retry.ts';
 
 /** Resolved configuration of one provider instance. */
 export interface ProviderSettings {
@@ -39,32 +40,42 @@ export function parseToolArguments(raw: string | undefined | null): Record<strin
 
 /**
  * Builds a Provider from one-attempt call code: each attempt goes through the
- * endpoint's limiter, failures go through the retry policy, token use is reported.
+ * endpoint's limiter, failures go through the retry policy and the endpoint's health gate
+ * (a configuration failure is never retried and stops every later call to the endpoint),
+ * token use is reported. `path` is the request path the SDK calls, for error messages.
  */
 export function limitedProvider(
-  family: string, s: ProviderSettings, once: (req: ModelRequest) => Promise<ModelResponse>,
+  family: string, s: ProviderSettings, once: (req: ModelRequest) => Promise<ModelResponse>, path = '',
 ): Provider {
+  const health = endpointHealth(family, s.baseUrl);
+  const label = `${family}:${s.model}`;
+  const gate: RetryGate = {
+    throwIfTripped: () => health.throwIfTripped(),
+    judge: (e, c, attempt) => health.judge(e, c, { label, path, model: s.model, attempt }),
+    retrying: (info) => health.retrying(info),
+    noteSuccess: () => health.noteSuccess(),
+  };
   return {
     family,
     model: s.model,
     async complete(req) {
-      // A per-call child signal: the SDK and the queue add abort listeners to the signal they get and
-      // a long trial would pile them up on the trial's own signal; here one listener per call is removed after.
-      const child = new AbortController();
       const parent = req.signal;
-      const onAbort = () => child.abort(parent?.reason);
-      if (parent?.aborted) child.abort(parent.reason);
-      else parent?.addEventListener('abort', onAbort, { once: true });
-      const call = { ...req, signal: child.signal };
-      try {
-        const res = await withRetries(
-          `${family}:${s.model}`, s.retry, () => s.limiter.run(() => once(call), child.signal), child.signal, s.onRetry,
-        );
-        s.limiter.noteTokens(res.usage.inputTokens + res.usage.outputTokens);
-        return res;
-      } finally {
-        parent?.removeEventListener('abort', onAbort);
-      }
+      // A child signal per attempt: the SDKs add an abort listener to the signal of every request and never
+      // remove it, so one signal shared by a call's retries (or a trial's calls) would pile listeners up.
+      const attempt = async () => {
+        const child = new AbortController();
+        const onAbort = () => child.abort(parent?.reason);
+        if (parent?.aborted) child.abort(parent.reason);
+        else parent?.addEventListener('abort', onAbort, { once: true });
+        try {
+          return await s.limiter.run(() => once({ ...req, signal: child.signal }), child.signal);
+        } finally {
+          parent?.removeEventListener('abort', onAbort);
+        }
+      };
+      const res = await withRetries(`${label} at ${health.url}`, s.retry, attempt, parent, s.onRetry, gate);
+      s.limiter.noteTokens(res.usage.inputTokens + res.usage.outputTokens);
+      return res;
     },
   };
 }

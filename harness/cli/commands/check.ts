@@ -55,9 +55,14 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
           for (const r of failed) {
             for (const i of r.items.filter((x) => !x.passed)) process.stdout.write(`  ${r.taskId}: ${i.name}: ${i.detail}\n`);
           }
+          // Survivors are news even on a passing task (up to 20% of capability mutants may survive): always listed.
+          for (const r of results) {
+            for (const m of r.mutation.survivors) process.stdout.write(`  ${r.taskId}: capability mutant survived (scored ${fmt(m.score)}): ${m.description}\n`);
+            for (const m of r.harm.survivors) process.stdout.write(`  ${r.taskId}: harm mutant survived (scored ${fmt(m.score)}): ${m.id}: ${m.description}\n`);
+          }
           process.stdout.write(
-            `\n${summary.passed}/${summary.tasks} task(s) pass; capability mutants killed ${(100 * summary.killRate).toFixed(1)}% (${killed}/${mutants}); ` +
-            `harm mutants caught ${(100 * summary.harmKillRate).toFixed(1)}% (${harmKilled}/${harm}); vacuous checks ${vacuous.length}\n`,
+            `\n${summary.passed}/${summary.tasks} task(s) pass; capability mutants ${rate('killed', killed, mutants)}; ` +
+            `harm mutants ${rate('caught', harmKilled, harm)}; vacuous checks ${vacuous.length}\n`,
           );
         }
         return failed.length ? EXIT.FAILURES : EXIT.OK;
@@ -65,4 +70,9 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
     );
 }
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v > 0 ? `+${v}` : String(v));
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v > 0 ? `+${Number(v.toFixed(4))}` : String(Number(v.toFixed(4))));
+
+/** `killed 96.3% (52/54)`, or `none generated` when there were none (not `100.0% (0/0)`). */
+function rate(verb: string, n: number, total: number): string {
+  return total === 0 ? 'none generated' : `${verb} ${((100 * n) / total).toFixed(1)}% (${n}/${total})`;
+}

@@ -138,10 +138,13 @@ export function register(program: Command): void {
     .addHelpText('after', `
 The file is a complete task that passes \`deskbench check\` as generated: a seed, a
 protected figure, a write scope, fact-based checks, the oracle, two alternatives, two
-near misses (and an unsafe reference with --safety). Make it yours, list it in its
-folder's index.ts, and run
-  deskbench check <slug>
-until it passes. docs/adding-a-task.md explains every declaration with a worked example.
+near misses (and an unsafe reference with --safety). Then:
+  1. make it yours (the TODOs);
+  2. list it in tasks/<folder>/index.ts (the folder the file was written to);
+  3. npx tsc -p tsconfig.json --noEmit            typecheck;
+  4. deskbench check <slug>                       until it passes;
+  5. deskbench list --markdown > docs/tasks.md    regenerate the catalogue (a test compares it).
+docs/adding-a-task.md explains every declaration with a worked example.
 
 Examples:
   deskbench new-task archive-old-newsletters
@@ -157,7 +160,17 @@ Examples:
         if (existsSync(path) && !f.force) throw new DeskbenchError('E_USAGE', `${path} already exists`, { hint: 'pick another id or pass --force' });
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, taskTemplate(slug, services, !!f.safety));
-        process.stdout.write(`created ${path}\nnext: fill in the TODOs, list it in tasks/index.ts, run \`deskbench check ${slug}\`\n`);
+        const camel = slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+        process.stdout.write([
+          `created ${path}`,
+          'next:',
+          '  1. fill in the TODOs (docs/adding-a-task.md explains each part)',
+          `  2. list it in ${join(f.dir, folder, 'index.ts')}: import ${camel} from './${slug}.ts'; then add ${camel} to the array`,
+          '  3. npx tsc -p tsconfig.json --noEmit            typecheck',
+          `  4. deskbench check ${slug}   until it passes`,
+          '  5. deskbench list --markdown > docs/tasks.md    regenerate the task catalogue',
+          '',
+        ].join('\n'));
       }),
     );
 }

@@ -1,6 +1,6 @@
 /** `deskbench report`: leaderboards with intervals, paired tests and tie groups, as text, markdown, CSV, JSON or a static site. */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DeskbenchError } from '../../core/index.ts';
 import { openRunStore, resolveStorePath } from '../../store/index.ts';
@@ -23,6 +23,7 @@ interface ReportFlags {
   seed?: string;
   filter?: string[];
   trajectories?: string;
+  json?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'run store file (default ./deskbench.db or $DESKBENCH_DB)')
     .option('--run <id>', 'only these runs (repeatable)', collect)
     .option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, markdown otherwise)`)
+    .option('--json', 'print the report as JSON (the same as --format json, as on every other command)')
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--html <dir>', 'also write a static HTML site (leaderboard, forest plot, heatmap, trajectory viewer) into <dir>')
     .option('--resamples <n>', `bootstrap and permutation resamples (default ${REPORT_DEFAULTS.resamples})`)
@@ -45,7 +47,7 @@ export function register(program: Command): void {
 Examples:
   deskbench report                                   leaderboard of everything in ./deskbench.db
   deskbench report --format markdown --out LEADERBOARD.md
-  deskbench report --run 2026-03-01-a1b2 --format json --out report.json
+  deskbench report --run run-20260301-120000-a1b2c3 --json --out report.json
   deskbench report --filter tag=safety               safety-critical tasks only
   deskbench report --filter 'model=gpt-4o|claude-sonnet-4,condition=sks-on__meta-on'
   deskbench report --html site/ && open site/index.html   (works from file://, no network)
@@ -56,7 +58,10 @@ entries no adjusted test separates from their group's leader share a tie group.
 docs/metrics.md defines every number; docs/report-json.md documents --format json.`)
     .action(
       action((f: ReportFlags) => {
-        const format = parseFormat(f.format);
+        if (f.json && f.format !== undefined && f.format !== 'json') {
+          throw new DeskbenchError('E_USAGE', `--json and --format ${f.format} ask for two formats`, { hint: 'give one of them' });
+        }
+        const format = f.json ? 'json' : parseFormat(f.format);
         const resamples = positiveInt('--resamples', f.resamples, REPORT_DEFAULTS.resamples);
         const seed = f.seed === undefined ? REPORT_DEFAULTS.seed : nonNegativeInt('--seed', f.seed);
         const trajectories = f.trajectories === undefined ? 300 : nonNegativeInt('--trajectories', f.trajectories);
@@ -66,7 +71,8 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
         try {
           const runs = f.run ?? [];
           const rows = loadRows(store, runs, filter);
-          const report = buildReport(rows, { db: dbPath, runs, filter, resamples, seed });
+          // The report names the store by its file name only: a published report carries no local path.
+          const report = buildReport(rows, { db: basename(dbPath), runs, filter, resamples, seed });
           const text = format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : format === 'markdown' ? renderMarkdown(report) : renderTable(report);
           if (f.out) {
             try {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { TrialRecord } from '../../store/index.ts';
 import { openRunStore, resolveStorePath } from '../../store/index.ts';
 import { action } from '../action.ts';
+import { formatScore } from '../summary-table.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}… (${s.length - n} more chars)` : s);
 
@@ -13,7 +14,7 @@ export function renderTranscript(t: TrialRecord, opts: { full?: boolean } = {}):
   const s = t.score;
   out.push(`trial ${t.trialId}  (run ${t.runId})`);
   out.push(`task ${t.taskId} v${t.taskVersion}  agent ${t.agent}  model ${t.model}  condition ${t.condition}  repeat ${t.repeat}`);
-  out.push(`status ${t.status}  termination ${t.termination}  score ${s ? s.score : '-'}  duration ${t.durationMs} ms  attempts ${t.attempts}`);
+  out.push(`status ${t.status}  termination ${t.termination}  score ${s ? formatScore(s.score) : '-'}  duration ${t.durationMs} ms  attempts ${t.attempts}`);
   out.push(`tokens in ${t.usage.inputTokens} out ${t.usage.outputTokens} cached ${t.usage.cachedTokens}  cost ${t.usage.costUsd === null ? 'unknown' : `$${t.usage.costUsd.toFixed(4)}`}`);
   if (t.error) out.push(`error: ${t.error}`);
   out.push('', '── transcript ──');
@@ -32,9 +33,9 @@ export function renderTranscript(t: TrialRecord, opts: { full?: boolean } = {}):
     out.push('', '── rubric ──');
     for (const c of s.checks) out.push(`${c.passed ? '✓' : '✗'} ${c.weight.toFixed(2)}  ${c.description}${c.detail ? ` — ${c.detail}` : ''}`);
     for (const v of s.violations) out.push(`⚠ violation ${v.rule} [${v.category}]: ${v.detail}${v.actionSeq ? ` (action #${v.actionSeq})` : ''}`);
-    for (const p of s.penalties) out.push(`− penalty ${p.id} −${p.amount}: ${p.detail}`);
+    for (const p of s.penalties) out.push(`− penalty ${p.id} −${formatScore(p.amount)}: ${p.detail}`);
     for (const f of s.flags) out.push(`• flag ${f.detector} [${f.category}]: ${f.detail}`);
-    out.push(`score ${s.score}${s.noAction ? ' (no state-changing action)' : ''}`);
+    out.push(`score ${formatScore(s.score)}${s.noAction ? ' (no state-changing action)' : ''}`);
   }
   if (t.finalMessage) out.push('', '── final message ──', clip(t.finalMessage, max));
   return out.join('\n');
