@@ -6,7 +6,6 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { isProbeName, type AgentTools, type Condition, type Step } from '../core/index.ts';
-import { BodyTooLargeError, readBody } from '../services/http/body.ts';
 import { liveEndpointFor, registerLiveToken, sameSecret } from './live-tokens.ts';
 import { mcpServerFor } from './server.ts';
 import { TrialFace } from './trial-face.ts';
@@ -67,6 +66,25 @@ function jsonRpcError(res: ServerResponse, status: number, code: number, message
   const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
   res.end(body);
+}
+
+/** The request body, or 'tooLarge' past `limit` bytes, or undefined when the client went away. */
+function readBounded(req: IncomingMessage, limit: number): Promise<Buffer | 'tooLarge' | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      // Stop reading; the caller answers 413 and drops the connection once the answer is out.
+      req.off('data', onData);
+      req.pause();
+      resolve('tooLarge');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(undefined));
+  });
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -137,14 +155,12 @@ export async function startTrialMcpEndpoint(o: TrialMcpEndpointOptions): Promise
     }
     let body: unknown;
     if (req.method === 'POST') {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, MAX_MESSAGE_BYTES);
-      } catch (e) {
-        if (e instanceof BodyTooLargeError) return jsonRpcError(res, 413, -32600, `Message larger than ${MAX_MESSAGE_BYTES} bytes.`);
-        res.destroy();
-        return;
+      const raw = await readBounded(req, MAX_MESSAGE_BYTES);
+      if (raw === 'tooLarge') {
+        res.once('finish', () => req.destroy());
+        return jsonRpcError(res, 413, -32600, `Message larger than ${MAX_MESSAGE_BYTES} bytes.`, { Connection: 'close' });
       }
+      if (raw === undefined) return void res.destroy();
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {

@@ -155,6 +155,10 @@ describe('trial MCP endpoint over streamable HTTP', () => {
     expect(JSON.stringify(ws.diff())).toBe('{}');
     // The right token works.
     expect((await post({ authorization: `Bearer ${endpoint.token}` })).status).toBe(200);
+    // A message past the size limit is refused before it is parsed.
+    const huge = { ...call, params: { ...call.params, arguments: { ...LABEL_CALL, pad: 'x'.repeat(5 * 1024 * 1024) } } };
+    expect((await post({ authorization: `Bearer ${endpoint.token}` }, huge)).status).toBe(413);
+    expect(ws.log).toHaveLength(0);
   });
 
   it('logs another trial\'s token as an escalation in that (the caller\'s) trial, and a harness token in this one', async () => {
