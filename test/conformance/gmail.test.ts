@@ -87,7 +87,11 @@ describe('gmail over HTTP with the official client (empty mailbox)', () => {
     expect(bad.status).toBe(400);
     expect(bad.response.data.error.status).toBe('INVALID_ARGUMENT');
     expect(await statusOf(live.gmail.users.messages.send({ userId: 'me', requestBody: { raw: b64(mail({ Subject: 'x' }, 'no recipients')) } }))).toBe(400);
-    expect(await statusOf(live.gmail.users.messages.get({ userId: 'me', id: 'ffffffffffffffff' }))).toBe(404);
+    // Gmail tells a malformed id (not an in-range 64-bit hex integer) from a missing one.
+    expect(await statusOf(live.gmail.users.messages.get({ userId: 'me', id: '0123456789abcdef' }))).toBe(404);
+    const malformed = await live.gmail.users.messages.get({ userId: 'me', id: 'ffffffffffffffff' }).catch((e) => e);
+    expect(malformed.status).toBe(400);
+    expect(malformed.response.data.error).toMatchObject({ code: 400, message: 'Invalid id value', status: 'INVALID_ARGUMENT', errors: [{ reason: 'invalidArgument' }] });
   });
 
   it('attachments, insert, import, modify, batchModify, trash/untrash, delete, batchDelete', async () => {

@@ -116,7 +116,8 @@ describe('a hostile client over HTTP', () => {
       body: '{"summary":"x","start":{"dateTime":"2026-03-17T10:00:00Z"},"end":{"dateTime":"2026-03-17T11:00:00Z"},"extendedProperties":{"private":{"n":1e400}}}',
     });
     expect([a.status, b.status]).toEqual([400, 400]);
-    expect((await b.json()).error.status).toBe('INVALID_ARGUMENT');
+    // Calendar's legacy envelope: code and errors[], no AIP-193 status.
+    expect((await b.json()).error).toMatchObject({ code: 400, errors: [{ domain: 'global' }] });
     // No record changed (the clock moves on every call, as time does).
     expect(JSON.stringify(live.ws.diff())).toBe(state);
     expect(internal).toEqual([]);

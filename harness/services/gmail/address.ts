@@ -1,4 +1,11 @@
-/** RFC 5322 address lists: `Name <a@b>, "Last, First" <c@d>, e@f` into names and lower-case addresses. */
+/**
+ * RFC 5322 address lists: `Name <a@b>, "Last, First" <c@d>, e@f` into names and lower-case
+ * addresses. Parsing is nodemailer's addressparser (the one mailparser uses: quoted names,
+ * comments, groups, linear in the input); this module keeps deskbench's rules on top
+ * (entries without an `@` cannot receive mail, `mailto:` prefixes are dropped, groups are
+ * flattened).
+ */
+import addressparser from 'nodemailer/lib/addressparser';
 
 /** One mailbox of an address list. */
 export interface Mailbox {
@@ -6,55 +13,38 @@ export interface Mailbox {
   readonly address: string;
 }
 
-/** Splits an address-list header value at top-level commas (outside quotes and angle brackets). */
-function splitList(value: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  let angle = 0;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    if (ch === '\\' && quoted) {
-      cur += ch + (value[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '<') angle++;
-    else if (!quoted && ch === '>') angle = Math.max(0, angle - 1);
-    if ((ch === ',' || ch === ';') && !quoted && angle === 0) {
-      out.push(cur);
-      cur = '';
+/** Longest address-list value parsed; the rest is ignored (a real header is a few kilobytes). */
+export const MAX_ADDRESS_LIST_LENGTH = 64 * 1024;
+
+/** The entries of an address list as addressparser reads them: groups flattened, `mailto:` dropped. */
+function entries(value: string): Array<{ name: string; address: string; group: boolean }> {
+  const src = (value.length > MAX_ADDRESS_LIST_LENGTH ? value.slice(0, MAX_ADDRESS_LIST_LENGTH) : value).replace(/(^|[\s,;<])mailto:/gi, '$1');
+  const out: Array<{ name: string; address: string; group: boolean }> = [];
+  for (const a of addressparser(src)) {
+    if (a.group !== undefined) {
+      for (const m of a.group) if (m.group === undefined) out.push({ name: m.name, address: m.address, group: true });
+      if (a.group.length === 0) out.push({ name: a.name, address: '', group: true });
     } else {
-      cur += ch;
+      out.push({ name: a.name, address: a.address, group: false });
     }
   }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
+  return out;
 }
 
 /** Parses an address list; entries without an `@` are dropped (they cannot receive mail). */
 export function parseAddressList(value: string | undefined): Mailbox[] {
   if (!value) return [];
   const out: Mailbox[] = [];
-  for (const item of splitList(value)) {
-    // Group syntax `undisclosed-recipients:;` carries no addresses.
-    const m = /^(.*)<([^<>]*)>\s*$/.exec(item);
-    let name = '';
-    let address = item;
-    if (m) {
-      name = m[1]!.trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
-      address = m[2]!.trim();
-    }
-    address = address.replace(/^mailto:/i, '').trim().toLowerCase();
-    if (/^[^\s@]+@[^\s@]+$/.test(address)) out.push({ name, address });
+  for (const e of entries(value)) {
+    const address = e.address.trim().toLowerCase();
+    if (/^[^\s@]+@[^\s@]+$/.test(address)) out.push({ name: e.name.trim(), address });
   }
   return out;
 }
 
-/** True when every entry of an address-list header is a usable mailbox (group syntax aside). */
+/** True when every entry of an address-list header is a usable mailbox (an empty group such as `undisclosed-recipients:;` aside). */
 export function isValidAddressList(value: string): boolean {
-  return splitList(value).every((item) => /:\s*$/.test(item) || parseAddressList(item).length === 1);
+  return entries(value).every((e) => (e.group && e.address === '') || /^[^\s@]+@[^\s@]+$/.test(e.address.trim()));
 }
 
 /** True for a plausible single email address. */

@@ -6,6 +6,7 @@ import { fieldsFromRaw, rfc2822Date, setHeader, type ParsedRecordFields } from '
 import { C, type MessageRecord, type SendAsRecord } from './model.ts';
 import { addMessage, labelExists, messages, newMessageId, threadMessages } from './mailbox.ts';
 import { fromB64 } from './render.ts';
+import { deliverIncoming } from './incoming.ts';
 
 /** How a raw message enters the mailbox. */
 export type DeliveryMode = 'send' | 'draft' | 'insert' | 'import';
@@ -131,5 +132,9 @@ export function storeRaw(ctx: OperationContext, email: string, raw: Buffer, opts
     // The original bytes are only faithful when Gmail did not rewrite any header.
     ...(outgoing ? {} : { raw: raw.toString('base64url') }),
   };
-  return addMessage(ws, email, rec);
+  const stored = addMessage(ws, email, rec);
+  // Mail that arrives as SMTP mail does (import, or a send to oneself) meets the owner's
+  // filters, forwarding and vacation responder; insert bypasses them, as in Gmail.
+  const delivered = opts.mode === 'import' || (opts.mode === 'send' && stored.labelIds.includes('INBOX'));
+  return delivered ? deliverIncoming(ctx, email, stored) : stored;
 }

@@ -7,17 +7,18 @@ export const SYSTEM_LABEL_IDS = [
   'CATEGORY_FORUMS', 'CATEGORY_UPDATES', 'CATEGORY_PERSONAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_SOCIAL',
 ] as const;
 
-/** System labels Gmail hides from the message list. */
-const HIDDEN_IN_LIST = new Set(['CHAT', 'SPAM', 'TRASH']);
+/**
+ * Visibility fields Gmail reports on system labels. Only CHAT and IMPORTANT carry them; every
+ * other system label is `{id, name, type}` alone (the labels.list shape Google's reference
+ * documents). Written as data so the conformance suite and labels.list read one source.
+ */
+const SYSTEM_VISIBILITY: Readonly<Record<string, Pick<LabelRecord, 'messageListVisibility' | 'labelListVisibility'>>> = {
+  CHAT: { messageListVisibility: 'hide', labelListVisibility: 'labelHide' },
+  IMPORTANT: { messageListVisibility: 'hide', labelListVisibility: 'labelShow' },
+};
 
 /** The system labels as API Label resources (without counts). */
-export const SYSTEM_LABELS: readonly LabelRecord[] = SYSTEM_LABEL_IDS.map((id) => {
-  const base: LabelRecord = { id, name: id, type: 'system' };
-  if (id.startsWith('CATEGORY_')) return base;
-  return HIDDEN_IN_LIST.has(id)
-    ? { ...base, messageListVisibility: 'hide', labelListVisibility: 'labelHide' }
-    : { ...base, messageListVisibility: 'show', labelListVisibility: 'labelShow' };
-});
+export const SYSTEM_LABELS: readonly LabelRecord[] = SYSTEM_LABEL_IDS.map((id) => ({ id, name: id, ...(SYSTEM_VISIBILITY[id] ?? {}), type: 'system' as const }));
 
 const SYSTEM_SET = new Set<string>(SYSTEM_LABEL_IDS);
 

@@ -1,9 +1,10 @@
 /** Mailbox state helpers: the acting user, ids, history counter, label changes, message add/remove. */
 import type { Collection, OperationContext, Workspace } from '../../core/index.ts';
-import { forbidden, notFound } from '../wire-errors.ts';
+import { forbidden } from '../wire-errors.ts';
+import { entityNotFound, requireWellFormedId } from './errors.ts';
 import { C, type DraftRecord, type HistoryRecord, type LabelRecord, type MailboxRecord, type MessageRecord } from './model.ts';
 import { SYSTEM_LABELS } from './labels-system.ts';
-import { normaliseLabelName } from './search/evaluate.ts';
+import { normaliseLabelName } from './query/evaluate.ts';
 
 /** The mailbox address a `userId` path parameter names: `me` or the caller's own address. */
 export function mailboxOf(ctx: OperationContext, userId: string): string {
@@ -17,10 +18,11 @@ export function messages(ws: Workspace): Collection<MessageRecord> {
   return ws.collection<MessageRecord>(C.messages);
 }
 
-/** A message by id (logged as a read), or a 404. */
+/** A message by id (logged as a read): 400 for a malformed id, 404 for one that names nothing. */
 export function getMessage(ws: Workspace, id: string): MessageRecord {
+  requireWellFormedId(id);
   const m = messages(ws).get(id);
-  if (!m) throw notFound();
+  if (!m) throw entityNotFound();
   return m;
 }
 

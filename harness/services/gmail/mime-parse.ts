@@ -1,9 +1,22 @@
 /**
- * A small synchronous RFC 2822 / MIME reader. postal-mime 4 only parses asynchronously
- * and handlers must be synchronous, so this covers the subset Gmail sends need:
- * headers (folded, RFC 2047 encoded words), text/plain and text/html bodies,
- * nested multiparts, attachments, base64 and quoted-printable.
+ * A synchronous RFC 2822 / MIME reader for the mail Gmail stores (sends, drafts, inserts,
+ * imports). Handlers must be synchronous (a call is atomic with its journal) and
+ * postal-mime and mailparser only parse asynchronously, so the structure walk is ours, and
+ * every decoding step is a maintained library's:
+ * - RFC 2047 encoded words in headers: libmime `decodeWords`;
+ * - Content-Type / Content-Disposition parameters, RFC 2231 continuations and charsets
+ *   included: libmime `parseHeaderValue`, through the Google wire kit (content-type.ts);
+ * - multipart structure: the wire kit's lenient multipart splitter;
+ * - quoted-printable bodies: libqp; charsets: the WHATWG TextDecoder;
+ * - HTML bodies as text: html-to-text (htmlparser2 underneath, linear in the input).
+ * Bounded: at most MAX_MIME_PARTS parts and MAX_MIME_DEPTH levels are read, and HTML is
+ * converted within html-to-text's input, depth and child limits.
  */
+import libmime from 'libmime';
+import { decode as decodeQp } from 'libqp';
+import { compile } from 'html-to-text';
+import { parseContentType as parseHeaderValue } from '../google/content-type.ts';
+import { splitMultipart } from '../google/multipart.ts';
 
 /** One decoded attachment. */
 export interface ParsedAttachment {
@@ -28,9 +41,12 @@ export interface ParsedMail {
  */
 export const MAX_MIME_PARTS = 500;
 
+/** Deepest multipart nesting read; deeper parts are ignored. */
+export const MAX_MIME_DEPTH = 20;
+
 /** Parses a raw RFC 2822 message. Never throws on malformed input: it reads what it can. */
 export function parseMail(raw: Buffer | string): ParsedMail {
-  const src = typeof raw === 'string' ? raw : raw.toString('latin1');
+  const src = typeof raw === 'string' ? Buffer.from(raw, 'latin1') : raw;
   const out = { text: [] as string[], html: [] as string[], attachments: [] as ParsedAttachment[], parts: 0 };
   const { headers, body } = splitEntity(src);
   walk(headers, body, out, 0);
@@ -53,10 +69,12 @@ interface RawHeader {
 }
 
 /** Splits an entity into unfolded headers and its (still encoded) body. */
-function splitEntity(src: string): { headers: RawHeader[]; body: string } {
-  const m = /\r?\n\r?\n/.exec(src);
-  const head = m ? src.slice(0, m.index) : src;
-  const body = m ? src.slice(m.index + m[0].length) : '';
+function splitEntity(src: Buffer): { headers: RawHeader[]; body: Buffer } {
+  const crlf = src.indexOf('\r\n\r\n');
+  const lf = src.indexOf('\n\n');
+  const [at, len] = crlf >= 0 && (lf < 0 || crlf < lf) ? [crlf, 4] : lf >= 0 ? [lf, 2] : [src.length, 0];
+  const head = src.subarray(0, at).toString('latin1');
+  const body = src.subarray(Math.min(src.length, at + len));
   const headers: RawHeader[] = [];
   for (const line of head.split(/\r?\n/)) {
     if (/^[ \t]/.test(line) && headers.length) {
@@ -75,27 +93,18 @@ function header(headers: readonly RawHeader[], name: string): string | undefined
   return headers.find((h) => h.name.toLowerCase() === lower)?.value;
 }
 
-/** Splits `type/sub; a=b; c="d"` into a lower-case type and parameters. */
+/** Splits `type/sub; a=b; c="d"` into a lower-case type (text/plain when absent) and decoded parameters. */
 export function parseContentType(value: string | undefined): { type: string; params: Record<string, string> } {
-  if (!value) return { type: 'text/plain', params: {} };
-  const parts = value.split(';');
-  const params: Record<string, string> = {};
-  for (const p of parts.slice(1)) {
-    const i = p.indexOf('=');
-    if (i < 0) continue;
-    let v = p.slice(i + 1).trim();
-    if (v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
-    params[p.slice(0, i).trim().toLowerCase().replace(/\*$/, '')] = decodeWords(v);
-  }
-  return { type: (parts[0] ?? '').trim().toLowerCase() || 'text/plain', params };
+  const ct = parseHeaderValue(value, 'text/plain');
+  return { type: ct.type, params: { ...ct.params } };
 }
 
-function walk(headers: RawHeader[], body: string, out: { text: string[]; html: string[]; attachments: ParsedAttachment[]; parts: number }, depth: number): void {
+function walk(headers: RawHeader[], body: Buffer, out: { text: string[]; html: string[]; attachments: ParsedAttachment[]; parts: number }, depth: number): void {
   if (++out.parts > MAX_MIME_PARTS) return;
   const ct = parseContentType(header(headers, 'content-type'));
   const boundary = ct.params['boundary'];
-  if (ct.type.startsWith('multipart/') && boundary && depth < 20) {
-    for (const part of splitMultipart(body, boundary, MAX_MIME_PARTS)) {
+  if (ct.type.startsWith('multipart/') && boundary && depth < MAX_MIME_DEPTH) {
+    for (const part of splitMultipart(body, boundary, { mode: 'lenient', maxParts: MAX_MIME_PARTS }) ?? []) {
       if (out.parts >= MAX_MIME_PARTS) return;
       const e = splitEntity(part);
       walk(e.headers, e.body, out, depth + 1);
@@ -114,46 +123,18 @@ function walk(headers: RawHeader[], body: string, out: { text: string[]; html: s
   (ct.type === 'text/html' ? out.html : out.text).push(text);
 }
 
-function splitMultipart(body: string, boundary: string, maxParts: number): string[] {
-  const delim = `--${boundary}`;
-  const lines = body.split(/\r?\n/);
-  const parts: string[] = [];
-  let cur: string[] | undefined;
-  for (const line of lines) {
-    if (line.startsWith(delim)) {
-      if (cur) parts.push(cur.join('\r\n'));
-      if (parts.length >= maxParts) return parts;
-      if (line.startsWith(`${delim}--`)) return parts;
-      cur = [];
-    } else if (cur) {
-      cur.push(line);
-    }
-  }
-  if (cur) parts.push(cur.join('\r\n'));
-  return parts;
-}
-
-function decodeBody(body: string, encoding: string | undefined): Buffer {
+function decodeBody(body: Buffer, encoding: string | undefined): Buffer {
   const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === 'base64') return Buffer.from(body.replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64');
-  if (enc === 'quoted-printable') return decodeQuotedPrintable(body);
-  return Buffer.from(body.replace(/\r\n$/, ''), 'latin1');
+  if (enc === 'base64') return Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64');
+  if (enc === 'quoted-printable') return decodeQp(body.toString('latin1'));
+  // The line break before a closing delimiter was taken by the splitter; a trailing one of a single-part body goes too.
+  const end = body[body.length - 1] === 0x0a ? (body[body.length - 2] === 0x0d ? body.length - 2 : body.length - 1) : body.length;
+  return body.subarray(0, end);
 }
 
-/** Decodes quoted-printable text to bytes. */
+/** Decodes quoted-printable text to bytes (libqp). */
 export function decodeQuotedPrintable(s: string): Buffer {
-  const bytes: number[] = [];
-  const src = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 61 && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(c & 0xff);
-    }
-  }
-  return Buffer.from(bytes);
+  return decodeQp(s);
 }
 
 function decodeCharset(bytes: Buffer, charset: string | undefined): string {
@@ -165,78 +146,57 @@ function decodeCharset(bytes: Buffer, charset: string | undefined): string {
   }
 }
 
-/** Decodes RFC 2047 encoded words (`=?utf-8?B?...?=`, `=?utf-8?Q?...?=`). */
+/** Decodes RFC 2047 encoded words (`=?utf-8?B?...?=`, `=?utf-8?Q?...?=`), adjacent words joined (libmime). */
 export function decodeWords(value: string): string {
   if (!value.includes('=?')) return value;
-  return value
-    .replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_m, cs: string, enc: string, text: string) => {
-      const bytes = enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64')
-        : decodeQuotedPrintable(text.replace(/_/g, ' '));
-      return decodeCharset(bytes, cs);
-    });
+  return libmime.decodeWords(value);
 }
+
+/** html-to-text settings: plain running text for snippets, search and graders (no wrapping, no link targets, no upper-casing). */
+const HTML_TO_TEXT = {
+  wordwrap: false as const,
+  limits: { maxInputLength: 2 * 1024 * 1024, maxDepth: 64, maxChildNodes: 20_000, ellipsis: '' },
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'h4', options: { uppercase: false } },
+    { selector: 'h5', options: { uppercase: false } },
+    { selector: 'h6', options: { uppercase: false } },
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  ],
+};
 
 /**
- * A crude HTML-to-text rendering for snippets and search when a mail has no text part.
- * Linear in the input: scripts, styles and tags are cut by scanning forward with indexOf
- * (the regular expressions this replaced went quadratic on thousands of unclosed `<script`
- * or `<` in a hostile mail).
+ * The text of an HTML body, for snippets, search and graders when a mail has no text part
+ * (html-to-text). Scripts and styles are dropped; links keep their text only.
  */
 export function htmlToText(html: string): string {
-  return stripTags(stripScripts(html).replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n'))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-/** Removes `<script …>…</script>` and `<style …>…</style>` blocks; an unclosed one is left to stripTags. */
-function stripScripts(html: string): string {
-  const lower = html.toLowerCase();
-  const parts: string[] = [];
-  let pos = 0;
-  let from = 0;
-  // A kind of block with no end after some opening never has one after a later opening either.
-  const dead = { script: false, style: false };
-  for (;;) {
-    const s = dead.script ? -1 : lower.indexOf('<script', from);
-    const t = dead.style ? -1 : lower.indexOf('<style', from);
-    const open = s < 0 ? t : t < 0 ? s : Math.min(s, t);
-    if (open < 0) break;
-    const tag = open === s ? 'script' : 'style';
-    const gt = lower.indexOf('>', open);
-    const close = gt < 0 ? -1 : lower.indexOf(`</${tag}>`, gt);
-    if (close < 0) {
-      dead[tag] = true;
-      from = open + 1;
-      continue;
+  const src = html.length > MAX_HTML_INPUT ? html.slice(0, MAX_HTML_INPUT) : html;
+  if (src.length <= HTML_CHUNK) return convertHtml(src).trim();
+  // htmlparser2 builds its tree in time quadratic in the nesting depth (100,000 unclosed
+  // <div> took seconds), so long HTML is converted in pieces cut after a tag's `>`: the
+  // cost is linear in the input and a piece can only nest so deep.
+  const out: string[] = [];
+  for (let at = 0; at < src.length;) {
+    let end = Math.min(src.length, at + HTML_CHUNK);
+    if (end < src.length) {
+      const gt = src.lastIndexOf('>', end - 1);
+      if (gt > at) end = gt + 1;
     }
-    parts.push(html.slice(pos, open));
-    pos = from = close + tag.length + 3;
+    out.push(convertHtml(src.slice(at, end)));
+    at = end;
   }
-  parts.push(html.slice(pos));
-  return parts.join('');
+  return out.join('\n').trim();
 }
 
-/** Removes `<…>` tags; a `<` with no `>` after it is kept with the rest of the text. */
-function stripTags(html: string): string {
-  const parts: string[] = [];
-  let pos = 0;
-  for (;;) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0) break;
-    const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) break;
-    parts.push(html.slice(pos, lt));
-    // `<>` is not a tag (the old /<[^>]+>/ kept it).
-    if (gt === lt + 1) parts.push('<>');
-    pos = gt + 1;
-  }
-  parts.push(html.slice(pos));
-  return parts.join('');
-}
+/** HTML read for text at most (1 MiB); the rest of a larger body is not converted. */
+export const MAX_HTML_INPUT = 1024 * 1024;
+
+/** Size of the pieces long HTML is converted in (see htmlToText). */
+const HTML_CHUNK = 16 * 1024;
+
+/** The converter, compiled once (compiling the selectors costs about a millisecond a call otherwise). */
+const convertHtml = compile(HTML_TO_TEXT);

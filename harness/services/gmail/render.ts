@@ -2,9 +2,11 @@
  * Renders stored messages as Gmail Message resources: payload trees (format=full) and RFC 2822 `raw`.
  * `raw` is serialised from the same tree as the payload rather than with mimetext, so the
  * two formats always agree and boundaries are derived from the message id (deterministic;
- * mimetext draws random boundaries and stamps its own Date/Message-ID headers).
+ * mimetext draws random boundaries and stamps its own Date/Message-ID headers). Encoded
+ * words for non-ASCII header values are libmime's.
  */
-import { createHash } from 'node:crypto';
+import libmime from 'libmime';
+import { standInBytes } from '../google/stand-in-bytes.ts';
 import type { Attachment, Header, MessageRecord } from './model.ts';
 
 /** base64url of bytes or UTF-8 text, without padding (as Gmail sends it). */
@@ -17,22 +19,10 @@ export function fromB64(s: string): Buffer {
   return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }
 
-const MAGIC: Record<string, string> = {
-  'application/pdf': '%PDF-1.4\n',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'PK\u0003\u0004',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'PK\u0003\u0004',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PK\u0003\u0004',
-  'image/png': '\u0089PNG\r\n\u001a\n',
-};
-
-/** The bytes of an attachment: stored data, or deterministic bytes of the declared size. */
+/** The bytes of an attachment: stored data, or the wire kit's deterministic stand-in of the declared size. */
 export function attachmentBytes(att: Attachment): Buffer {
   if (att.data !== undefined) return Buffer.from(att.data, 'base64url');
-  const out = Buffer.alloc(att.size);
-  const magic = Buffer.from(MAGIC[att.mimeType] ?? '', 'latin1');
-  const seed = createHash('sha256').update(att.attachmentId).digest();
-  for (let i = 0; i < out.length; i++) out[i] = i < magic.length ? magic[i]! : seed[i % 32]! ^ (i & 0xff);
-  return out;
+  return standInBytes(att.attachmentId, att.size, att.mimeType);
 }
 
 /** A MessagePart of the Gmail API. */
@@ -99,9 +89,9 @@ export function renderPayload(rec: MessageRecord): MessagePart {
   return root;
 }
 
-/** Encodes a header value with RFC 2047 when it is not plain ASCII. */
+/** Encodes a header value with RFC 2047 encoded words (libmime) when it is not plain ASCII. */
 function encodeHeader(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+  return /^[\x20-\x7e]*$/.test(value) ? value : libmime.encodeWords(value, 'B', 0);
 }
 
 function wrap76(b64: string): string {

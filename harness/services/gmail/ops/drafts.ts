@@ -8,7 +8,7 @@ import { rawInput, storeRaw } from '../deliver.ts';
 import { mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import { C, type DraftRecord, type MessageRecord } from '../model.ts';
 import { renderRaw } from '../render.ts';
-import { searchMessages } from '../search/search.ts';
+import { searchMessages } from '../query/search.ts';
 import { RawMessageBody } from './messages-write.ts';
 
 const DraftBody = z.object({

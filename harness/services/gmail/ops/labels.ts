@@ -1,7 +1,8 @@
 /** Labels: list, get (with counts), create, patch, update, delete. System labels are read-only. */
 import { z } from 'zod';
 import type { Workspace } from '../../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { googleError, invalidArgument } from '../../wire-errors.ts';
+import { entityNotFound } from '../errors.ts';
 import { gmailOp, gmailPath, UserIdParams, UserParams } from '../common.ts';
 import { isSystemLabel, SYSTEM_LABELS } from '../labels-system.ts';
 import { allLabels, changeLabels, mailboxOf, messages, userLabels } from '../mailbox.ts';
@@ -19,6 +20,22 @@ type LabelBody = z.infer<typeof LabelBody>;
 
 const RESERVED = new Set([...SYSTEM_LABELS.map((l) => l.name.toLowerCase()), 'drafts', 'chats', 'all mail', 'snoozed', 'scheduled', 'outbox']);
 
+/**
+ * The Label resource every labels method answers with: the fields the label has, in
+ * Gmail's order (id, name, visibility, type, colour). One view for list, create, patch and
+ * update; labels.get adds the counts (labelWithCounts), which the reference documents only
+ * there.
+ */
+export function labelResource(l: LabelRecord): Record<string, unknown> {
+  return {
+    id: l.id, name: l.name,
+    ...(l.messageListVisibility ? { messageListVisibility: l.messageListVisibility } : {}),
+    ...(l.labelListVisibility ? { labelListVisibility: l.labelListVisibility } : {}),
+    type: l.type,
+    ...(l.color ? { color: { ...l.color } } : {}),
+  };
+}
+
 /** Label with message and thread counts, as labels.get answers. */
 export function labelWithCounts(ws: Workspace, label: LabelRecord): Record<string, unknown> {
   let total = 0;
@@ -34,12 +51,13 @@ export function labelWithCounts(ws: Workspace, label: LabelRecord): Record<strin
       unreadThreads.add(m.threadId);
     }
   }
-  return { ...label, messagesTotal: total, messagesUnread: unread, threadsTotal: threads.size, threadsUnread: unreadThreads.size };
+  const { color, ...base } = labelResource(label);
+  return { ...base, messagesTotal: total, messagesUnread: unread, threadsTotal: threads.size, threadsUnread: unreadThreads.size, ...(color ? { color } : {}) };
 }
 
 function findLabel(ws: Workspace, id: string): LabelRecord {
   const l = SYSTEM_LABELS.find((s) => s.id === id) ?? userLabels(ws).get(id);
-  if (!l) throw notFound();
+  if (!l) throw entityNotFound();
   return l;
 }
 
@@ -76,7 +94,7 @@ export const labelsList = gmailOp({
   params: UserParams,
   handler: (ctx, { params }) => {
     mailboxOf(ctx, params.userId);
-    return { labels: allLabels(ctx.ws).map((l) => ({ ...l })) };
+    return { labels: allLabels(ctx.ws).map(labelResource) };
   },
 });
 
@@ -103,9 +121,10 @@ export const labelsCreate = gmailOp({
     mailboxOf(ctx, params.userId);
     const name = checkName(ctx.ws, body.name, undefined);
     const id = `Label_${ctx.ws.nextCounter('gmail.label')}`;
-    const rec = applyBody({ id, name, type: 'user', messageListVisibility: 'show', labelListVisibility: 'labelShow' }, body, name);
+    // Gmail keeps only the visibility fields the caller gave (a label created without them has none).
+    const rec = applyBody({ id, name, type: 'user' }, body, name);
     userLabels(ctx.ws).set(id, rec);
-    return rec;
+    return labelResource(rec);
   },
 });
 
@@ -122,7 +141,7 @@ export const labelsPatch = gmailOp({
     const name = body.name === undefined ? l.name : checkName(ctx.ws, body.name, l.id);
     const rec = applyBody(l, body, name);
     userLabels(ctx.ws).set(l.id, rec);
-    return rec;
+    return labelResource(rec);
   },
 });
 
@@ -139,7 +158,7 @@ export const labelsUpdate = gmailOp({
     const name = checkName(ctx.ws, body.name, l.id);
     const rec = applyBody({ id: l.id, name, type: 'user' }, body, name);
     userLabels(ctx.ws).set(l.id, rec);
-    return rec;
+    return labelResource(rec);
   },
 });
 

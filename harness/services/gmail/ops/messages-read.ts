@@ -5,7 +5,7 @@ import { notFound } from '../../wire-errors.ts';
 import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, stub, userIdParam } from '../common.ts';
 import { getMessage, mailboxOf } from '../mailbox.ts';
 import { attachmentBytes } from '../render.ts';
-import { searchMessages } from '../search/search.ts';
+import { searchMessages } from '../query/search.ts';
 
 /** Query parameters shared by messages.list and threads.list. */
 export const searchParams = {

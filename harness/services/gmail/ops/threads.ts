@@ -1,18 +1,19 @@
 /** Threads: list, get, modify, trash, untrash, delete (a thread is the messages sharing a threadId). */
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
-import { notFound } from '../../wire-errors.ts';
+import { entityNotFound, requireWellFormedId } from '../errors.ts';
 import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, UserIdParams, userIdParam } from '../common.ts';
 import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import type { MessageRecord } from '../model.ts';
-import { searchMessages } from '../search/search.ts';
+import { searchMessages } from '../query/search.ts';
 import { checkModify, ModifyBody } from './messages-write.ts';
 import { searchParams } from './messages-read.ts';
 
-/** The messages of a thread (the first one's read is logged), or a 404. */
+/** The messages of a thread (each read is logged): 400 for a malformed id, 404 for one that names nothing. */
 function getThread(ctx: OperationContext, id: string): MessageRecord[] {
+  requireWellFormedId(id);
   const msgs = threadMessages(ctx.ws, id);
-  if (msgs.length === 0) throw notFound();
+  if (msgs.length === 0) throw entityNotFound();
   for (const m of msgs) messages(ctx.ws).get(m.id);
   return msgs;
 }
