@@ -1,5 +1,5 @@
 /** Base Slack data for the synthetic company: team, members, bots, channels, DMs, messages, files, bookmarks, groups. */
-import type { Rng, Workspace } from '../../harness/core/index.ts';
+import { stableHash, type Rng, type Workspace } from '../../harness/core/index.ts';
 import { slackId } from '../../harness/services/slack/ids.ts';
 import { COL, type SlackChannel, type SlackTeam, type SlackUser, type SlackUsergroup } from '../../harness/services/slack/model.ts';
 import type { Company, Person } from '../company/company.ts';
@@ -58,15 +58,36 @@ export function generateSlack(ws: Workspace, company: Company, rng: Rng): void {
   generateMessages(ws, company, rng.fork('messages'));
 }
 
+/** The emoji people set with each status text of the base workspace. */
+const STATUS_EMOJI: Readonly<Record<string, string>> = {
+  'In meetings all day': ':spiral_calendar_pad:', 'Out sick': ':face_with_thermometer:', Vacationing: ':palm_tree:', 'Heads down': ':headphones:', Commuting: ':bus:',
+};
+
+/**
+ * Profile details that are not drawn from the seeded generator (so adding them left every
+ * other base record as it was): avatar hash, whether the member uploaded a photo (about
+ * four in five did), start date, and the custom "Team" field.
+ */
+function profileExtras(p: Person, created: number): Pick<SlackUser['profile'], 'image_48' | 'avatar_hash' | 'is_custom_image' | 'start_date' | 'fields'> {
+  const h = stableHash(`slack.base.profile:${p.slackId}`);
+  const custom = parseInt(h.slice(12, 14), 16) % 5 !== 0;
+  const start = new Date((created - (parseInt(h.slice(14, 18), 16) % 1500) * 86_400) * 1000).toISOString().slice(0, 10);
+  const avatar = custom ? h.slice(0, 12) : `g${h.slice(1, 12)}`;
+  // Without a photo Slack serves the default avatar through Gravatar.
+  const image48 = custom ? `https://avatars.corvidlabs.com/${p.slackId}_48.png` : `https://secure.gravatar.com/avatar/${avatar}.jpg?s=48&d=https%3A%2F%2Fa.slack-edge.com%2Fdf10d%2Fimg%2Favatars%2Fava_0010-48.png`;
+  return { image_48: image48, avatar_hash: avatar, is_custom_image: custom, start_date: start, fields: { Xf02TEAM: { value: p.team, alt: '' } } };
+}
+
 function personUser(p: Person, rng: Rng, isOwner: boolean, created: number): SlackUser {
   const handle = `${p.givenName}.${p.familyName}`.toLowerCase();
+  const status = rng.chance(0.15) ? rng.pick(['In meetings all day', 'Out sick', 'Vacationing', 'Heads down', 'Commuting']) : '';
   return {
     id: p.slackId!, name: handle, real_name: p.name, deleted: false, is_bot: false, is_admin: p.team === 'IT' || p.title === 'Chief Executive Officer',
     is_owner: p.title === 'Chief Executive Officer', tz: p.timeZone,
     profile: {
       real_name: p.name, display_name: p.givenName, first_name: p.givenName, last_name: p.familyName, email: p.email, title: p.title,
-      phone: isOwner ? '+1 212 555 0142' : '', status_text: rng.chance(0.15) ? rng.pick(['In meetings all day', 'Out sick', 'Vacationing', 'Heads down', 'Commuting']) : '',
-      status_emoji: '', image_48: `https://avatars.corvidlabs.com/${p.slackId}_48.png`,
+      phone: isOwner ? '+1 212 555 0142' : '', status_text: status, status_emoji: STATUS_EMOJI[status] ?? '',
+      ...profileExtras(p, created),
     },
     presence: rng.chance(0.6) ? 'active' : 'away', manual_presence: 'auto', dnd_enabled: rng.chance(0.1), updated: created,
   };
@@ -75,7 +96,10 @@ function personUser(p: Person, rng: Rng, isOwner: boolean, created: number): Sla
 function botUser(id: string, botId: string, appId: string, name: string, realName: string, created: number): SlackUser {
   return {
     id, name, real_name: realName, deleted: false, is_bot: true, is_admin: false, is_owner: false, tz: 'America/Los_Angeles',
-    profile: { real_name: realName, display_name: '', first_name: realName, last_name: '', title: '', phone: '', status_text: '', status_emoji: '', image_48: `https://avatars.slack-edge.com/${botId}_48.png`, bot_id: botId },
+    profile: {
+      real_name: realName, display_name: '', first_name: realName, last_name: '', title: '', phone: '', status_text: '', status_emoji: '',
+      image_48: `https://avatars.slack-edge.com/${botId}_48.png`, bot_id: botId, avatar_hash: stableHash(`slack.base.bot:${botId}`).slice(0, 12), is_custom_image: true,
+    },
     bot_id: botId, app_id: appId, presence: 'active', manual_presence: 'auto', dnd_enabled: false, updated: created,
   };
 }

@@ -1,35 +1,18 @@
-/** Slack flows: posts, edits and scheduled messages to a conversation's members, files shared into conversations, and history opened to new members. */
+/** Slack flows: posts, edits and scheduled messages to a conversation's members, files shared into conversations, history opened to new members; canvases, profiles, user groups and public links in slack-records.ts. */
 import type { Workspace } from '../../harness/core/index.ts';
-import { emailPrincipal, newlyReached } from './audience.ts';
+import { newlyReached } from './audience.ts';
 import { addedLines } from './readable.ts';
+import { channelReaders, memberPrincipals } from './slack-audience.ts';
+import { slackRecordFlows } from './slack-records.ts';
 import { bounded, type Flow, type FlowContext, type Principal } from './types.ts';
 import { writerOf } from './writers.ts';
 
 type Rec = Record<string, any>;
 
+export { channelReaders, memberPrincipals } from './slack-audience.ts';
+
 /** Service-written message subtypes (joins, renames): no content of the agent's. */
 const SYSTEM_SUBTYPES = new Set(['channel_join', 'channel_leave', 'channel_topic', 'channel_purpose', 'channel_name', 'channel_archive', 'channel_unarchive', 'tombstone']);
-
-/** Principals of Slack member ids (people with a profile address; bots read nothing). */
-export function memberPrincipals(ws: Workspace, ids: readonly string[]): Principal[] {
-  const users = ws.collection<Rec>('slack.users');
-  const out: Principal[] = [];
-  for (const id of ids) {
-    const u = users.peek(id);
-    const email = u?.profile?.email;
-    if (u && !u.is_bot && typeof email === 'string' && email.includes('@')) out.push(emailPrincipal(email));
-  }
-  return out;
-}
-
-/** Everyone who reads a conversation: its members, and for a public channel everyone in the company. */
-export function channelReaders(ws: Workspace, channelId: string, internalDomain: string): Set<Principal> {
-  const ch = ws.collection<Rec>('slack.channels').peek(channelId);
-  if (!ch) return new Set();
-  const out = new Set(memberPrincipals(ws, ch.members ?? []));
-  if (ch.kind === 'public') out.add(`domain:${internalDomain.toLowerCase()}`);
-  return out;
-}
 
 /** Readable text of a message, with the text of files it carries. */
 function postText(ws: Workspace, m: Rec): string {
@@ -59,7 +42,7 @@ function historyText(ws: Workspace, channelId: string): string {
 /** Every Slack flow of a trial. */
 export function slackFlows(ctx: FlowContext): Flow[] {
   const keys = ['slack.messages', 'slack.scheduled', 'slack.files', 'slack.channels', 'slack.bookmarks'];
-  if (!keys.some((k) => ctx.diff[k])) return ephemeralFlows(ctx);
+  if (!keys.some((k) => ctx.diff[k])) return [...ephemeralFlows(ctx), ...slackRecordFlows(ctx)];
   const out: Flow[] = [];
   const owner = ctx.owner.toLowerCase();
   const readers = new Map<string, Principal[]>();
@@ -123,7 +106,7 @@ export function slackFlows(ctx: FlowContext): Flow[] {
     const b = a.after as Rec;
     push('slack-channel-info', `slack.bookmarks:${a.id}`, String(b.channel_id), `${b.title ?? ''}\n${b.link ?? ''}`);
   }
-  out.push(...ephemeralFlows(ctx));
+  out.push(...ephemeralFlows(ctx), ...slackRecordFlows(ctx));
   return out;
 }
 

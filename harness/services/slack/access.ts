@@ -1,6 +1,6 @@
 /** Who is calling and what they may see: token → user, channel lookup, membership and visibility rules. */
 import type { OperationContext } from '../../core/index.ts';
-import { slackError } from '../wire-errors.ts';
+import { BOT_SCOPES, missingScope, slackError } from './errors.ts';
 import { COL, type SlackChannel, type SlackTeam, type SlackUser } from './model.ts';
 
 /** The caller: the Slack user behind the token, and whether the token is a bot token. */
@@ -136,12 +136,7 @@ export function findUser(ctx: OperationContext, id: string): SlackUser {
   return u;
 }
 
-/** Scopes the benchmark's bot token was not granted: calls needing them fail with `missing_scope`. */
-const BOT_MISSING_SCOPES = new Set(['dnd:read', 'users:write', 'bookmarks:write', 'usergroups:write']);
-
-/** Fails with `missing_scope` when a bot token lacks a scope the method needs. */
+/** Fails with `missing_scope` when a bot token lacks a scope the method needs (user tokens hold every user scope). */
 export function requireScope(a: Actor, scope: string): void {
-  if (a.bot && BOT_MISSING_SCOPES.has(scope)) {
-    throw slackError('missing_scope', { needed: scope, provided: 'channels:history,channels:read,chat:write,files:read,files:write,groups:history,groups:read,im:history,im:read,mpim:read,pins:read,pins:write,reactions:read,reactions:write,users:read,users:read.email,bookmarks:read,usergroups:read,team:read,emoji:read' });
-  }
+  if (a.bot && !(BOT_SCOPES as readonly string[]).includes(scope)) throw missingScope(scope);
 }

@@ -1,6 +1,5 @@
-/** Slack identifiers: message timestamps, object ids, opaque cursors and permalinks. */
+/** Slack identifiers: message timestamps, object ids and permalinks (cursors come from the wire kit, see paging.ts). */
 import { hexId, type Workspace } from '../../core/index.ts';
-import { slackError } from '../wire-errors.ts';
 
 /**
  * A fresh message ts from the workspace clock: whole seconds plus a 6-digit sequence.
@@ -39,19 +38,6 @@ export function slackId(prefix: string, namespace: string, n: number): string {
 /** A new id from a workspace counter (writes only: counters are state). */
 export function nextSlackId(ws: Workspace, prefix: string, namespace: string): string {
   return slackId(prefix, `${namespace}.trial`, ws.nextCounter(`slack.${namespace}`));
-}
-
-/** Encodes an offset as an opaque cursor, shaped like Slack's (`bmV4dDoxMDA=`). */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`next:${offset}`).toString('base64');
-}
-
-/** Decodes a cursor; an empty cursor is the start; garbage is `invalid_cursor`. */
-export function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined || cursor === '') return 0;
-  const m = /^next:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m) throw slackError('invalid_cursor');
-  return Number(m[1]);
 }
 
 /** The permalink of a message, as Slack builds it (`/archives/C…/p<ts without dot>`). */

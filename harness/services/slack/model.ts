@@ -1,4 +1,4 @@
-/** Slack records: users, conversations, messages, files, bookmarks, scheduled messages, user groups, team. */
+/** Slack records: team, users, conversations, messages, files, bookmarks, scheduled messages, user groups, reminders, stars, canvases. */
 import { z } from 'zod';
 
 /** Collection keys of the slack service. */
@@ -11,6 +11,9 @@ export const COL = {
   bookmarks: 'slack.bookmarks',
   scheduled: 'slack.scheduled',
   usergroups: 'slack.usergroups',
+  reminders: 'slack.reminders',
+  stars: 'slack.stars',
+  canvases: 'slack.canvases',
 } as const;
 
 /** The workspace (team) itself, with the id of the app's bot user. One record keyed by team id. */
@@ -38,6 +41,20 @@ export const SlackProfile = z.object({
   status_emoji: z.string(),
   image_48: z.string(),
   bot_id: z.string().optional(),
+  /**
+   * Hash of the avatar image; the sized image URLs are built from `image_48`. Records
+   * written before it existed are given one derived from the user id when rendered.
+   */
+  avatar_hash: z.string().optional(),
+  /** True when the member uploaded a photo: only then does Slack add `image_original` and `image_1024`. */
+  is_custom_image: z.boolean().optional(),
+  pronouns: z.string().optional(),
+  /** Epoch seconds when the status clears itself (0: never). */
+  status_expiration: z.number().optional(),
+  /** ISO date the member started, shown on the profile. */
+  start_date: z.string().optional(),
+  /** Values of the workspace's custom profile fields (team.profile.get), keyed by field id. */
+  fields: z.record(z.string(), z.object({ value: z.string(), alt: z.string() })).optional(),
 });
 export type SlackProfile = z.infer<typeof SlackProfile>;
 
@@ -59,7 +76,12 @@ export const SlackUser = z.object({
   /** Set by users.setPresence: `away` forces away, `auto` follows activity. */
   manual_presence: z.enum(['auto', 'away']),
   dnd_enabled: z.boolean(),
+  /** Epoch seconds until which the member snoozed notifications (dnd.setSnooze); absent when not snoozed. */
+  snooze_until: z.number().optional(),
   updated: z.number(),
+  /** Guest accounts: multi-channel (`is_restricted`) or single-channel (`is_ultra_restricted`). */
+  is_restricted: z.boolean().optional(),
+  is_ultra_restricted: z.boolean().optional(),
 });
 export type SlackUser = z.infer<typeof SlackUser>;
 
@@ -139,6 +161,11 @@ export const SlackFile = z.object({
   /** `pending` between files.getUploadURLExternal and files.completeUploadExternal. */
   state: z.enum(['pending', 'uploaded', 'complete']),
   alt_txt: z.string().optional(),
+  /** files.sharedPublicURL: anyone with the link can open the file; `pub_secret` is the link's secret. */
+  public_url_shared: z.boolean().optional(),
+  pub_secret: z.string().optional(),
+  /** A remote file (files.remote.add): stored elsewhere, known to Slack by the app's id and URL. */
+  external: z.object({ id: z.string(), url: z.string(), app_id: z.string() }).optional(),
 });
 export type SlackFile = z.infer<typeof SlackFile>;
 
@@ -181,8 +208,58 @@ export const SlackUsergroup = z.object({
   date_update: z.number(),
   date_delete: z.number(),
   created_by: z.string(),
+  /** Who last changed it (usergroups.update, users.update, disable, enable). */
+  updated_by: z.string().optional(),
+  /** Default channels members of the group are added to (`prefs.channels`). */
+  channels: z.array(z.string()).optional(),
 });
 export type SlackUsergroup = z.infer<typeof SlackUsergroup>;
+
+/** A reminder (reminders.add). `complete_ts` is 0 until reminders.complete. */
+export const SlackReminder = z.object({
+  id: z.string(),
+  creator: z.string(),
+  user: z.string(),
+  text: z.string(),
+  /** Epoch seconds of the next (or only) time it fires. */
+  time: z.number(),
+  complete_ts: z.number(),
+  recurrence: z.object({ frequency: z.enum(['daily', 'weekly', 'monthly', 'yearly']), weekdays: z.array(z.string()).optional() }).optional(),
+});
+export type SlackReminder = z.infer<typeof SlackReminder>;
+
+/** A saved item (stars.add) of one member: a message, a file or a channel. Keyed `user:type:ref`. */
+export const SlackStar = z.object({
+  id: z.string(),
+  user: z.string(),
+  type: z.enum(['message', 'file', 'channel']),
+  channel: z.string().optional(),
+  ts: z.string().optional(),
+  file: z.string().optional(),
+  date_create: z.number(),
+});
+export type SlackStar = z.infer<typeof SlackStar>;
+
+/** One section of a canvas: a heading, paragraph, list item, quote or code block, as markdown. */
+export const CanvasSection = z.object({ id: z.string(), type: z.enum(['h1', 'h2', 'h3', 'any']), markdown: z.string() });
+export type CanvasSection = z.infer<typeof CanvasSection>;
+
+/**
+ * A canvas (a file of type `canvas` to the API): a title, markdown sections, who may read or
+ * edit it, and for a channel canvas the channel whose tab it is.
+ */
+export const SlackCanvas = z.object({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  created: z.number(),
+  updated: z.number(),
+  sections: z.array(CanvasSection),
+  channel_id: z.string().optional(),
+  /** Grants by canvases.access.set, keyed `user:U…` or `channel:C…`. */
+  access: z.record(z.string(), z.enum(['read', 'write', 'owner'])),
+});
+export type SlackCanvas = z.infer<typeof SlackCanvas>;
 
 /** Record schemas by collection name (the service's `collections`). */
 export const SLACK_COLLECTIONS = {
@@ -194,6 +271,9 @@ export const SLACK_COLLECTIONS = {
   bookmarks: SlackBookmark,
   scheduled: SlackScheduled,
   usergroups: SlackUsergroup,
+  reminders: SlackReminder,
+  stars: SlackStar,
+  canvases: SlackCanvas,
 } as const;
 
 /** Key of a message record. */

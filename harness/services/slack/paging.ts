@@ -1,10 +1,10 @@
 /**
- * Slack cursor and legacy page/count pagination, now served by the wire kit's cursor helper
- * (harness/services/google/cursor.ts): this module keeps the names Slack's operations import
- * until Slack moves onto the kit itself. A cursor Slack did not issue is `invalid_cursor`.
+ * Slack cursor and legacy page/count pagination on the wire kit's cursor helper
+ * (harness/services/google/cursor.ts). The kit leaves the refusal of a bad cursor to its
+ * caller; this adapter binds Slack's: a cursor Slack did not issue is `invalid_cursor`.
  */
-import { cursorPage as kitCursorPage, numberedPage, type CursorPage, type NumberedPage } from '../google/cursor.ts';
-import { slackError } from '../wire-errors.ts';
+import { cursorPage as kitCursorPage, encodeOffsetCursor, numberedPage, type CursorPage, type NumberedPage } from '../google/cursor.ts';
+import { slackError } from './errors.ts';
 
 export type { CursorPage } from '../google/cursor.ts';
 
@@ -22,4 +22,9 @@ export function cursorPage<T>(all: readonly T[], cursor: string | undefined, lim
 /** Slices `all` by 1-based `page` and `count` (clamped to [1, max]). */
 export function legacyPage<T>(all: readonly T[], page: number | undefined, count: number | undefined, dflt: number, max: number): LegacyPage<T> {
   return numberedPage(all, page, count, dflt, max);
+}
+
+/** The cursor of the page starting at `offset` (legacy `page` numbers become one). */
+export function cursorAt(offset: number): string {
+  return encodeOffsetCursor(offset);
 }

@@ -160,7 +160,7 @@ describe('@slack/web-api client', () => {
     expect(json).toMatchObject({ ok: true, channel: 'C3' });
     const get = await fetch(`${live.url}/api/posts.list?channel=C3&token=${live.userToken}`).then((r) => r.json());
     expect(get.posts).toHaveLength(1);
-    const bad = await fetch(`${live.url}/api/posts.add`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${live.userToken}` }, body: '{oops' });
+    const bad = await fetch(`${live.url}/api/posts.add`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${live.userToken}` }, body: '{oops' });
     expect(bad.status).toBe(200);
     expect(await bad.json()).toEqual({ ok: false, error: 'invalid_json' });
   });

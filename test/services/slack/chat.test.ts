@@ -95,7 +95,8 @@ describe('slack chat and channel writes', () => {
     expect(renamed.previous_names).toEqual(['q2-planning']);
     expect(ok(ws, 'conversations.setTopic', { channel: c.id, topic: 'Planning Q2' }).channel.topic.value).toBe('Planning Q2');
     const people = company.employees.filter((p) => p.team === 'Finance').map((p) => p.slackId!);
-    expect(ok(ws, 'conversations.invite', { channel: c.id, users: people.join(',') }).channel.num_members).toBe(1 + people.length);
+    expect(ok(ws, 'conversations.invite', { channel: c.id, users: people.join(',') }).channel.id).toBe(c.id);
+    expect(ok(ws, 'conversations.info', { channel: c.id, include_num_members: true }).channel.num_members).toBe(1 + people.length);
     expect(err(ws, 'conversations.invite', { channel: c.id, users: people[0] })).toBe('already_in_channel');
     expect(err(ws, 'conversations.invite', { channel: c.id, users: owner.slackId })).toBe('cant_invite_self');
     ok(ws, 'conversations.kick', { channel: c.id, user: people[0] });

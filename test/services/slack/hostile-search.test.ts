@@ -1,7 +1,7 @@
 /** Hostile Slack searches and long scans: invalid_arguments past the query limits, the budget error (service_unavailable on the wire) for legal but huge work. */
 import { describe, expect, it } from 'vitest';
 import { slackErrorBody } from '../../../harness/services/wire-errors.ts';
-import { SEARCH_LIMITS } from '../../../harness/services/slack/search-query.ts';
+import { SEARCH_LIMITS } from '../../../harness/services/slack/query/parse.ts';
 import { call, channel, err, ok, trial } from './helpers.ts';
 
 function timed<T>(f: () => T): { value: T; ms: number } {

@@ -1,6 +1,6 @@
 /** chat.scheduleMessage / chat.scheduledMessages.list / chat.deleteScheduledMessage. */
 import { z } from 'zod';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { actor, findChannel, requirePostable } from '../access.ts';
 import { nextSlackId, tsNumber } from '../ids.ts';
 import { COL, type SlackScheduled } from '../model.ts';

@@ -1,7 +1,7 @@
 /** chat.postMessage / update / delete / getPermalink / postEphemeral / meMessage. */
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool, slackJson } from '../../wire-schema.ts';
 import { actor, findChannel, isMember, requirePostable, requireReadable, usersCol, type Actor } from '../access.ts';
 import { newTs } from '../ids.ts';
@@ -102,7 +102,9 @@ export const chatOps = [
         edited: { user: a.user.id, ts: newTs(ctx.ws) },
       };
       messagesCol(ctx).set(messageKey(ch.id, m.ts), next);
-      return { channel: ch.id, ts: m.ts, text: next.text, message: renderMessage(ctx, next, a.team) };
+      // chat.update's message has no ts of its own (the response's ts names it), as Slack's example shows.
+      const { ts: _ts, ...message } = renderMessage(ctx, next, a.team);
+      return { channel: ch.id, ts: m.ts, text: next.text, message };
     },
   }),
   slackOp({

@@ -1,7 +1,7 @@
 /** conversations.open / close / mark: direct messages, group DMs and read markers. */
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, channelsCol, findChannel, findDm, findUser, isMember, type Actor } from '../access.ts';
 import { nextSlackId, tsNumber } from '../ids.ts';
@@ -74,7 +74,7 @@ export const conversationsDmOps = [
         if (ch.kind !== 'im' && ch.kind !== 'mpim') throw slackError('method_not_supported_for_channel_type');
         const was = ch.is_open;
         if (!was) channelsCol(ctx).set(ch.id, { ...ch, is_open: true });
-        return { no_op: was, already_open: was, channel: p.return_im ? renderChannel(ctx, channelsCol(ctx).peek(ch.id)!, a) : { id: ch.id } };
+        return { no_op: was, already_open: was, channel: p.return_im ? renderChannel(ctx, channelsCol(ctx).peek(ch.id)!, a, { lastRead: true }) : { id: ch.id } };
       }
       const ids = [...new Set(splitList(p.users))];
       if (ids.length === 0) throw slackError('users_list_not_supplied');
@@ -85,7 +85,7 @@ export const conversationsDmOps = [
       if (!r.ch) return { channel: {}, no_op: true };
       return {
         ...(r.existed ? { no_op: true, already_open: r.wasOpen } : {}),
-        channel: p.return_im || others.length > 1 ? renderChannel(ctx, r.ch, a) : { id: r.ch.id },
+        channel: p.return_im || others.length > 1 ? renderChannel(ctx, r.ch, a, { lastRead: true }) : { id: r.ch.id },
       };
     },
   }),

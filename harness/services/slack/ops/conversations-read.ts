@@ -1,7 +1,7 @@
 /** conversations.list / info / history / replies / members. */
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, canSee, channelsCol, findChannel, requireReadable, type Actor } from '../access.ts';
 import { compareTs, tsNumber } from '../ids.ts';
@@ -65,7 +65,7 @@ export const conversationsReadOps = [
       const a = actor(ctx);
       const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false);
       const page = cursorPage(all, p.cursor, p.limit, 100, 1000);
-      return { channels: page.items.map((c) => renderChannel(ctx, c, a)), response_metadata: page.response_metadata };
+      return { channels: page.items.map((c) => renderChannel(ctx, c, a, { count: true })), response_metadata: page.response_metadata };
     },
   }),
   slackOp({
@@ -76,7 +76,7 @@ export const conversationsReadOps = [
     handler: (ctx, p) => {
       const a = actor(ctx);
       const ch = findChannel(ctx, a, p.channel);
-      return { channel: renderChannel(ctx, ch, a, p.include_num_members ?? false) };
+      return { channel: renderChannel(ctx, ch, a, { count: p.include_num_members ?? false, lastRead: true }) };
     },
   }),
   slackOp({

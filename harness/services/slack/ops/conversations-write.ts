@@ -1,7 +1,7 @@
 /** conversations.create / archive / unarchive / invite / kick / join / leave / rename / setTopic / setPurpose. */
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, channelsCol, findChannel, findUser, isMember, type Actor } from '../access.ts';
 import { nextSlackId } from '../ids.ts';
@@ -178,7 +178,10 @@ export const conversationsWriteOps = [
       const a = actor(ctx);
       const ch = managedChannel(ctx, a, p.channel, false);
       if (ch.is_general) throw slackError('cant_leave_general');
-      if (!isMember(ch, a)) return { not_in_channel: true };
+      if (ch.is_archived) throw slackError('is_archived');
+      // Slack documents this case as `{"ok": false, "not_in_channel": true}`; the error string is
+      // given too, so clients that read `error` (the official ones do) see why.
+      if (!isMember(ch, a)) throw slackError('not_in_channel', { not_in_channel: true });
       if (ch.kind === 'private' && ch.members.length === 1) throw slackError('last_member');
       systemMessage(ctx, a, ch, 'channel_leave', `<@${a.user.id}> has left the channel`);
       save(ctx, { ...ch, members: ch.members.filter((m) => m !== a.user.id) });

@@ -1,6 +1,6 @@
 /** reactions.add / remove / get / list. */
 import { z } from 'zod';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, canSee, channelsCol, findUser } from '../access.ts';
 import { compareTs } from '../ids.ts';

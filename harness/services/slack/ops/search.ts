@@ -7,8 +7,9 @@ import { compareTs } from '../ids.ts';
 import { messagesCol } from '../messages.ts';
 import { COL, type SlackFile, type SlackMessage } from '../model.ts';
 import { legacyPage } from '../paging.ts';
-import { messagePermalink, renderFile } from '../render.ts';
-import { fileScore, messageScore, parseSearch, scoreCost } from '../search-query.ts';
+import { messageBlocks, messagePermalink, renderFile } from '../render.ts';
+import { parseSearch } from '../query/parse.ts';
+import { fileScore, messageScore, scoreCost } from '../query/evaluate.ts';
 import { slackOp } from '../define.ts';
 
 const params = z.object({
@@ -77,7 +78,7 @@ function searchMessages(ctx: OperationContext, a: Actor, p: Params) {
         text: m.text,
         permalink: messagePermalink(a.team, m),
         ...(m.thread_ts && m.thread_ts !== m.ts ? { thread_ts: m.thread_ts } : {}),
-        ...(m.blocks ? { blocks: m.blocks } : {}),
+        ...(messageBlocks(m) ? { blocks: messageBlocks(m) } : {}),
         ...(m.attachments ? { attachments: m.attachments } : {}),
       };
     }),
@@ -100,7 +101,7 @@ function searchFiles(ctx: OperationContext, a: Actor, p: Params) {
     if (score > 0) scored.push({ item: f, score, ts: `${f.created}.000000` });
   }
   const page = paged(order(scored, p), p);
-  return { total: page.total, pagination: page.pagination, paging: page.paging, matches: page.items.map((f) => renderFile(f, a.team)) };
+  return { total: page.total, pagination: page.pagination, paging: page.paging, matches: page.items.map((f) => renderFile(ctx, f, a.team)) };
 }
 
 export const searchOps = [

@@ -1,112 +1,140 @@
-/** auth.test, team.info, team.profile.get, emoji.list, dnd.info, bots.info, usergroups.list, usergroups.users.list. */
+/** usergroups.list / create / update / disable / enable and usergroups.users.list / update (@eng, @leads). */
 import { z } from 'zod';
-import { slackError } from '../../wire-errors.ts';
+import type { OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
-import { actor, findUser, requireScope, usersCol } from '../access.ts';
-import { COL, teamUrl, type SlackUsergroup } from '../model.ts';
-import { botProfile, renderUsergroup } from '../render.ts';
+import { actor, channelsCol, requireScope, usersCol, type Actor } from '../access.ts';
+import { slackError } from '../errors.ts';
+import { nextSlackId } from '../ids.ts';
+import { COL, type SlackUsergroup } from '../model.ts';
+import { pList, splitList } from '../params.ts';
+import { renderUsergroup } from '../render.ts';
 import { slackOp } from '../define.ts';
 
-/** Built-in emoji are not listed by emoji.list; only the workspace's custom ones are. */
-export const teamOps = [
-  slackOp({
-    method: 'auth.test',
-    kind: 'read',
-    description: 'Who the token belongs to: team, user id, and bot id for bot tokens.',
-    params: z.object({}),
-    handler: (ctx) => {
-      const a = actor(ctx);
-      return {
-        url: teamUrl(a.team.domain), team: a.team.name, user: a.user.name, team_id: a.team.id, user_id: a.user.id,
-        ...(a.bot ? { bot_id: a.user.bot_id } : {}), is_enterprise_install: false,
-      };
-    },
-  }),
-  slackOp({
-    method: 'team.info',
-    kind: 'read',
-    description: 'The workspace: name, domain, email domain, icon.',
-    params: z.object({ team: z.string().optional().describe('Team id (default: this workspace).'), domain: z.string().optional().describe('Ignored.') }),
-    handler: (ctx, p) => {
-      const a = actor(ctx);
-      if (p.team && p.team !== a.team.id) throw slackError('team_not_found');
-      return {
-        team: {
-          id: a.team.id, name: a.team.name, url: teamUrl(a.team.domain), domain: a.team.domain, email_domain: a.team.email_domain,
-          icon: { image_default: true, image_34: 'https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-34.png' }, avatar_base_url: 'https://ca.slack-edge.com/', is_verified: false,
-        },
-      };
-    },
-  }),
-  slackOp({
-    method: 'team.profile.get',
-    kind: 'read',
-    description: 'The custom profile fields defined for the workspace.',
-    params: z.object({ visibility: z.string().optional().describe('"all" (default), "visible" or "hidden".') }),
-    handler: (ctx) => {
-      actor(ctx);
-      const fields = [
-        { id: 'Xf01PRONOUNS', ordering: 0, label: 'Pronouns', hint: '', type: 'text', possible_values: null, options: null, is_hidden: false },
-        { id: 'Xf02TEAM', ordering: 1, label: 'Team', hint: 'Your department', type: 'text', possible_values: null, options: null, is_hidden: false },
-      ];
-      return { profile: { fields, sections: [] } };
-    },
-  }),
-  slackOp({
-    method: 'emoji.list',
-    kind: 'read',
-    description: "The workspace's custom emoji: name → image URL (or alias:other).",
-    params: z.object({ include_categories: qBool('Include built-in emoji categories (ignored).') }),
-    handler: (ctx) => {
-      const a = actor(ctx);
-      return { emoji: a.team.custom_emoji, cache_ts: '1700000000.000000' };
-    },
-  }),
-  slackOp({
-    method: 'dnd.info',
-    kind: 'read',
-    description: "A member's Do Not Disturb status (default: the caller).",
-    params: z.object({ user: z.string().optional().describe('User id (default: the caller).'), team_id: z.string().optional().describe('Ignored.') }),
-    handler: (ctx, p) => {
-      const a = actor(ctx);
-      requireScope(a, 'dnd:read');
-      const u = p.user ? findUser(ctx, p.user) : a.user;
-      const day = Math.floor(ctx.ws.nowMs() / 86_400_000) * 86_400;
-      return {
-        dnd_enabled: u.dnd_enabled, next_dnd_start_ts: day + 22 * 3600, next_dnd_end_ts: day + 31 * 3600,
-        ...(u.id === a.user.id ? { snooze_enabled: false } : {}),
-      };
-    },
-  }),
-  slackOp({
-    method: 'bots.info',
-    kind: 'read',
-    description: 'A bot by bot id (B…).',
-    params: z.object({ bot: z.string().optional().describe('Bot id (B…).'), team_id: z.string().optional().describe('Ignored.') }),
-    handler: (ctx, p) => {
-      const a = actor(ctx);
-      for (const u of usersCol(ctx).values()) {
-        if (u.is_bot && u.bot_id === p.bot) return { bot: { ...botProfile(u, a.team), user_id: u.id } };
-      }
-      throw slackError('bot_not_found');
-    },
-  }),
+/** Most members one user group may list here (Slack documents no limit; this bounds a call). */
+const MAX_MEMBERS = 1_000;
+
+function groupsCol(ctx: OperationContext) {
+  return ctx.ws.collection<SlackUsergroup>(COL.usergroups);
+}
+
+/** A user group by id, `no_such_subteam` when unknown. */
+function findGroup(ctx: OperationContext, id: string): SlackUsergroup {
+  const g = groupsCol(ctx).get(id);
+  if (!g) throw slackError('no_such_subteam');
+  return g;
+}
+
+/** Handles are lower case letters, digits, `.`, `-` and `_`; names and handles must be unique. */
+function checkNaming(ctx: OperationContext, name: string | undefined, handle: string | undefined, except?: string): void {
+  if (handle !== undefined && !/^[a-z0-9._-]{1,80}$/.test(handle)) throw slackError('invalid_handle');
+  for (const g of groupsCol(ctx).values()) {
+    if (g.id === except) continue;
+    if (name !== undefined && g.name.toLowerCase() === name.toLowerCase()) throw slackError('name_already_exists');
+    if (handle !== undefined && g.handle === handle) throw slackError('handle_already_exists');
+  }
+  if (handle === undefined) return;
+  for (const u of usersCol(ctx).values()) if (u.name === handle) throw slackError('handle_already_exists');
+  for (const c of channelsCol(ctx).values()) if (c.name === handle) throw slackError('handle_already_exists');
+}
+
+/** Default channels: existing channel ids only. */
+function channelIds(ctx: OperationContext, raw: string | string[] | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const ids = [...new Set(splitList(raw))];
+  for (const id of ids) if (!channelsCol(ctx).peek(id)) throw slackError('invalid_channel');
+  return ids;
+}
+
+/** A write as the caller: usergroups:write (the bot token lacks it). */
+function writer(ctx: OperationContext): Actor {
+  const a = actor(ctx);
+  requireScope(a, 'usergroups:write');
+  return a;
+}
+
+function save(ctx: OperationContext, a: Actor, g: SlackUsergroup): Record<string, unknown> {
+  groupsCol(ctx).set(g.id, g);
+  return { usergroup: renderUsergroup(g, a.team, true) };
+}
+
+const includeCount = qBool('Include user_count (always present here).');
+
+export const usergroupsOps = [
   slackOp({
     method: 'usergroups.list',
     kind: 'read',
     description: 'User groups of the workspace (@eng, @leads); include_users adds member ids.',
-    params: z.object({
-      include_users: qBool('Include member ids.'),
-      include_count: qBool('Include user_count (always present here).'),
-      include_disabled: qBool('Include disabled groups.'),
-      team_id: z.string().optional().describe('Ignored.'),
-    }),
+    params: z.object({ include_users: qBool('Include member ids.'), include_count: includeCount, include_disabled: qBool('Include disabled groups.'), team_id: z.string().optional().describe('Ignored.') }),
     handler: (ctx, p) => {
       const a = actor(ctx);
-      const groups = [...ctx.ws.collection<SlackUsergroup>(COL.usergroups).values()].filter((g) => p.include_disabled || g.date_delete === 0);
+      const groups = [...groupsCol(ctx).values()].filter((g) => p.include_disabled || g.date_delete === 0);
       return { usergroups: groups.map((g) => renderUsergroup(g, a.team, p.include_users ?? false)) };
     },
   }),
+  slackOp({
+    method: 'usergroups.create',
+    kind: 'write',
+    description: 'Creates a user group (members are added with usergroups.users.update). Name and handle must be unique.',
+    params: z.object({
+      name: z.string().min(1).max(255).describe('Group name, e.g. "Pilot team".'),
+      handle: z.string().optional().describe('Mention handle without @, e.g. "pilot-team" (default: from the name).'),
+      description: z.string().max(1000).optional().describe('Short description.'),
+      channels: pList('Comma-separated default channel ids.').optional(),
+      include_count: includeCount,
+      team_id: z.string().optional().describe('Ignored.'),
+    }),
+    handler: (ctx, p) => {
+      const a = writer(ctx);
+      const handle = p.handle ?? p.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+      checkNaming(ctx, p.name, handle || undefined);
+      const now = Math.floor(ctx.ws.nowMs() / 1000);
+      const channels = channelIds(ctx, p.channels);
+      return save(ctx, a, {
+        id: nextSlackId(ctx.ws, 'S', 'usergroup'), name: p.name, handle, description: p.description ?? '', users: [], date_create: now, date_update: now, date_delete: 0,
+        created_by: a.user.id, updated_by: a.user.id, ...(channels ? { channels } : {}),
+      });
+    },
+  }),
+  slackOp({
+    method: 'usergroups.update',
+    kind: 'write',
+    description: "Changes a user group's name, handle, description or default channels.",
+    params: z.object({
+      usergroup: z.string().describe('User group id (S…).'),
+      name: z.string().min(1).max(255).optional().describe('New name.'),
+      handle: z.string().optional().describe('New mention handle without @.'),
+      description: z.string().max(1000).optional().describe('New description.'),
+      channels: pList('Comma-separated default channel ids.').optional(),
+      include_count: includeCount,
+      team_id: z.string().optional().describe('Ignored.'),
+    }),
+    handler: (ctx, p) => {
+      const a = writer(ctx);
+      const g = findGroup(ctx, p.usergroup);
+      checkNaming(ctx, p.name, p.handle, g.id);
+      const channels = channelIds(ctx, p.channels);
+      return save(ctx, a, {
+        ...g, ...(p.name !== undefined ? { name: p.name } : {}), ...(p.handle !== undefined ? { handle: p.handle } : {}),
+        ...(p.description !== undefined ? { description: p.description } : {}), ...(channels ? { channels } : {}),
+        date_update: Math.floor(ctx.ws.nowMs() / 1000), updated_by: a.user.id,
+      });
+    },
+  }),
+  ...(['disable', 'enable'] as const).map((verb) =>
+    slackOp({
+      method: `usergroups.${verb}`,
+      kind: 'write',
+      description: verb === 'disable' ? 'Disables a user group (it can no longer be mentioned; members are kept).' : 'Enables a disabled user group again.',
+      params: z.object({ usergroup: z.string().describe('User group id (S…).'), include_count: includeCount, team_id: z.string().optional().describe('Ignored.') }),
+      handler: (ctx, p) => {
+        const a = writer(ctx);
+        const g = findGroup(ctx, p.usergroup);
+        const now = Math.floor(ctx.ws.nowMs() / 1000);
+        // Disabling a disabled group (or enabling an enabled one) changes nothing and still answers the group.
+        if ((verb === 'disable') === (g.date_delete !== 0)) return { usergroup: renderUsergroup(g, a.team, true) };
+        return save(ctx, a, { ...g, date_delete: verb === 'disable' ? now : 0, date_update: now, updated_by: a.user.id });
+      },
+    })),
   slackOp({
     method: 'usergroups.users.list',
     kind: 'read',
@@ -114,10 +142,33 @@ export const teamOps = [
     params: z.object({ usergroup: z.string().describe('User group id (S…).'), include_disabled: qBool('Allow disabled groups.'), team_id: z.string().optional().describe('Ignored.') }),
     handler: (ctx, p) => {
       actor(ctx);
-      const g = ctx.ws.collection<SlackUsergroup>(COL.usergroups).get(p.usergroup);
-      if (!g) throw slackError('no_such_subteam');
+      const g = findGroup(ctx, p.usergroup);
       if (g.date_delete !== 0 && !p.include_disabled) throw slackError('subteam_disabled');
       return { users: g.users };
+    },
+  }),
+  slackOp({
+    method: 'usergroups.users.update',
+    kind: 'write',
+    description: "Replaces a user group's members with the given list (send everyone who should be in it).",
+    params: z.object({
+      usergroup: z.string().describe('User group id (S…).'),
+      users: pList('Comma-separated user ids: the whole new member list.'),
+      include_count: includeCount,
+      is_shared: qBool('Ignored.'),
+      team_id: z.string().optional().describe('Ignored.'),
+    }),
+    handler: (ctx, p) => {
+      const a = writer(ctx);
+      const g = findGroup(ctx, p.usergroup);
+      const ids = [...new Set(splitList(p.users))];
+      if (ids.length === 0) throw slackError('no_users_provided');
+      if (ids.length > MAX_MEMBERS) throw slackError('too_many_users');
+      for (const id of ids) {
+        const u = usersCol(ctx).peek(id);
+        if (!u || u.deleted || u.is_bot) throw slackError('invalid_users');
+      }
+      return save(ctx, a, { ...g, users: ids, date_update: Math.floor(ctx.ws.nowMs() / 1000), updated_by: a.user.id });
     },
   }),
 ];

@@ -1,12 +1,12 @@
-/** users.list / info / lookupByEmail / conversations / getPresence / setPresence / profile.get. */
+/** users.list / info / lookupByEmail / conversations / getPresence / setPresence / identity / discoverableContacts.lookup. */
 import { z } from 'zod';
-import { slackError } from '../../wire-errors.ts';
+import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, findUser, requireScope, usersCol } from '../access.ts';
 import type { SlackUser } from '../model.ts';
 import { cursorPage } from '../paging.ts';
 import { pCursor, pExcludeArchived, pLimit, pTypes } from '../params.ts';
-import { renderChannel, renderUser } from '../render.ts';
+import { renderChannel, renderProfile, renderUser } from '../render.ts';
 import { slackOp } from '../define.ts';
 import { parseTypes, visibleConversations } from './conversations-read.ts';
 
@@ -26,7 +26,7 @@ export const usersOps = [
       const a = actor(ctx);
       const page = cursorPage([...usersCol(ctx).values()], p.cursor, p.limit, 200, 1000);
       return {
-        members: page.items.map((u) => ({ ...renderUser(u, a.team), ...(p.include_locale ? { locale: 'en-US' } : {}) })),
+        members: page.items.map((u) => ({ ...renderUser(u, a.team, ctx.ws.nowMs()), ...(p.include_locale ? { locale: 'en-US' } : {}) })),
         cache_ts: Math.floor(ctx.ws.nowMs() / 1000),
         response_metadata: page.response_metadata,
       };
@@ -39,7 +39,7 @@ export const usersOps = [
     params: z.object({ user: z.string().describe('User id (U…).'), include_locale: qBool('Include the locale.') }),
     handler: (ctx, p) => {
       const a = actor(ctx);
-      return { user: { ...renderUser(findUser(ctx, p.user), a.team), ...(p.include_locale ? { locale: 'en-US' } : {}) } };
+      return { user: { ...renderUser(findUser(ctx, p.user), a.team, ctx.ws.nowMs()), ...(p.include_locale ? { locale: 'en-US' } : {}) } };
     },
   }),
   slackOp({
@@ -51,7 +51,7 @@ export const usersOps = [
       const a = actor(ctx);
       const want = p.email.trim().toLowerCase();
       for (const [id, u] of usersCol(ctx).entries()) {
-        if (!u.deleted && u.profile.email?.toLowerCase() === want) return { user: renderUser(usersCol(ctx).get(id)!, a.team) };
+        if (!u.deleted && u.profile.email?.toLowerCase() === want) return { user: renderUser(usersCol(ctx).get(id)!, a.team, ctx.ws.nowMs()) };
       }
       throw slackError('users_not_found');
     },
@@ -67,7 +67,7 @@ export const usersOps = [
       const who = p.user ? findUser(ctx, p.user).id : a.user.id;
       const all = visibleConversations(ctx, a, parseTypes(p.types), p.exclude_archived ?? false, who);
       const page = cursorPage(all, p.cursor, p.limit, 100, 999);
-      return { channels: page.items.map((c) => renderChannel(ctx, c, a, false)), response_metadata: page.response_metadata };
+      return { channels: page.items.map((c) => renderChannel(ctx, c, a, {})), response_metadata: page.response_metadata };
     },
   }),
   slackOp({
@@ -97,15 +97,29 @@ export const usersOps = [
     },
   }),
   slackOp({
-    method: 'users.profile.get',
+    method: 'users.identity',
     kind: 'read',
-    description: "A member's profile (default: the caller): names, title, email, phone, status.",
-    params: z.object({ user: pUser, include_labels: qBool('Include custom field labels.') }),
-    handler: (ctx, p) => {
+    tokens: ['user'],
+    description: "The caller's identity (Sign in with Slack): user id, name, email and avatars, and the workspace.",
+    params: z.object({}),
+    handler: (ctx) => {
       const a = actor(ctx);
-      const u = p.user ? findUser(ctx, p.user) : a.user;
-      const { bot_id: _b, ...profile } = u.profile;
-      return { profile: { ...profile, real_name_normalized: profile.real_name, display_name_normalized: profile.display_name, fields: {}, status_expiration: 0 } };
+      const profile = renderProfile(a.user, a.team);
+      const images = Object.fromEntries(['image_24', 'image_32', 'image_48', 'image_72', 'image_192', 'image_512'].map((k) => [k, profile[k]]));
+      return { user: { name: a.user.real_name, id: a.user.id, email: a.user.profile.email ?? '', ...images }, team: { id: a.team.id, name: a.team.name } };
+    },
+  }),
+  slackOp({
+    method: 'users.discoverableContacts.lookup',
+    kind: 'read',
+    description: 'Whether the person with this email address can be found on Slack (here: is a member of the workspace).',
+    params: z.object({ email: z.string().describe('Email address to look up.') }),
+    handler: (ctx, p) => {
+      actor(ctx);
+      const want = p.email.trim().toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(want)) throw slackError('invalid_email');
+      for (const u of usersCol(ctx).values()) if (!u.deleted && u.profile.email?.toLowerCase() === want) return { is_discoverable: true };
+      return { is_discoverable: false };
     },
   }),
 ];
