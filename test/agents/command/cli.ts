@@ -11,11 +11,12 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `deskbench ...args` (no API keys from the test's environment unless given). */
-export function deskbench(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<CliResult> {
+/** Runs `deskbench ...args` (no API keys from the test's environment unless given), as another user when `as` says. */
+export function deskbench(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000, as?: { uid: number; gid: number; cwd: string }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', DESKBENCH_DB: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      ...(as ? { uid: as.uid, gid: as.gid, cwd: as.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';
