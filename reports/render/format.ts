@@ -75,3 +75,13 @@ export function graderLine(r: Report): string {
 export function isReferenceEntry(e: Pick<EntryStats, 'harness'>): boolean {
   return e.harness === 'reference' || e.harness === 'replay';
 }
+
+/**
+ * An agent name fit to publish: a replay agent is named by its file (`replay:<path>`), and
+ * only the file's base name leaves the machine.
+ */
+export function publishedAgentName(agent: string): string {
+  if (!agent.startsWith('replay:')) return agent;
+  const path = agent.slice('replay:'.length);
+  return `replay:${path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)}`;
+}

@@ -5,6 +5,7 @@ import { times, type EntryData } from './entries.ts';
 import { passKOverTasks } from './pass-k.ts';
 import { median } from './quantile.ts';
 import { createRng, deriveSeed } from './rng.ts';
+import { publishedAgentName } from '../render/format.ts';
 
 /** Settings shared by every interval of a report. */
 export interface StatOptions {
@@ -64,7 +65,8 @@ export function entryStats(e: EntryData, o: StatOptions): EntryCore {
   };
   return {
     id: e.id, model: e.model, harness: e.harness, condition: e.condition,
-    agents: uniq(rows.map((r) => r.agent)),
+    // Replay agents are named by their file; only its base name is published.
+    agents: uniq(rows.map((r) => publishedAgentName(r.agent))),
     skills: first ? flag((r) => r.skills) : null,
     meta: first ? flag((r) => r.meta) : null,
     runs: uniq(rows.map((r) => r.runId)),

@@ -62,17 +62,17 @@ describe('static HTML report in Chromium (file://)', () => {
   });
 
   it('sorts the leaderboard when a header is clicked', async () => {
-    const models = () => page.locator('#leaderboard tbody tr td:nth-child(3)').allTextContents();
+    const models = () => page.locator('#leaderboard tbody tr th.entry .en-model').allTextContents();
     const tsr = page.locator('#leaderboard thead th', { hasText: /^TSR$/ });
     const uar = page.locator('#leaderboard thead th', { hasText: /^UAR$/ });
     await uar.click();
-    const uarDesc = (await page.locator('#leaderboard tbody tr td:nth-child(7)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort')))));
+    const uarDesc = (await page.locator('#leaderboard tbody tr td:nth-child(5)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort')))));
     expect(uarDesc).toEqual([...uarDesc].sort((a, b) => b - a));
     expect(await uar.getAttribute('aria-sort')).toBe('descending');
     await uar.click();
-    const uarAsc = (await page.locator('#leaderboard tbody tr td:nth-child(7)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort')))));
+    const uarAsc = (await page.locator('#leaderboard tbody tr td:nth-child(5)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort')))));
     expect(uarAsc).toEqual([...uarAsc].sort((a, b) => a - b));
-    await page.locator('#leaderboard thead th', { hasText: /^Model$/ }).click();
+    await page.locator('#leaderboard thead th', { hasText: /^Entry$/ }).click();
     expect(await models()).toEqual(['claude-y', 'gpt-x', 'small-z']);
     await tsr.click();
     expect((await models())[0]).toBe('gpt-x');

@@ -1,9 +1,14 @@
 /** Inline SVG forest plot: one row per entry, a point and its 95% interval for TSR and UAR side by side. */
 import type { EntryStats } from '../../report-schema.ts';
-import { entryLabel, pct } from '../format.ts';
+import { entryLabel, isReferenceEntry, pct } from '../format.ts';
 import { esc } from './escape.ts';
 
-const ROW = 26;
+const ROW = 36;
+/** Characters of a label line that fit the label column (about 6.5 px a character at 12 px). */
+const MODEL_CHARS = 42;
+const SUB_CHARS = 48;
+
+const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const LABEL = 300;
 const PANEL = 280;
 const GAP = 64;
@@ -30,8 +35,11 @@ export function forestPlot(entries: readonly EntryStats[]): string {
   entries.forEach((e, i) => {
     const y = TOP + i * ROW + ROW / 2;
     if (i % 2 === 0) parts.push(`<rect x="0" y="${y - ROW / 2}" width="${width}" height="${ROW}" class="fp-band"/>`);
+    // Two lines that fit the label column: the model, then harness · condition (and whether it is a reference agent).
     const label = entryLabel(e);
-    parts.push(`<text x="${LABEL - 10}" y="${y + 4}" class="fp-label" text-anchor="end">${esc(label.length > 46 ? `${label.slice(0, 45)}…` : label)}<title>${esc(label)}</title></text>`);
+    const sub = `${e.harness} · ${e.condition}${isReferenceEntry(e) ? ' · reference' : ''}`;
+    parts.push(`<text x="${LABEL - 10}" y="${y - 3}" class="fp-label${isReferenceEntry(e) ? ' fp-ref' : ''}" text-anchor="end">${esc(cut(e.model, MODEL_CHARS))}<title>${esc(label)}</title></text>`);
+    parts.push(`<text x="${LABEL - 10}" y="${y + 11}" class="fp-sub" text-anchor="end">${esc(cut(sub, SUB_CHARS))}<title>${esc(label)}</title></text>`);
     for (const p of panels) {
       const r = e[p.key];
       if (r.value === null) continue;

@@ -1,7 +1,22 @@
 /** Server-rendered HTML sections of the static site: leaderboard, comparisons, levers, breakdowns, heatmap. */
-import type { Report } from '../../report-schema.ts';
-import { duration, pct, pp, pValue, usd, usdPerSuccess } from '../format.ts';
+import type { EntryStats, Report } from '../../report-schema.ts';
+import { duration, isReferenceEntry, pct, pp, pValue, usd, usdPerSuccess } from '../format.ts';
 import { esc } from './escape.ts';
+
+/** The badge that marks a reference agent's entry (oracle, noop, replays): calibration, not a contender. */
+export function referenceBadge(e: Pick<EntryStats, 'harness'>): string {
+  return isReferenceEntry(e) ? ' <span class="badge ref" title="a reference agent: calibrates the suite, never a headline">reference</span>' : '';
+}
+
+/** An entry's name for a table's first (sticky) cell: the model, then harness and condition on a second line. */
+function entryName(e: Pick<EntryStats, 'id' | 'model' | 'harness' | 'condition'>): string {
+  return `<span class="en-model">${esc(e.model)}</span>${referenceBadge(e)}<span class="en-sub">${esc(e.harness)} · ${esc(e.condition)}</span>`;
+}
+
+/** The sticky first cell of a row that names an entry (a row header, so screen readers announce it). */
+function entryRowHeader(e: EntryStats): string {
+  return `<th scope="row" class="sticky entry" title="${esc(e.id)}">${entryName(e)}</th>`;
+}
 
 /** A `<td>` with display text and a sort key. */
 function td(text: string, sort: string | number | null, cls = ''): string {
@@ -22,8 +37,9 @@ function rateCell(r: { value: number | null; ci: [number, number] | null }): str
 /** The sortable leaderboard table. */
 export function leaderboard(r: Report): string {
   const head = [
+    th('Entry', 'text', 'model, then harness · condition').replace('<th ', '<th class="sticky" '),
     th('#', 'num', 'rank by TSR among comparable entries'), th('Tie', 'num', 'tie group: not separated from the group leader by any Holm-adjusted paired test'),
-    th('Model', 'text'), th('Harness', 'text'), th('Condition', 'text'), th('TSR', 'num', 'task success rate, 95% CI'),
+    th('TSR', 'num', 'task success rate, 95% CI'),
     th('UAR', 'num', 'unsafe action rate, 95% CI'), th('UAR safety', 'num', 'UAR on safety-critical tasks'), th('SCR', 'num', 'safe completion rate on safety-critical tasks'),
     th('Score', 'num', 'mean score in [−1, 1]'), th('pass^k', 'num', 'all k repeats succeed (largest k)'), th('Trials', 'num'), th('Tokens/trial', 'num', 'mean input + output tokens per trial'), th('Cost', 'num'),
     th('Cost/success', 'num'), th('Median time', 'num'),
@@ -32,8 +48,10 @@ export function leaderboard(r: Report): string {
     const last = e.passK[e.passK.length - 1];
     const tie = e.tieGroup === null ? '<td class="num" data-sort="999"><span class="badge nc" title="not comparable">n/c</span></td>'
       : `<td class="num" data-sort="${e.tieGroup}"><span class="badge t${Math.min(e.tieGroup, 6)}">T${e.tieGroup}</span></td>`;
-    return `<tr data-entry="${esc(e.id)}"${e.comparable ? '' : ' class="not-comparable"'}>${td(e.rank === null ? '–' : String(e.rank), e.rank ?? 999, 'num')}${tie}`
-      + `${td(e.model, e.model, 'strong')}${td(e.harness, e.harness)}${td(e.condition, e.condition, 'mono')}`
+    const cls = [e.comparable ? '' : 'not-comparable', isReferenceEntry(e) ? 'reference' : ''].filter(Boolean).join(' ');
+    return `<tr data-entry="${esc(e.id)}"${cls ? ` class="${cls}"` : ''}>`
+      + `<th scope="row" class="sticky entry" data-sort="${esc(e.model)}" title="${esc(e.id)}">${entryName(e)}</th>`
+      + `${td(e.rank === null ? '–' : String(e.rank), e.rank ?? 999, 'num')}${tie}`
       + `${rateCell(e.tsr)}${rateCell(e.uar)}${rateCell(e.uarSafety)}${rateCell(e.scr)}`
       + `${td(e.meanScore.value === null ? '–' : e.meanScore.value.toFixed(3), e.meanScore.value, 'num')}`
       + `${td(last ? `${pct(last.passHatK, 0)} (k=${last.k})` : '–', last?.passHatK ?? null, 'num')}${td(String(e.trials), e.trials, 'num')}`
@@ -68,26 +86,28 @@ export function breakdownTable(r: Report, key: 'services' | 'scope' | 'safety' |
   const groups = [...new Set(cells.map((c) => c.group))].sort();
   if (groups.length === 0) return '';
   const at = new Map(cells.map((c) => [`${c.entry}\u0000${c.group}`, c]));
-  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${groups.map((g) => {
+  const rows = r.entries.map((e) => `<tr>${entryRowHeader(e)}${groups.map((g) => {
     const c = at.get(`${e.id}\u0000${g}`);
     return c ? `<td class="num">${esc(pct(c.tsr, 0))} <span class="uar">${esc(pct(c.uar, 0))}</span><span class="n">n=${c.trials}</span></td>` : '<td class="num muted">–</td>';
   }).join('')}</tr>`).join('');
-  return `<h3>${esc(title)}</h3><table class="data breakdown"><thead><tr><th>Entry</th>${groups.map((g) => `<th class="num">${esc(g)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h3>${esc(title)}</h3><div class="scroll"><table class="data breakdown"><thead><tr><th class="sticky">Entry</th>${groups.map((g) => `<th class="num">${esc(g)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** Entries × tasks heatmap: fill = success rate, red corner mark = unsafe rate. */
 export function heatmap(r: Report): string {
   const tasks = r.tasks.map((t) => t.id);
   const at = new Map(r.breakdowns.heatmap.map((c) => [`${c.entry}\u0000${c.task}`, c]));
-  const head = tasks.map((t) => `<th class="rot" title="${esc(t)}"><span>${esc(t)}</span></th>`).join('');
-  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${tasks.map((t) => {
+  const head = tasks.map((t) => `<th class="rot" scope="col" title="${esc(t)}"><span>${esc(t)}</span></th>`).join('');
+  const rows = r.entries.map((e) => `<tr>${entryRowHeader(e)}${tasks.map((t) => {
     const c = at.get(`${e.id}\u0000${t}`);
     if (!c) return '<td class="hm empty"></td>';
     const tip = `${e.id} on ${t}: success ${pct(c.successRate, 0)}, unsafe ${pct(c.unsafeRate, 0)}, mean score ${c.meanScore.toFixed(2)}, ${c.trials} trial(s)`;
     const unsafe = c.unsafeRate > 0 ? `<i style="opacity:${(0.35 + 0.65 * c.unsafeRate).toFixed(2)}"></i>` : '';
     return `<td class="hm" style="--s:${c.successRate.toFixed(3)}" title="${esc(tip)}" data-entry="${esc(e.id)}" data-task="${esc(t)}">${unsafe}</td>`;
   }).join('')}</tr>`).join('');
-  return `<div class="hm-wrap"><table class="heatmap"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
+  // Every task has a column; a suite wider than the card scrolls inside it, the entry names staying in view.
+  return `<p class="muted hm-count">${tasks.length} task(s) × ${r.entries.length} entries: every task has a column (the map scrolls sideways when it is wider than the card)</p>`
+    + `<div class="hm-wrap scroll"><table class="heatmap"><thead><tr><th class="sticky corner"></th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
     + '<p class="legend"><span class="sw" style="--s:0"></span>0% <span class="sw" style="--s:0.5"></span>50% <span class="sw" style="--s:1"></span>100% success · <span class="sw unsafe"></span> unsafe trials (darker = more)</p>';
 }
 
@@ -95,12 +115,12 @@ export function heatmap(r: Report): string {
 export function reliability(r: Report): string {
   const flaky = r.breakdowns.flakyTasks.slice(0, 30);
   const f = flaky.length === 0 ? '<p class="muted">No task flips its verdict across repeats.</p>'
-    : `<table class="data"><thead><tr><th>Task</th><th class="num">Flaky entries</th><th class="num">Mean flip rate</th><th class="num">Max flip rate</th></tr></thead><tbody>${flaky.map((x) => `<tr><td class="mono">${esc(x.task)}</td><td class="num">${x.flakyEntries}/${x.entries}</td><td class="num">${esc(pct(x.meanFlipRate))}</td><td class="num">${esc(pct(x.maxFlipRate))}</td></tr>`).join('')}</tbody></table>`;
+    : `<div class="scroll"><table class="data"><thead><tr><th>Task</th><th class="num">Flaky entries</th><th class="num">Mean flip rate</th><th class="num">Max flip rate</th></tr></thead><tbody>${flaky.map((x) => `<tr><td class="mono">${esc(x.task)}</td><td class="num">${x.flakyEntries}/${x.entries}</td><td class="num">${esc(pct(x.meanFlipRate))}</td><td class="num">${esc(pct(x.maxFlipRate))}</td></tr>`).join('')}</tbody></table></div>`;
   const cats = r.breakdowns.unsafeCategories;
   const kinds = [...new Set(cats.map((c) => c.category))].sort();
   const count = new Map(cats.map((c) => [`${c.entry}\u0000${c.category}`, c.trials]));
   const u = cats.length === 0 ? '<p class="muted">No unsafe trials.</p>'
-    : `<table class="data"><thead><tr><th>Entry</th>${kinds.map((k) => `<th class="num">${esc(k.replace(/_/g, ' '))}</th>`).join('')}</tr></thead><tbody>${r.entries.map((e) => `<tr><td class="mono">${esc(e.id)}</td>${kinds.map((k) => `<td class="num">${count.get(`${e.id}\u0000${k}`) ?? '·'}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    : `<div class="scroll"><table class="data"><thead><tr><th class="sticky">Entry</th>${kinds.map((k) => `<th class="num">${esc(k.replace(/_/g, ' '))}</th>`).join('')}</tr></thead><tbody>${r.entries.map((e) => `<tr>${entryRowHeader(e)}${kinds.map((k) => `<td class="num">${count.get(`${e.id}\u0000${k}`) ?? '·'}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
   return `<div class="cols"><div><h3>Flaky tasks</h3><p class="muted">Share of repeat pairs of one entry whose verdicts differ.</p>${f}</div><div><h3>Unsafe behaviour</h3>${u}</div></div>`;
 }
 
@@ -108,6 +128,6 @@ export function reliability(r: Report): string {
 export function terminations(r: Report): string {
   const reasons = [...new Set(r.entries.flatMap((e) => Object.keys(e.terminations)))].sort();
   if (reasons.length === 0) return '';
-  const rows = r.entries.map((e) => `<tr><th scope="row" class="mono">${esc(e.id)}</th>${reasons.map((x) => `<td class="num">${e.terminations[x] ?? '·'}</td>`).join('')}${e.infraErrors ? `<td class="num">${e.infraErrors}</td>` : '<td class="num">·</td>'}</tr>`).join('');
-  return `<h3>Termination reasons</h3><table class="data breakdown"><thead><tr><th>Entry</th>${reasons.map((x) => `<th class="num">${esc(x.replace(/_/g, ' '))}</th>`).join('')}<th class="num">infra error (excluded)</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const rows = r.entries.map((e) => `<tr>${entryRowHeader(e)}${reasons.map((x) => `<td class="num">${e.terminations[x] ?? '·'}</td>`).join('')}${e.infraErrors ? `<td class="num">${e.infraErrors}</td>` : '<td class="num">·</td>'}</tr>`).join('');
+  return `<h3>Termination reasons</h3><div class="scroll"><table class="data breakdown"><thead><tr><th class="sticky">Entry</th>${reasons.map((x) => `<th class="num">${esc(x.replace(/_/g, ' '))}</th>`).join('')}<th class="num">infra error (excluded)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

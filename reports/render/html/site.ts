@@ -1,10 +1,10 @@
 /** Writes the static report site: index.html (inline CSS/JS/SVG), data.js, and one script per embedded trajectory. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DeskbenchError } from '../../../harness/core/index.ts';
 import type { TrialRecord, TrialRow } from '../../../harness/store/index.ts';
 import type { Report } from '../../report-schema.ts';
-import { graderLine, pct } from '../format.ts';
+import { graderLine, isReferenceEntry, pct } from '../format.ts';
 import { esc, scriptJson } from './escape.ts';
 import { forestPlot } from './forest-plot.ts';
 import { breakdownTable, comparisons, heatmap, leaderboard, levers, reliability, terminations } from './sections.ts';
@@ -41,14 +41,19 @@ export function writeSite(dir: string, report: Report, input: SiteInput): { file
       score: r.score, success: r.success === true, unsafe: r.unsafe === true,
     };
   });
-  writeFileSync(join(dir, 'data.js'), `window.DESKBENCH_REPORT = ${scriptJson(report)};\nwindow.DESKBENCH_TRIALS = ${scriptJson(index)};\n`);
+  // The site is made to be published: the store is named by its file name only, never its local path.
+  const published: Report = { ...report, source: { ...report.source, db: basename(report.source.db) } };
+  writeFileSync(join(dir, 'data.js'), `window.DESKBENCH_REPORT = ${scriptJson(published)};\nwindow.DESKBENCH_TRIALS = ${scriptJson(index)};\n`);
   writeFileSync(join(dir, 'index.html'), page(report, index.length));
   return { files: index.length + 2, trajectories: index.length };
 }
 
 function page(r: Report, embedded: number): string {
-  const best = r.entries.find((e) => e.rank === 1);
-  const safest = [...r.entries].filter((e) => e.comparable && e.uar.value !== null).sort((a, b) => a.uar.value! - b.uar.value!)[0];
+  // Reference agents (oracle, noop, replays) calibrate the suite: they never win a headline.
+  const contenders = r.entries.filter((e) => e.comparable && !isReferenceEntry(e));
+  const best = contenders.filter((e) => e.tsr.value !== null).sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))[0];
+  const safest = contenders.filter((e) => e.uar.value !== null).sort((a, b) => a.uar.value! - b.uar.value! || (a.rank ?? 999) - (b.rank ?? 999))[0];
+  const references = r.entries.filter(isReferenceEntry).length;
   const stat = (label: string, value: string) => `<div class="stat"><span>${esc(label)}</span><b>${esc(value)}</b></div>`;
   const s = r.settings;
   const method = `${Math.round(s.confidence * 100)}% cluster-bootstrap intervals resampling tasks (${s.resamples.toLocaleString('en-US')} resamples, seed ${s.seed}); paired sign-flip permutation tests on shared tasks, Holm–Bonferroni adjusted (α = ${s.alpha}).`;
@@ -64,8 +69,8 @@ function page(r: Report, embedded: number): string {
 </header>
 <main>
 <div data-tab="overview">
-  <div class="stats">${stat('Entries', String(r.entries.length))}${stat('Tasks', String(r.tasks.length))}${stat('Trials', r.source.trials.toLocaleString('en-US'))}${best ? stat('Top TSR', `${pct(best.tsr.value)} · ${best.model}`) : ''}${safest ? stat('Lowest UAR', `${pct(safest.uar.value)} · ${safest.model}`) : ''}${stat('Tie groups', String(r.tieGroups.length))}</div>
-  <section class="card"><h2>Leaderboard</h2><p class="lead">${esc(method)} Click a column header to sort. Entries in one tie group are not statistically separated from the group's leader.</p>
+  <div class="stats">${stat('Entries', String(r.entries.length))}${stat('Tasks', String(r.tasks.length))}${stat('Trials', r.source.trials.toLocaleString('en-US'))}${best ? stat('Top TSR', `${pct(best.tsr.value)} · ${best.model}`) : ''}${safest ? stat('Lowest UAR', `${pct(safest.uar.value)} · ${safest.model}`) : ''}${!best && references ? stat('Top TSR', 'no model entries') : ''}${stat('Tie groups', String(r.tieGroups.length))}</div>
+  <section class="card"><h2>Leaderboard</h2><p class="lead">${esc(method)} Click a column header to sort. Entries in one tie group are not statistically separated from the group's leader.${references ? ' Entries marked <span class="badge ref">reference</span> are the reference agents (oracle, noop, replays): they calibrate the suite and never take a headline.' : ''}</p>
     <div class="scroll">${leaderboard(r)}</div></section>
   <section class="card"><h2>TSR and UAR with 95% intervals</h2><p class="lead">Points are estimates; bars are cluster-bootstrap intervals over tasks.</p><div class="scroll">${forestPlot(r.entries)}</div></section>
   ${r.warnings.length ? `<section class="card"><h2>Warnings</h2><ul class="warnings">${r.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>` : ''}
@@ -76,11 +81,11 @@ function page(r: Report, embedded: number): string {
 </div>
 <div data-tab="breakdowns" hidden>
   <section class="card"><h2>Per task</h2><p class="lead">Green fill is the success rate; a red corner marks unsafe trials. Click a cell to open its trajectory.</p>${heatmap(r)}</section>
-  <section class="card"><h2>By group</h2><p class="lead">TSR, then <span style="color:var(--bad)">UAR</span>, with trial counts.</p><div class="scroll">${breakdownTable(r, 'scope', 'Single vs cross-service')}${breakdownTable(r, 'safety', 'Safety-critical vs capability')}${breakdownTable(r, 'services', 'Per service')}${breakdownTable(r, 'categories', 'Per category')}${terminations(r)}</div></section>
+  <section class="card"><h2>By group</h2><p class="lead">TSR, then <span style="color:var(--bad)">UAR</span>, with trial counts.</p>${breakdownTable(r, 'scope', 'Single vs cross-service')}${breakdownTable(r, 'safety', 'Safety-critical vs capability')}${breakdownTable(r, 'services', 'Per service')}${breakdownTable(r, 'categories', 'Per category')}${terminations(r)}</section>
   <section class="card"><h2>Reliability and unsafe behaviour</h2>${reliability(r)}</section>
 </div>
 <div data-tab="trajectories" hidden>
-  <section class="card"><h2>Trajectories</h2><p class="lead">${esc(`${embedded} trial(s) embedded (one per entry and task, lowest repeat). Step through messages and tool calls; each write shows what changed in the workspace. Arrow keys step.`)}</p>
+  <section class="card"><h2>Trajectories</h2><p class="lead">${esc(`${embedded} trial(s) embedded (one per entry and task, lowest repeat). Step through messages and tool calls; each write shows what changed in the workspace. The ← and → keys step while this tab is open.`)}</p>
     <div class="viewer">
       <div class="picker">
         <select id="tv-entry" aria-label="entry"><option value="">All entries</option></select>

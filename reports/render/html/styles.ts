@@ -24,9 +24,19 @@ h3 { font-size:14px; margin:18px 0 8px; }
 .stat { background:var(--card); border:1px solid var(--line); border-radius:12px; padding:12px 16px; min-width:150px; }
 .stat b { display:block; font-size:20px; font-weight:650; }
 .stat span { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.4px; }
-.scroll { overflow-x:auto; }
+.scroll { overflow-x:auto; max-width:100%; }
+/* The first column of a wide table stays in view while the rest scrolls inside the card. */
+table.data .sticky, table.heatmap .sticky { position:sticky; left:0; z-index:2; background:var(--card); }
+table.data thead .sticky { background:#f9fafb; z-index:3; }
+table.data tbody tr:hover .sticky { background:#f8fafc; }
+th.entry { text-align:left; font-weight:400; min-width:200px; max-width:280px; white-space:normal; box-shadow: 1px 0 0 var(--line); }
+th.entry .en-model { font-weight:600; overflow-wrap:anywhere; }
+th.entry .en-sub { display:block; color:var(--muted); font-size:11.5px; font-family:var(--mono); overflow-wrap:anywhere; }
+tr.reference th.entry .en-model { color:var(--muted); }
+.badge.ref { background:#f1f5f9; color:#475569; border:1px dashed #94a3b8; font-weight:500; margin-left:4px; }
 table.data { border-collapse:collapse; width:100%; font-size:13px; }
 table.data th, table.data td { padding:6px 8px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
+table.data th.entry { white-space:normal; }
 table.data thead th { font-size:11.5px; text-transform:uppercase; letter-spacing:.4px; color:var(--muted); font-weight:600; background:#f9fafb; position:sticky; top:0; }
 table.data td.num, table.data th.num { text-align:right; font-variant-numeric:tabular-nums; }
 table.data tbody tr:hover { background:#f8fafc; }
@@ -44,13 +54,14 @@ tr.sep td { background:#f0fdf4; }
 .badge.ok { background:#dcfce7; color:#166534; } .badge.bad { background:#fee2e2; color:#991b1b; } .badge.mid { background:#fef3c7; color:#92400e; }
 svg.forest { max-width:100%; height:auto; font-size:12px; }
 .fp-title { font-weight:600; fill:#374151; } .fp-axis { fill:#6b7280; font-size:11px; } .fp-grid { stroke:#e5e7eb; }
-.fp-band { fill:#f9fafb; } .fp-label { fill:#111827; } .fp-ci { stroke-width:2.5; stroke-linecap:round; opacity:.55; } .fp-nc { opacity:.35; }
-.hm-wrap { overflow-x:auto; }
+.fp-band { fill:#f9fafb; } .fp-label { fill:#111827; font-weight:600; } .fp-label.fp-ref { fill:#6b7280; font-weight:400; } .fp-sub { fill:#6b7280; font-size:10.5px; } .fp-ci { stroke-width:2.5; stroke-linecap:round; opacity:.55; } .fp-nc { opacity:.35; }
+.hm-wrap { overflow-x:auto; padding-bottom:6px; }
+.hm-count { margin:0 0 6px; font-size:12px; }
 table.heatmap { border-collapse:separate; border-spacing:2px; font-size:12px; }
-table.heatmap th[scope=row] { text-align:right; padding-right:8px; white-space:nowrap; font-weight:500; }
-table.heatmap th.rot { height:110px; vertical-align:bottom; padding:0; }
-table.heatmap th.rot span { display:inline-block; writing-mode:vertical-rl; transform:rotate(180deg); font-weight:400; font-size:11px; color:var(--muted); font-family:var(--mono); }
-td.hm { width:18px; height:18px; border-radius:3px; position:relative; cursor:pointer; background: color-mix(in srgb, #059669 calc(var(--s) * 100%), #f1f5f9); }
+table.heatmap th.entry { min-width:180px; max-width:240px; padding-right:8px; }
+table.heatmap th.rot { height:150px; vertical-align:bottom; padding:0; min-width:16px; }
+table.heatmap th.rot span { display:inline-block; writing-mode:vertical-rl; transform:rotate(180deg); font-weight:400; font-size:11px; line-height:16px; color:#4b5563; font-family:var(--mono); white-space:nowrap; }
+td.hm { width:16px; min-width:16px; height:18px; border-radius:3px; position:relative; cursor:pointer; background: color-mix(in srgb, #059669 calc(var(--s) * 100%), #f1f5f9); }
 td.hm:hover { outline:2px solid var(--ink); }
 td.hm i { position:absolute; right:0; top:0; width:0; height:0; border-top:9px solid var(--bad); border-left:9px solid transparent; }
 td.hm.empty { background:transparent; cursor:default; }
@@ -58,9 +69,11 @@ td.hm.empty { background:transparent; cursor:default; }
 .legend .sw.unsafe { background:var(--bad); }
 table.breakdown { width:auto; min-width:60%; }
 table.breakdown td .uar { color:var(--bad); margin-left:6px; } table.breakdown td .n { display:block; color:var(--muted); font-size:11px; }
-.cols { display:grid; grid-template-columns: 1fr 1fr; gap:24px; }
+.cols { display:grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap:24px; }
 ul.warnings { margin:0; padding-left:18px; color:var(--warn); }
-.viewer { display:grid; grid-template-columns: 300px 1fr; gap:18px; min-height:520px; }
+.viewer { display:grid; grid-template-columns: 300px minmax(0, 1fr); gap:18px; min-height:520px; }
+/* Record ids and arguments can be hundreds of characters without a space: they wrap, never push the card wider. */
+.viewer, .viewer * { min-width:0; overflow-wrap:anywhere; }
 .picker { border-right:1px solid var(--line); padding-right:14px; }
 .picker select, .picker input { width:100%; margin-bottom:8px; padding:6px 8px; border:1px solid var(--line); border-radius:8px; font:inherit; background:#fff; }
 .trial-list { max-height:560px; overflow:auto; display:flex; flex-direction:column; gap:4px; }
@@ -72,6 +85,7 @@ ul.warnings { margin:0; padding-left:18px; color:var(--warn); }
 .tv-head h3 { margin:0; font-family:var(--mono); font-size:14px; }
 .tv-meta { color:var(--muted); font-size:12.5px; margin-bottom:12px; }
 .tv-grid { display:grid; grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr); gap:16px; }
+.tv-meta, .rubric li, .change .ref { word-break:break-word; }
 .stepper { display:flex; align-items:center; gap:8px; margin-bottom:10px; }
 .stepper button { border:1px solid var(--line); background:#fff; border-radius:8px; padding:5px 12px; cursor:pointer; font:inherit; }
 .stepper button:disabled { opacity:.4; cursor:default; }
@@ -99,5 +113,13 @@ table.diff td.before { background:#fef2f2; } table.diff td.after { background:#f
 .rubric .fired { background:#fef2f2; border:1px solid #fecaca; border-radius:8px; padding:8px 10px; margin:8px 0; color:#7f1d1d; }
 .rubric a { color:var(--accent); cursor:pointer; }
 footer { color:var(--muted); font-size:12px; padding:0 32px 32px; }
-@media (max-width: 1000px) { .viewer, .tv-grid, .cols { grid-template-columns: 1fr; } }
+@media (max-width: 1000px) { .viewer, .tv-grid, .cols { grid-template-columns: minmax(0, 1fr); } .picker { border-right:0; padding-right:0; } .trial-list { max-height:260px; } }
+@media (max-width: 640px) {
+  header.top { padding:14px 14px 0; } main { padding:14px 12px 32px; } footer { padding:0 14px 24px; }
+  section.card { padding:14px 12px; border-radius:10px; }
+  .stats { display:grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap:10px; }
+  .stat { min-width:0; } .stat b { font-size:16px; overflow-wrap:anywhere; }
+  th.entry { max-width:150px; } table.heatmap th.entry { min-width:120px; max-width:150px; }
+  nav.tabs a { padding:8px 10px; }
+}
 `;

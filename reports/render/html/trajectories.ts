@@ -1,6 +1,7 @@
 /** Picks the trials the static site embeds and converts each into the trajectory viewer's compact JSON. */
 import type { TrialRecord, TrialRow } from '../../../harness/store/index.ts';
 import { entryId } from '../../stats/entries.ts';
+import { publishedAgentName } from '../format.ts';
 
 /** One row of the viewer's trial picker. */
 export interface TrialIndexItem {
@@ -56,7 +57,7 @@ function clipDeep(v: unknown, depth = 0): unknown {
 /** The viewer's JSON for one trial. */
 export function viewerTrial(t: TrialRecord): Record<string, unknown> {
   return {
-    id: t.trialId, runId: t.runId, entry: entryId(t), agent: t.agent, task: t.taskId, taskVersion: t.taskVersion, repeat: t.repeat,
+    id: t.trialId, runId: t.runId, entry: entryId(t), agent: publishedAgentName(t.agent), task: t.taskId, taskVersion: t.taskVersion, repeat: t.repeat,
     condition: t.condition, termination: t.termination, durationMs: t.durationMs, usage: t.usage,
     finalMessage: t.finalMessage === null ? null : clip(t.finalMessage), error: t.error,
     score: t.score,

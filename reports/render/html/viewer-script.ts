@@ -268,10 +268,17 @@ export const SITE_JS = String.raw`
     view.appendChild(grid);
   }
 
+  // ← and → step through the open trial while its tab is shown, and only that: the page does not scroll
+  // sideways as well, form fields keep their keys, and browser shortcuts (Alt+←) are left alone.
   document.addEventListener('keydown', function (ev) {
-    if (!state.trial || ev.target.tagName === 'INPUT' || ev.target.tagName === 'SELECT') return;
-    if (ev.key === 'ArrowRight') go(state.step + 1);
-    if (ev.key === 'ArrowLeft') go(state.step - 1);
+    if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+    if (!state.trial || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    var tag = ev.target && ev.target.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (ev.target && ev.target.isContentEditable)) return;
+    var tab = view.closest('[data-tab]');
+    if (tab && tab.hidden) return;
+    ev.preventDefault();
+    go(state.step + (ev.key === 'ArrowRight' ? 1 : -1));
   });
 
   // Heatmap cell → open that entry's trial of that task in the viewer.
