@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../harness/store/index.ts';
 import { googleClients, slackClient } from '../support/official-clients.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -28,8 +28,15 @@ interface Info {
   workspace: { now: string; timeZone: string; localTime: string; localDate: string; services: string[]; user: { email: string; name: string } };
 }
 
+// A test that fails half-way must not leave its server running.
+const children: Child[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+});
+
 async function serve(args: string[], env: Record<string, string> = {}): Promise<{ child: Child; info: Info }> {
   const child = start(['serve', '--task', TASK, '--port', '0', '--json', ...args], { env: { ...ENV, ...env } });
+  children.push(child);
   const line = await child.waitFor((l) => l.event?.rootUrl !== undefined);
   return { child, info: line.event as unknown as Info };
 }

@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { fromAtif } from '../../harness/agents/atif/convert.ts';
 import { openRunStore } from '../../harness/store/index.ts';
-import { BIN, start } from '../cli/child.ts';
+import { BIN, start, type Child } from '../cli/child.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { httpClient, resultText, TASK_ID } from './support.ts';
 
@@ -22,12 +22,21 @@ function cli(args: string[]): { code: number | null; out: string; err: string } 
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+// A test that fails half-way must not leave its server running (the stdio ones end with their client).
+const children: Child[] = [];
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  for (const c of clients.splice(0)) await c.close().catch(() => {});
+});
+
 /** Spawns `deskbench mcp --task` as the official client's stdio server; returns the client and the child's stderr. */
 async function connect(args: string[]): Promise<{ client: Client; transport: StdioClientTransport; stderr: () => string }> {
   const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...args], env: { ...(process.env as Record<string, string>), ...ENV }, stderr: 'pipe' });
   let err = '';
   transport.stderr?.on('data', (d: Buffer) => (err += String(d)));
   const client = new Client({ name: 'script-agent', version: '1.0.0' });
+  clients.push(client);
   await client.connect(transport);
   return { client, transport, stderr: () => err };
 }
@@ -150,10 +159,12 @@ describe('deskbench mcp --task over stdio', () => {
   it('--http: the official client over streamable HTTP with the printed URL and token; finish ends, grades and stores the trial', async () => {
     const db = join(tempDir('deskbench-mcp-'), 'runs.db');
     const child = start(['mcp', '--task', TASK_ID, '--http', '--json', '--agent-name', 'http-agent', '--db', db, '--skills', 'off'], { env: ENV });
+    children.push(child);
     const info = (await child.waitFor((l) => typeof l.event?.url === 'string')).event as { url: string; token: string; instruction: string; workspace: { services: string[] } };
     expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     expect(info.workspace.services).toEqual(['gmail']);
     const client = await httpClient(info.url, info.token);
+    clients.push(client);
     expect((await client.listTools()).tools.some((t) => t.name === 'read_skill')).toBe(false);
     const r = await client.callTool({ name: 'call_operation', arguments: { operation: 'gmail.users.labels.create', args: { userId: 'me', requestBody: { name: 'Vendors/Stackwise' } } } });
     expect(r.isError).toBe(false);
