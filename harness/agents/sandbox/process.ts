@@ -4,8 +4,10 @@
  * SIGTERM to the agent's process group, a grace period, then SIGKILL of everything it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -73,13 +75,35 @@ export function startPlain(argv: readonly string[], o: { cwd: string; env: Recor
   };
 }
 
-/** The supervisor's file and how to run it: through tsx from a checkout, plainly from a build. */
+let bundled: string | undefined;
+
+/**
+ * The supervisor's file and how to run it. From a build it is plain JavaScript. From a checkout
+ * it is bundled once per process with esbuild (the transpiler tsx itself runs on) into a folder
+ * only this process's user can write, because starting it through tsx costs about 0.6 s per
+ * trial; when esbuild cannot be loaded, tsx runs it.
+ */
 function supervisorCommand(): { args: string[]; cwd: string } {
   const self = fileURLToPath(import.meta.url);
-  const ext = self.endsWith('.ts') ? '.ts' : '.js';
-  const file = join(self, '..', `supervisor${ext}`);
   const root = join(self, '..', '..', '..', '..');
-  return { args: ext === '.ts' ? ['--import', 'tsx', file] : [file], cwd: root };
+  if (!self.endsWith('.ts')) return { args: [join(self, '..', 'supervisor.js')], cwd: root };
+  const source = join(self, '..', 'supervisor.ts');
+  if (!bundled) {
+    try {
+      const require = createRequire(import.meta.url);
+      const esbuild = require(createRequire(require.resolve('tsx/package.json')).resolve('esbuild')) as {
+        buildSync(o: Record<string, unknown>): unknown;
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'deskbench-supervisor-'));
+      const out = join(dir, 'supervisor.mjs');
+      esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'silent' });
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      bundled = out;
+    } catch {
+      return { args: ['--import', 'tsx', source], cwd: root };
+    }
+  }
+  return { args: [bundled], cwd: root };
 }
 
 /** What `startSandboxed` needs besides the plan. */
