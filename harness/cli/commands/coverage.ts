@@ -4,9 +4,12 @@ import { DeskbenchError } from '../../core/index.ts';
 import { OPERATIONS } from '../../services/registry.ts';
 import { DOCS_REQUEST_KINDS } from '../../services/docs/request-kinds.ts';
 import { coverageReport, renderCoverage } from '../../coverage/report.ts';
+import { renderShapeResults } from '../../coverage/shape/run.ts';
+import type { ShapeResult } from '../../coverage/shape/types.ts';
+import { createWorkspace } from '../../services/workspace.ts';
 import { action } from '../action.ts';
 
-async function coverage(opts: { json?: boolean }): Promise<number> {
+async function coverage(opts: { json?: boolean; shapes?: boolean }): Promise<number> {
   // The official clients are dev dependencies: load them only when this command runs.
   let clients: typeof import('../../coverage/client-methods.ts');
   try {
@@ -24,7 +27,22 @@ async function coverage(opts: { json?: boolean }): Promise<number> {
     docsKindsImplemented: DOCS_REQUEST_KINDS,
     versions: clients.clientVersions(),
   });
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderCoverage(report)}\n`);
+  // Shape conformance calls every probed method through the official clients against a
+  // local server on the base workspace (a few seconds); --no-shapes skips it.
+  let shapes: ShapeResult[] | undefined;
+  if (opts.shapes !== false) {
+    const [{ checkShapes }, data] = await Promise.all([import('../../coverage/shape/live.ts'), import('../../../datasets/base-workspace.ts')]);
+    shapes = await checkShapes(createWorkspace(data.baseWorkspace(data.DEFAULT_SEED)), data.companyFor(data.DEFAULT_SEED).owner.email);
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ ...report, ...(shapes ? { shapes } : {}) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderCoverage(report)}\n`);
+    if (shapes) {
+      process.stdout.write(`\nResponse shapes (every field the real resource carries, with its JSON type; errors in the API's envelope):\n${renderShapeResults(shapes)}\n`);
+      for (const r of shapes) for (const d of r.divergences.slice(0, 20)) process.stdout.write(`  ${r.api} ${d.method} ${d.path}: ${d.problem}\n`);
+    }
+  }
   return 0;
 }
 
@@ -33,16 +51,22 @@ export function register(program: Command): void {
   program
     .command('coverage')
     .description('Count implemented API methods against the official Google and Slack clients')
-    .option('--json', 'print the full report (with the lists of missing methods) as JSON')
+    .option('--json', 'print the full report (with the lists of missing methods and shape divergences) as JSON')
+    .option('--no-shapes', 'skip the response-shape check (methods only; no server is started)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ deskbench coverage                  # implemented / total per API
+  $ deskbench coverage                  # implemented / total per API, then response-shape conformance
+  $ deskbench coverage --no-shapes      # method counts only
   $ deskbench coverage --json | jq '.apis[] | {service, missing}'
+  $ deskbench coverage --json | jq '.shapes[] | {api, fieldsChecked, fieldsConforming, divergences}'
 
 Totals come from walking the installed @googleapis/* and @slack/web-api clients; Slack's
-headline leaves out admin.* (Enterprise Grid) methods; Docs also counts batchUpdate request kinds.`,
+headline leaves out admin.* (Enterprise Grid) methods; Docs also counts batchUpdate request kinds.
+Shapes: each probed method is called through the official client against a local server on
+the base workspace; field types come from the clients' Schema$ typings, which fields a view
+always returns from the API reference (harness/coverage/shape/<api>.ts).`,
     )
-    .action(action((opts: { json?: boolean }) => coverage(opts)));
+    .action(action((opts: { json?: boolean; shapes?: boolean }) => coverage(opts)));
 }

@@ -156,6 +156,8 @@ export function applyOrganizerEdit(ctx: OperationContext, cal: StoredCalendar, c
   const { fields: set, clearAttendees } = fieldsFromInput(ctx, cal, cur.id, input, confVersion, cur);
   if (clearAttendees) delete base.attendees;
   const next = { ...base, ...set } as StoredEvent;
+  // A replaced event without reminders gets the calendar's defaults, as a new one does (Calendar always returns `reminders`).
+  if (replace && next.reminders === undefined) next.reminders = { useDefault: true };
   if (cur.recurringEventId && input.recurrence) throw invalidArgument('An instance of a recurring event cannot have its own recurrence.');
   checkTimes(next, cal.timeZone);
   const changed = diffKeys(cur, next);

@@ -170,6 +170,7 @@ export const calendarsTransferOwnership = defineOperation({
     const acl = ctx.ws.collection<StoredAclRule>(COL.acl);
     acl.set(aclKey(cal.id, `user:${to}`), { calendarId: cal.id, id: `user:${to}`, role: 'owner', scope: { type: 'user', value: to }, etag: freshEtag(ctx, 'acl') });
     acl.set(aclKey(cal.id, `user:${me}`), { calendarId: cal.id, id: `user:${me}`, role: 'writer', scope: { type: 'user', value: me }, etag: freshEtag(ctx, 'acl') });
-    return renderCalendar(next);
+    // The reference: "If successful, the response body is empty" (the client types it void).
+    return undefined;
   },
 });

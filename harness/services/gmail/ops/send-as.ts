@@ -49,7 +49,8 @@ function save(ctx: OperationContext, email: string, rec: SendAsRecord): SendAsRe
 
 function merged(cur: SendAsRecord, b: SendAsBody, replace: boolean): SendAsRecord {
   const base: SendAsRecord = replace
-    ? { sendAsEmail: cur.sendAsEmail, isPrimary: cur.isPrimary, treatAsAlias: cur.treatAsAlias, verificationStatus: cur.verificationStatus, isDefault: cur.isDefault }
+    // Cleared text fields come back empty, not absent: Gmail always reports displayName, replyToAddress and signature.
+    ? { sendAsEmail: cur.sendAsEmail, displayName: '', replyToAddress: '', signature: '', isPrimary: cur.isPrimary, treatAsAlias: cur.treatAsAlias, verificationStatus: cur.verificationStatus, isDefault: cur.isDefault }
     : cur;
   const { sendAsEmail: _ignored, ...rest } = b;
   const out = { ...base };

@@ -1,0 +1,48 @@
+/**
+ * Runs the shape adapters against a live workplace server on 127.0.0.1 serving one trial
+ * workspace, with the official Google clients pointed at it (retries off, no token refresh,
+ * any `*.googleapis.com` URL redirected to the server, so nothing leaves the machine).
+ */
+import { gmail, auth as googleAuth, type gmail_v1 } from '@googleapis/gmail';
+import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import type { Workspace } from '../../core/index.ts';
+import { startWorkplaceServer } from '../../services/http/index.ts';
+import { calendarAdapter } from './calendar.ts';
+import { gmailAdapter } from './gmail.ts';
+import { runShapes } from './run.ts';
+import type { ShapeResult } from './types.ts';
+
+type Adapter = (options: { url: URL | string }, next: (options: never) => Promise<unknown>) => Promise<unknown>;
+
+/** Sends any Google URL to `origin` (media uploads ignore the per-API rootUrl). */
+function redirect(origin: string): Adapter {
+  const target = new URL(origin);
+  return (options, next) => {
+    const u = new URL(String(options.url));
+    if (u.hostname === 'googleapis.com' || u.hostname.endsWith('.googleapis.com')) {
+      u.protocol = target.protocol;
+      u.host = target.host;
+      options.url = typeof options.url === 'string' ? u.href : u;
+    }
+    return next(options as never);
+  };
+}
+
+/** The APIs whose shapes this module checks (Drive, Docs and Slack plug their adapters in here). */
+export const SHAPE_APIS = ['gmail', 'calendar'] as const;
+
+/** Checks the response shapes of every adapter against `ws`, served for `principal`. */
+export async function checkShapes(ws: Workspace, principal: string): Promise<ShapeResult[]> {
+  const server = await startWorkplaceServer({ onInternalError: () => undefined });
+  try {
+    const { userToken } = server.addTrial(ws, { principal });
+    const oauth = new googleAuth.OAuth2();
+    oauth.setCredentials({ access_token: userToken });
+    const common = { rootUrl: `${server.url}/`, auth: oauth, retry: false, adapter: redirect(server.url) } as const;
+    const g = gmail({ version: 'v1', ...common } as gmail_v1.Options);
+    const c = calendar({ version: 'v3', ...common } as calendar_v3.Options);
+    return [await runShapes(gmailAdapter(principal), g), await runShapes(calendarAdapter(principal), c)];
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Response-shape conformance, generated from public sources: field types from the
+ * `Schema$…` typings the official @googleapis clients ship, presence rules per view from the
+ * API reference (harness/coverage/shape/{gmail,calendar}.ts). Every implemented method is
+ * called through the official client against a live server on the base workspace; every
+ * always-returned field must be present with the schema's JSON type, no field may be one
+ * the API does not document, and errors must have the API's envelope. Prints the
+ * per-service count.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkGoogleError, checkView } from '../../harness/coverage/shape/check.ts';
+import { googleSchemas, readSchemas } from '../../harness/coverage/shape/google-schemas.ts';
+import { CALENDAR_VIEWS } from '../../harness/coverage/shape/calendar.ts';
+import { GMAIL_VIEWS } from '../../harness/coverage/shape/gmail.ts';
+import { checkShapes } from '../../harness/coverage/shape/live.ts';
+import { renderShapeResults } from '../../harness/coverage/shape/run.ts';
+import { officialMethods } from '../../harness/coverage/client-methods.ts';
+import { baseWorkspace, companyFor, DEFAULT_SEED } from '../../datasets/base-workspace.ts';
+import { createWorkspace } from '../../harness/services/workspace.ts';
+
+describe('schemas read from the official clients', () => {
+  it('reads nested, inline, array and map types of the generated typings', () => {
+    const cal = googleSchemas('calendar');
+    const event = cal('Event')!;
+    expect(event.fields.attendees).toEqual({ json: 'array', items: { json: 'object', ref: 'EventAttendee' } });
+    expect(event.fields.creator?.fields?.email).toEqual({ json: 'string' });
+    expect(event.fields.sequence).toEqual({ json: 'number' });
+    expect(event.docs.summary).toBe('Title of the event.');
+    expect(cal('Colors')!.fields.event).toEqual({ json: 'object', values: { json: 'object', ref: 'ColorDefinition' } });
+    expect(Object.keys(googleSchemas('gmail')('Label')!.fields).sort()).toEqual(
+      ['color', 'id', 'labelListVisibility', 'messageListVisibility', 'messagesTotal', 'messagesUnread', 'name', 'threadsTotal', 'threadsUnread', 'type'],
+    );
+    const toy = readSchemas('    export interface Schema$A {\n        /** doc */\n        b?: Schema$B[];\n        m?: {\n            [key: string]: string;\n        } | null;\n    }\n');
+    expect(toy.get('A')).toEqual({ name: 'A', fields: { b: { json: 'array', items: { json: 'object', ref: 'B' } }, m: { json: 'object', values: { json: 'string' } } }, docs: { b: 'doc' } });
+  });
+
+  it('every view names a schema the client ships and only fields that schema documents', () => {
+    for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS]] as const) {
+      const schemas = googleSchemas(api);
+      for (const [name, view] of Object.entries(views)) {
+        const schema = schemas(view.schema);
+        expect(schema, `${api} view ${name}`).toBeDefined();
+        for (const f of [...view.always, ...Object.keys(view.conditional ?? {})]) expect(schema!.fields[f], `${api} ${view.schema}.${f}`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('the checker finds each kind of divergence', () => {
+  const schemas = googleSchemas('gmail');
+  it('a missing always-field, a wrong JSON type, an undocumented field, nested views', () => {
+    const ok = checkView({ id: 'Label_1', name: 'A', type: 'user' }, GMAIL_VIEWS.label, schemas);
+    expect(ok.problems).toEqual([]);
+    expect(ok.checked).toBe(6);
+    const bad = checkView({ id: 'Label_1', type: 'user', messagesTotal: '3', emailAddress: 'x@y' }, GMAIL_VIEWS.label, schemas);
+    expect(bad.problems.map((p) => p.path).sort()).toEqual(['$.emailAddress', '$.messagesTotal', '$.name']);
+    const part = checkView({ id: 'm', threadId: 't', labelIds: [], snippet: '', sizeEstimate: 1, historyId: '1', internalDate: '1', payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'To' }], body: { size: '1' } } }, GMAIL_VIEWS.messageFull, schemas);
+    expect(part.problems.map((p) => p.path).sort()).toEqual(['$.payload.body.size', '$.payload.headers[0].value']);
+  });
+
+  it('error envelopes by dialect: status only where the API sends it', () => {
+    const aip = { error: { code: 404, message: 'Requested entity was not found.', errors: [{ message: 'x', domain: 'global', reason: 'notFound' }], status: 'NOT_FOUND' } };
+    expect(checkGoogleError(aip, 404, { status: 404, reason: 'notFound' }, true).problems).toEqual([]);
+    expect(checkGoogleError(aip, 404, { status: 404 }, false).problems.map((p) => p.path)).toEqual(['$.error.status']);
+    const { status: _s, ...legacy } = aip.error;
+    expect(checkGoogleError({ error: legacy }, 404, { status: 404 }, true).problems.map((p) => p.path)).toEqual(['$.error.status']);
+    expect(checkGoogleError({ error: legacy }, 400, { status: 404 }, false).problems.map((p) => p.path)).toEqual(['HTTP status', '$.error.code']);
+  });
+});
+
+describe('every implemented Gmail and Calendar method, through the official clients', () => {
+  it('returns every field the real resource carries in that view, with the right JSON type, and the real error envelope', async () => {
+    const ws = createWorkspace(baseWorkspace(DEFAULT_SEED));
+    const results = await checkShapes(ws, companyFor(DEFAULT_SEED).owner.email);
+    process.stdout.write(`\nResponse-shape conformance (base workspace):\n${renderShapeResults(results)}\n`);
+    const official = officialMethods();
+    for (const r of results) {
+      expect(r.divergences, `${r.api} divergences`).toEqual([]);
+      expect(r.methods, `${r.api}: every official method probed`).toBe(official[r.api as 'gmail' | 'calendar'].length);
+      expect(r.fieldsChecked).toBeGreaterThan(1000);
+    }
+  }, 120_000);
+});
