@@ -1,14 +1,16 @@
 /**
  * Slack Web API: records and operation table (every method is POST /api/<method>).
  * Folder layout (the service template): model.ts records, ops/<resource>.ts operations,
- * render.ts wire objects, errors.ts wire errors, query/ the search language, seed.ts record
- * builders for base data and tasks; the base workspace's Slack data is generated in datasets/slack.
+ * render.ts wire objects, errors.ts wire errors, query/{parse,evaluate}.ts the search
+ * language. Slack has no seed.ts: the base workspace's Slack data is generated in
+ * datasets/slack, and tasks plant records with the helpers in tasks/support/slack.ts.
  */
 import { defineService } from '../../core/index.ts';
 import { SLACK_COLLECTIONS } from './model.ts';
 import { authOps } from './ops/auth.ts';
 import { bookmarksOps } from './ops/bookmarks.ts';
 import { botsOps } from './ops/bots.ts';
+import { callsOps } from './ops/calls.ts';
 import { canvasesOps } from './ops/canvases.ts';
 import { chatOps } from './ops/chat.ts';
 import { chatScheduledOps } from './ops/chat-scheduled.ts';
@@ -60,6 +62,7 @@ export const slackService = defineService({
     ...filesUploadOps,
     ...filesRemoteOps,
     ...canvasesOps,
+    ...callsOps,
     ...searchOps,
   ],
 });

@@ -1,4 +1,4 @@
-/** Slack records: team, users, conversations, messages, files, bookmarks, scheduled messages, user groups, reminders, stars, canvases. */
+/** Slack records: team, users, conversations, messages, files, bookmarks, scheduled messages, user groups, reminders, stars, canvases, calls. */
 import { z } from 'zod';
 
 /** Collection keys of the slack service. */
@@ -14,6 +14,7 @@ export const COL = {
   reminders: 'slack.reminders',
   stars: 'slack.stars',
   canvases: 'slack.canvases',
+  calls: 'slack.calls',
 } as const;
 
 /** The workspace (team) itself, with the id of the app's bot user. One record keyed by team id. */
@@ -261,6 +262,32 @@ export const SlackCanvas = z.object({
 });
 export type SlackCanvas = z.infer<typeof SlackCanvas>;
 
+/** A participant of a call: a member (`slack_id`) or someone outside Slack (`external_id` and a name). */
+export const CallUser = z.object({
+  slack_id: z.string().optional(),
+  external_id: z.string().optional(),
+  display_name: z.string().optional(),
+  avatar_url: z.string().optional(),
+});
+export type CallUser = z.infer<typeof CallUser>;
+
+/** A call registered by a calling app (calls.add), ended by calls.end. */
+export const SlackCall = z.object({
+  id: z.string(),
+  external_unique_id: z.string(),
+  join_url: z.string(),
+  desktop_app_join_url: z.string().optional(),
+  external_display_id: z.string().optional(),
+  title: z.string().optional(),
+  created_by: z.string(),
+  date_start: z.number(),
+  date_end: z.number().optional(),
+  users: z.array(CallUser),
+  /** Conversations the call was shared in (a `call` block posted there). */
+  channels: z.array(z.string()),
+});
+export type SlackCall = z.infer<typeof SlackCall>;
+
 /** Record schemas by collection name (the service's `collections`). */
 export const SLACK_COLLECTIONS = {
   team: SlackTeam,
@@ -274,6 +301,7 @@ export const SLACK_COLLECTIONS = {
   reminders: SlackReminder,
   stars: SlackStar,
   canvases: SlackCanvas,
+  calls: SlackCall,
 } as const;
 
 /** Key of a message record. */

@@ -32,11 +32,23 @@ function imageUrl(image48: string, size: number | 'original', hash: string): str
   return `https://secure.gravatar.com/avatar/${hash}.jpg?s=${size === 'original' ? 512 : size}&d=https%3A%2F%2Fa.slack-edge.com%2Fdf10d%2Fimg%2Favatars%2Fava_0010-${size === 'original' ? 512 : size}.png`;
 }
 
+/** Hashes derived per user record (records are immutable, so the cache is exact; it spares a SHA-256 per render). */
+const derivedHashes = new WeakMap<SlackUser, { avatar: string; color: string }>();
+
+function derived(u: SlackUser): { avatar: string; color: string } {
+  let d = derivedHashes.get(u);
+  if (!d) {
+    const h = stableHash(`slack.avatar:${u.id}`);
+    const avatar = u.profile.avatar_hash ?? (u.profile.is_custom_image ? h.slice(0, 12) : `g${h.slice(1, 12)}`);
+    d = { avatar, color: COLORS[parseInt(h.slice(12, 16), 16) % COLORS.length]! };
+    derivedHashes.set(u, d);
+  }
+  return d;
+}
+
 /** The avatar hash: stored, or derived from the id (default avatars have a `g` prefix, as Slack's gravatar ones do). */
 function avatarHash(u: SlackUser): string {
-  if (u.profile.avatar_hash) return u.profile.avatar_hash;
-  const h = stableHash(`slack.avatar:${u.id}`).slice(0, 12);
-  return u.profile.is_custom_image ? h : `g${h.slice(1)}`;
+  return u.profile.avatar_hash ?? derived(u).avatar;
 }
 
 /** Wire `profile` of a member (users.info, users.list, users.profile.get/set). */
@@ -76,7 +88,7 @@ export function renderProfile(u: SlackUser, team: SlackTeam): Record<string, unk
 /** Wire `user` object of users.list / users.info, as the caller sees it at the workspace clock. */
 export function renderUser(u: SlackUser, team: SlackTeam, nowMs: number): Record<string, unknown> {
   const zone = zoneInfo(u.tz, nowMs);
-  const color = COLORS[parseInt(stableHash(`slack.color:${u.id}`).slice(0, 4), 16) % COLORS.length]!;
+  const color = derived(u).color;
   return {
     id: u.id,
     team_id: team.id,

@@ -167,6 +167,14 @@ export const STEPS: readonly Step[] = [
   { method: 'canvases.delete', args: (s) => ({ canvas_id: s.canvas }) },
   { method: 'conversations.canvases.create', args: (s) => ({ channel_id: s.room, document_content: md('# Room canvas') }) },
 
+  { method: 'calls.add', args: (s) => ({ external_unique_id: 'shape-call-1', join_url: 'https://meet.corvidlabs.com/shape', title: 'Shape review', users: [{ slack_id: s.colleague }, { external_id: 'ext-1', display_name: 'Guest' }] }), keep: (r, s) => void (s.call = r.call.id) },
+  { method: 'calls.info', args: (s) => ({ id: s.call }) },
+  { method: 'calls.info', args: () => ({ id: 'R0NOCALL00' }), error: 'invalid_arguments' },
+  { method: 'calls.update', args: (s) => ({ id: s.call, title: 'Shape review (moved)' }) },
+  { method: 'calls.participants.add', args: (s) => ({ id: s.call, users: [{ slack_id: s.ownerId }] }) },
+  { method: 'calls.participants.remove', args: (s) => ({ id: s.call, users: [{ external_id: 'ext-1', display_name: 'Guest' }] }) },
+  { method: 'calls.end', args: (s) => ({ id: s.call, duration: 1800 }) },
+
   { method: 'search.messages', args: () => ({ query: 'shapes', count: 5 }) },
   { method: 'search.files', args: () => ({ query: 'runbook', count: 5 }) },
   { method: 'search.all', args: () => ({ query: 'pipeline', count: 5 }) },

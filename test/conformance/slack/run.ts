@@ -29,6 +29,10 @@ export interface MethodResult {
   readonly ok: boolean;
   readonly problems: ReadonlyArray<ShapeProblem | { readonly path: string; readonly kind: 'error'; readonly expected: string; readonly actual?: string }>;
   readonly checked: number;
+  /** Always-present fields looked for. */
+  readonly required: number;
+  /** Error probes made (each checks the envelope: ok, error, and needed/provided where documented). */
+  readonly errorProbes: number;
   readonly extras: readonly string[];
 }
 
@@ -67,10 +71,10 @@ function errorProblems(body: Record<string, unknown> | undefined, step: Step): M
 export async function runSlackConformance(t: SlackTarget): Promise<MethodResult[]> {
   const state = await initialState(t);
   const types = new Map<string, ResponseTypes | undefined>();
-  const acc = new Map<string, { calls: number; problems: MethodResult['problems'][number][]; checked: number; extras: Set<string> }>();
+  const acc = new Map<string, { calls: number; problems: MethodResult['problems'][number][]; checked: number; required: number; errorProbes: number; extras: Set<string> }>();
   const entry = (m: string) => {
     let e = acc.get(m);
-    if (!e) acc.set(m, (e = { calls: 0, problems: [], checked: 0, extras: new Set() }));
+    if (!e) acc.set(m, (e = { calls: 0, problems: [], checked: 0, required: 0, errorProbes: 0, extras: new Set() }));
     return e;
   };
   for (const step of STEPS) {
@@ -98,6 +102,7 @@ export async function runSlackConformance(t: SlackTarget): Promise<MethodResult[
       if (!step.error) e.problems.push({ path: '', kind: 'error', expected: 'ok:true', actual: `${String(body?.error ?? err)}` });
     }
     if (step.error) {
+      e.errorProbes++;
       if (!failed) e.problems.push({ path: 'ok', kind: 'error', expected: `error ${step.error}`, actual: 'ok:true' });
       else e.problems.push(...errorProblems(body, step));
     } else if (!failed && body) {
@@ -108,6 +113,7 @@ export async function runSlackConformance(t: SlackTarget): Promise<MethodResult[
     const report = checkShape(body, declared, failed ? [] : ALWAYS_PRESENT[step.method] ?? [], DOCUMENTED_TYPES);
     e.problems.push(...report.problems);
     e.checked += report.checked;
+    e.required += report.required;
     report.extras.forEach((x) => e.extras.add(x));
   }
   return slackService.operations
@@ -115,7 +121,23 @@ export async function runSlackConformance(t: SlackTarget): Promise<MethodResult[
     .map((op) => op.id.slice('slack.'.length))
     .map((method) => {
       const e = acc.get(method);
-      if (!e) return { api: 'slack' as const, method, calls: 0, ok: false, problems: [{ path: '', kind: 'error' as const, expected: 'a conformance step' }], checked: 0, extras: [] };
-      return { api: 'slack' as const, method, calls: e.calls, ok: e.problems.length === 0, problems: e.problems, checked: e.checked, extras: [...e.extras].sort() };
+      if (!e) return { api: 'slack' as const, method, calls: 0, ok: false, problems: [{ path: '', kind: 'error' as const, expected: 'a conformance step' }], checked: 0, required: 0, errorProbes: 0, extras: [] };
+      return { api: 'slack' as const, method, calls: e.calls, ok: e.problems.length === 0, problems: e.problems, checked: e.checked, required: e.required, errorProbes: e.errorProbes, extras: [...e.extras].sort() };
     });
+}
+
+/** Field checks an error envelope counts for: ok, error (and needed/provided on missing_scope, counted with them). */
+const ENVELOPE_CHECKS = 2;
+
+/**
+ * The per-API summary the shared shape runner reports (harness/coverage/shape's `ShapeResult`:
+ * api, methods, probes, fields checked and conforming, divergences), so Slack joins it as is.
+ */
+export function toShapeResult(results: readonly MethodResult[]): { api: string; methods: number; probes: number; fieldsChecked: number; fieldsConforming: number; divergences: Array<{ method: string; path: string; problem: string }> } {
+  const divergences = results.flatMap((r) => r.problems.map((p) => ({ method: r.method, path: p.path || '$', problem: `${p.kind}: expected ${p.expected}${p.actual !== undefined ? `, got ${p.actual}` : ''}` })));
+  const fieldsChecked = results.reduce((n, r) => n + r.checked + r.required + r.errorProbes * ENVELOPE_CHECKS, 0);
+  return {
+    api: 'slack', methods: results.filter((r) => r.calls > 0).length, probes: results.reduce((n, r) => n + r.calls, 0),
+    fieldsChecked, fieldsConforming: Math.max(0, fieldsChecked - divergences.length), divergences,
+  };
 }

@@ -21,6 +21,8 @@ export interface ShapeReport {
   readonly problems: ShapeProblem[];
   /** Fields whose type was checked. */
   readonly checked: number;
+  /** Always-present fields looked for (each place a requirement applied). */
+  readonly required: number;
   /** Paths of fields the declarations do not name (informational). */
   readonly extras: string[];
 }
@@ -132,12 +134,14 @@ export function checkShape(value: unknown, types: ResponseTypes, requirements: r
   };
 
   object(value, types.objects.get(types.root)!, '', 0, problems);
-  for (const r of requirements) missing(value, r, problems);
-  return { problems, checked, extras };
+  let required = 0;
+  for (const r of requirements) required += missing(value, r, problems);
+  return { problems, checked, required, extras };
 }
 
-/** Reports each place a required field is absent (the path may cross arrays with `[]`). */
-function missing(value: unknown, r: Requirement, out: ShapeProblem[]): void {
+/** Reports each place a required field is absent (the path may cross arrays with `[]`); returns the places looked at. */
+function missing(value: unknown, r: Requirement, out: ShapeProblem[]): number {
+  let looked = 0;
   const segments = r.path.split('.');
   const walk = (v: unknown, i: number, at: string): void => {
     if (v === null || typeof v !== 'object') return;
@@ -148,6 +152,7 @@ function missing(value: unknown, r: Requirement, out: ShapeProblem[]): void {
     const here = at ? `${at}.${seg}` : seg;
     if (i === segments.length - 1 && !many) {
       if (r.when && !r.when.test(parent)) return;
+      looked++;
       if (!(seg in parent) || parent[seg] === undefined) out.push({ path: here, kind: 'missing', expected: `present (${r.doc})` });
       return;
     }
@@ -160,4 +165,5 @@ function missing(value: unknown, r: Requirement, out: ShapeProblem[]): void {
     walk(next, i + 1, here);
   };
   walk(value, 0, '');
+  return looked;
 }

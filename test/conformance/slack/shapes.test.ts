@@ -12,7 +12,7 @@ import { startLiveServer, type LiveServer } from '../../support/live-server.ts';
 import { ALWAYS_PRESENT } from './always-present.ts';
 import { STEPS } from './calls.ts';
 import { loadResponseTypes, parseType } from './response-types.ts';
-import { runSlackConformance, type MethodResult } from './run.ts';
+import { runSlackConformance, toShapeResult, type MethodResult } from './run.ts';
 import { checkShape } from './shape-check.ts';
 
 let live: LiveServer;
@@ -38,8 +38,10 @@ describe('slack response shapes (official WebClient, SDK response types)', () =>
 
   it('every response has the real shape (fields present, JSON types right)', () => {
     const conforming = results.filter((r) => r.ok).length;
-    const checked = results.reduce((n, r) => n + r.checked, 0);
-    console.log(`slack response-shape conformance: ${conforming}/${results.length} methods conform (${checked} fields type-checked, ${STEPS.length} calls)`);
+    const summary = toShapeResult(results);
+    const pct = ((100 * summary.fieldsConforming) / summary.fieldsChecked).toFixed(1);
+    console.log(`slack response shapes: ${conforming}/${results.length} methods conform; ${summary.probes} probes (${STEPS.length} steps), ${summary.fieldsChecked} field checks, ${pct}% conforming`);
+    expect(summary.probes).toBe(STEPS.length);
     const failures = results.filter((r) => !r.ok).map((r) => ({ method: r.method, problems: r.problems.slice(0, 5) }));
     expect(failures).toEqual([]);
   });

@@ -192,4 +192,19 @@ describe('files: remote files, public links; avatars; unfurls', () => {
     expect(stored.attachments).toEqual([expect.objectContaining({ title: 'T-9: login fails', app_unfurl_url: 'https://tickets.corvidlabs.com/T-9', is_app_unfurl: true })]);
     expect(ok(ws, 'conversations.history', { channel: gen, limit: 1 }).messages[0].attachments[0].title).toBe('T-9: login fails');
   });
+
+  it('calls: registered by a calling app with members and outside people, updated, participants changed, ended', () => {
+    const ws = trial();
+    const call = ok(ws, 'calls.add', { external_unique_id: 'zoom-1', join_url: 'https://meet.corvidlabs.com/1', title: 'Pricing sync', users: JSON.stringify([{ slack_id: colleague.slackId }, { external_id: 'k1', display_name: 'Kenji' }]) }).call;
+    expect(call).toMatchObject({ id: expect.stringMatching(/^R/), title: 'Pricing sync', date_start: Math.floor(ws.nowMs() / 1000), users: [{ slack_id: colleague.slackId }, { external_id: 'k1', display_name: 'Kenji' }] });
+    expect(err(ws, 'calls.add', { external_unique_id: 'x', join_url: 'https://x.example', users: JSON.stringify([{ slack_id: 'U0NOBODY00' }]) })).toBe('user_not_found');
+    expect(err(ws, 'calls.add', { external_unique_id: 'x', join_url: 'https://x.example' }, 'bot')).toBe('invalid_created_by');
+    expect(err(ws, 'calls.add', { external_unique_id: 'x', join_url: 'ftp://x' })).toBe('invalid_arguments');
+    ok(ws, 'calls.update', { id: call.id, title: 'Pricing sync (moved)' });
+    ok(ws, 'calls.participants.add', { id: call.id, users: JSON.stringify([{ slack_id: owner.slackId }]) });
+    ok(ws, 'calls.participants.remove', { id: call.id, users: JSON.stringify([{ external_id: 'k1', display_name: 'Kenji' }]) });
+    expect(ok(ws, 'calls.info', { id: call.id }).call).toMatchObject({ title: 'Pricing sync (moved)', users: [{ slack_id: colleague.slackId }, { slack_id: owner.slackId }] });
+    expect(ok(ws, 'calls.end', { id: call.id, duration: 600 }).call.date_end).toBe(call.date_start + 600);
+    expect(err(ws, 'calls.info', { id: 'R0NOPE' })).toBe('invalid_arguments');
+  });
 });
