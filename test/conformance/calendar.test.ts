@@ -188,7 +188,7 @@ describe('calendars and acl', () => {
 
     await c.events.insert({ calendarId: made.id!, requestBody: { summary: 'Hotel', start: { date: '2026-04-20' }, end: { date: '2026-04-22' } } });
     expect(await failure(c.calendars.clear({ calendarId: made.id! }))).toMatchObject({ status: 400 });
-    expect((await c.calendars.transferOwnership({ calendarId: made.id!, newDataOwner: CEO.email, useAdminAccess: false })).status).toBe(200);
+    expect((await c.calendars.transferOwnership({ calendarId: made.id!, newDataOwner: CEO.email, useAdminAccess: false })).status).toBe(204); // "If successful, the response body is empty."
     // The old owner keeps writer access, and writer access "provides read access to the calendar's ACLs".
     expect((await c.acl.get({ calendarId: made.id!, ruleId: `user:${OWNER}` })).data.role).toBe('writer');
     expect(await failure(c.acl.patch({ calendarId: made.id!, ruleId: `user:${OWNER}`, requestBody: { role: 'owner' } }))).toMatchObject({ status: 403 });

@@ -141,12 +141,18 @@ export const CalendarNotification = z.object({
 });
 export type CalendarNotification = z.infer<typeof CalendarNotification>;
 
-/** A push channel registered by a `watch` call (never delivers: the sandbox has no network). */
+/**
+ * A push channel registered by a `watch` call. The HTTP face delivers its notifications to
+ * `address` when that is a loopback URL (calendar/push.ts decides what a change notifies,
+ * the Google wire kit's push.ts sends them); other addresses are recorded only.
+ */
 export const StoredChannel = z.object({
   id: z.string(),
   resourceId: z.string(),
   resourceUri: z.string(),
   address: z.string().optional(),
+  /** Echoed in X-Goog-Channel-Token with every notification. */
+  token: z.string().optional(),
   expiration: z.string().optional(),
   stopped: z.boolean(),
 });

@@ -1,6 +1,8 @@
 /** The Google REST face: route match, auth, query/body/media assembly, invoke, response. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRawResponse, type Media, type Operation } from '../../core/index.ts';
+import { isRawResponse, type Media, type Operation, type RecordChange } from '../../core/index.ts';
+import { pushMessages as calendarPushMessages } from '../calendar/push.ts';
+import { PushDeliverer } from '../google/push.ts';
 import { googleError, invalidArgument, notFound } from '../wire-errors.ts';
 import { closestName } from '../wire-names.ts';
 import { formValues, parseContentType, parseJsonBody, parseMultipart } from './body.ts';
@@ -136,10 +138,36 @@ function runAndRespond(
     return sendJson(res, 500, { error: { code: 500, message: 'Internal error encountered.', errors: [{ message: 'Internal error encountered.', domain: 'global', reason: 'backendError' }], status: 'INTERNAL' } });
   }
   if (!result.ok) return sendGoogleError(res, result.error, op.service);
+  if (op.kind === 'write') deliverPush(ctx, trial, op, result.action.changes);
   const value = result.value;
   if (isRawResponse(value)) return sendRaw(res, 200, value.contentType, value.data);
   if (value === undefined || value === null) return sendEmpty(res);
   sendJson(res, 200, mask ? applyFieldMask(value, mask) : value);
+}
+
+/** One push deliverer per server: watch channels' message numbers live as long as the server. */
+const deliverers = new WeakMap<ServerContext, PushDeliverer>();
+
+/** The push deliverer of a server (tests drain it). */
+export function pushDeliverer(ctx: ServerContext): PushDeliverer {
+  let d = deliverers.get(ctx);
+  if (!d) deliverers.set(ctx, (d = new PushDeliverer()));
+  return d;
+}
+
+/** Sends the push notifications a successful write causes (Calendar's watch channels). */
+function deliverPush(ctx: ServerContext, trial: ServedTrial, op: Operation, changes: readonly RecordChange[] | undefined): void {
+  if (op.service !== 'calendar' || !changes?.length) return;
+  for (const m of calendarPushMessages(trial.ws, changes, trial.principal)) pushDeliverer(ctx).notify(workspaceScope(trial.ws), m.channel, m.state);
+}
+
+/** A stable key per served workspace: trials serving one workspace share its channels' message numbers. */
+const scopes = new WeakMap<object, string>();
+let nextScope = 0;
+function workspaceScope(ws: object): string {
+  let s = scopes.get(ws);
+  if (s === undefined) scopes.set(ws, (s = `ws${++nextScope}`));
+  return s;
 }
 
 /** `uploadType=resumable`, step 1: keep the metadata, answer with the session URL in Location. */

@@ -1,4 +1,4 @@
-/** Push channels (`*.watch`, `channels.stop`): recorded for scorers, never delivered. */
+/** Push channels (`*.watch`, `channels.stop`): stored, and delivered by the HTTP face to loopback addresses (see push.ts). */
 import { z } from 'zod';
 import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
 import { notFound } from '../../wire-errors.ts';
@@ -8,7 +8,7 @@ import { COL, type StoredChannel } from '../model.ts';
 export const ChannelInput = z.looseObject({
   id: z.string().min(1).describe('Caller-chosen channel id (a UUID).'),
   type: z.string().optional().describe("Delivery type: 'web_hook'."),
-  address: z.string().optional().describe('HTTPS URL notifications would be sent to.'),
+  address: z.string().optional().describe('URL notifications are POSTed to (delivered when it is on this machine: 127.0.0.1, localhost or [::1]).'),
   token: z.string().optional().describe('Arbitrary string echoed with each notification.'),
   expiration: z.string().optional().describe('Expiry, epoch milliseconds as a string.'),
   params: z.record(z.string(), z.string()).optional().describe('Extra delivery parameters (ttl).'),
@@ -19,7 +19,7 @@ export type ChannelInput = z.infer<typeof ChannelInput>;
 export function watchResponse(ctx: OperationContext, body: ChannelInput, resourceUri: string): Record<string, unknown> {
   const resourceId = hexId('calendar.channel', ctx.ws.nextCounter('calendar.channel'), 27);
   const expiration = body.expiration ?? String(ctx.ws.nowMs() + 7 * 86_400_000);
-  const rec: StoredChannel = { id: body.id, resourceId, resourceUri, ...(body.address ? { address: body.address } : {}), expiration, stopped: false };
+  const rec: StoredChannel = { id: body.id, resourceId, resourceUri, ...(body.address ? { address: body.address } : {}), ...(body.token ? { token: body.token } : {}), expiration, stopped: false };
   ctx.ws.collection<StoredChannel>(COL.channels).set(body.id, rec);
   return { kind: 'api#channel', id: body.id, resourceId, resourceUri, ...(body.token ? { token: body.token } : {}), expiration };
 }
