@@ -11,7 +11,7 @@ import type { AgentDefinition } from './definition-schema.ts';
 import { inTimeOrder, withActionSeqs } from './merge-steps.ts';
 import type { ResolvedCommand } from './resolve-spec.ts';
 import { StepBudget, countedTools } from './step-limit.ts';
-import { prepareTrialFiles, startAgentProcess, type Doors } from './trial-setup.ts';
+import { prepareTrialFiles, SANDBOX_HTTP_PORT, startAgentProcess, type Doors } from './trial-setup.ts';
 import { createTrialFolder, readAgentFile, removeTrialFolder, type TrialFolder } from './trial-folder.ts';
 import { TRANSCRIPT_READERS, type RecordedStep, type TranscriptReading } from './transcripts/index.ts';
 import { workplaceOf } from './workplace.ts';
@@ -149,7 +149,7 @@ export async function runCommandTrial(cmd: ResolvedCommand, o: CommandRunOptions
       ...(endpoint ? { mcp: { url: endpoint.url, token: endpoint.token } } : {}),
       ...(http ? { http: { origin: http.origin, tokens: [http.userToken, http.botToken] } } : {}),
       allow: o.sandbox ? cmd.allowHosts : [],
-      selfOrigins: o.sandbox ? ['http://127.0.0.1:7700', 'http://localhost:7700'] : [],
+      selfOrigins: o.sandbox ? [`http://127.0.0.1:${SANDBOX_HTTP_PORT}`, `http://localhost:${SANDBOX_HTTP_PORT}`] : [],
       escalate,
       takeStep: () => budget.take(),
       closed: () => ended,

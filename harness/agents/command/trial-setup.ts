@@ -17,8 +17,9 @@ import { fill } from './placeholders.ts';
 import type { ResolvedCommand } from './resolve-spec.ts';
 import { giveTo, writeWorkFile, type TrialFolder } from './trial-folder.ts';
 
-/** Ports inside the sandbox's network namespace: the gateway's HTTP door and its stdio door. */
+/** Port of the gateway's HTTP door inside the sandbox's network namespace (MCP, wire APIs, proxy). */
 export const SANDBOX_HTTP_PORT = 7700;
+/** Port of the gateway's stdio door inside the sandbox (the relay an MCP config starts connects here). */
 export const SANDBOX_STDIO_PORT = 7701;
 
 /** What the gateway opened for the agent. */
