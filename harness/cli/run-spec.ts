@@ -89,7 +89,7 @@ export interface ResumeOverrides {
 /** Flags that change what a run measures: refused on `--resume` (they would mix two experiments in one run). */
 export const MEASURING_FLAGS: readonly string[] = [
   '--agent', '--task', '--tag', '--service', '--repeats', '--conditions', '--skills', '--meta', '--max-steps', '--max-wall-seconds',
-  '--max-tokens', '--trial-max-cost-usd', '--seed', '--shard', '--tool-profile', '--mail-helpers', '--context-window', '--max-tools',
+  '--max-tokens', '--trial-max-cost-usd', '--seed', '--shard', '--tool-profile', '--mail-helpers', '--no-sandbox', '--context-window', '--max-tools',
   '--openai-api', '--temperature', '--max-output-tokens', '--reasoning-effort', '--judge', '--judge-base-url', '--run-id',
 ];
 

@@ -66,6 +66,8 @@ Examples:
   deskbench run --agent openai:gpt-5-mini --repeats 5   a model, five repeats
   deskbench run --agent anthropic:claude-sonnet-4-5 --conditions all --tag safety
   deskbench run --agent openai-compatible:qwen3 --base-url http://localhost:8000/v1
+  deskbench run --agent cmd:claude-code --max-steps 150  an agent CLI, sandboxed (also cmd:codex, cmd:gemini-cli)
+  deskbench run --agent 'cmd:script-agent?script=./my-agent.mjs'   your own script over MCP
   deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
   deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
 
