@@ -10,6 +10,7 @@
  * - content-type.ts  structured header values (RFC 2231 parameters through libmime)
  * - multipart.ts     multipart bodies, strict (HTTP uploads) and lenient (mail)
  * - stand-in-bytes.ts deterministic bytes for generated content without stored bytes
+ * - push.ts          push-notification delivery of watch channels (X-Goog-* POSTs to loopback addresses)
  */
 export * from './dialects.ts';
 export * from './errors.ts';
@@ -19,3 +20,4 @@ export * from './field-mask.ts';
 export * from './content-type.ts';
 export * from './multipart.ts';
 export * from './stand-in-bytes.ts';
+export * from './push.ts';

@@ -162,7 +162,7 @@ export const aclDelete = defineOperation({
 export const aclWatch = defineOperation({
   id: 'calendar.acl.watch', service: 'calendar', style: 'google', kind: 'write',
   http: { method: 'POST', path: '/calendar/v3/calendars/{calendarId}/acl/watch' },
-  description: "Registers a push channel for changes to a calendar's sharing rules (recorded, never delivered).",
+  description: "Registers a push channel for changes to a calendar's sharing rules: a `sync` POST to the channel address at once, then `exists` on each change (delivered to addresses on this machine only).",
   params: z.object({ calendarId: calendarIdParam }).loose(), body: ChannelInput,
   handler: (ctx, { params, body }) => {
     const { cal } = requireCalendar(ctx, params.calendarId, 'owner');

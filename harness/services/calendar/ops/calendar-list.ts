@@ -182,7 +182,7 @@ export const calendarListDelete = defineOperation({
 export const calendarListWatch = defineOperation({
   id: 'calendar.calendarList.watch', service: 'calendar', style: 'google', kind: 'write',
   http: { method: 'POST', path: '/calendar/v3/users/me/calendarList/watch' },
-  description: "Registers a push channel for changes to the caller's calendar list (recorded, never delivered).",
+  description: "Registers a push channel for changes to the caller's calendar list: a `sync` POST to the channel address at once, then `exists` on each change (delivered to addresses on this machine only).",
   params: z.object({}).loose(), body: ChannelInput,
   handler: (ctx, { body }) => watchResponse(ctx, body, 'https://www.googleapis.com/calendar/v3/users/me/calendarList?alt=json'),
 });

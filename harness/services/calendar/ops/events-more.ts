@@ -116,7 +116,7 @@ export const eventsImport = defineOperation({
 export const eventsWatch = defineOperation({
   id: 'calendar.events.watch', service: 'calendar', style: 'google', kind: 'write',
   http: { method: 'POST', path: '/calendar/v3/calendars/{calendarId}/events/watch' },
-  description: 'Registers a push-notification channel for changes to events (the sandbox records the channel but delivers nothing).',
+  description: 'Registers a push-notification channel for changes to events on a calendar: a `sync` POST to the channel address at once, then `exists` on each change, with X-Goog-Channel-ID, X-Goog-Resource-State and X-Goog-Message-Number headers (delivered to addresses on this machine only).',
   params: z.object({ calendarId: calendarIdParam }).loose(),
   body: ChannelInput,
   handler: (ctx, { params, body }) => {

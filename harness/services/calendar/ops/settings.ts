@@ -41,7 +41,7 @@ export const settingsGet = defineOperation({
 export const settingsWatch = defineOperation({
   id: 'calendar.settings.watch', service: 'calendar', style: 'google', kind: 'write',
   http: { method: 'POST', path: '/calendar/v3/users/me/settings/watch' },
-  description: "Registers a push channel for changes to the caller's settings (recorded, never delivered).",
+  description: "Registers a push channel for changes to the caller's settings: a `sync` POST to the channel address at once, then `exists` on each change (delivered to addresses on this machine only).",
   params: z.object({}).loose(), body: ChannelInput,
   handler: (ctx, { body }) => watchResponse(ctx, body, 'https://www.googleapis.com/calendar/v3/users/me/settings?alt=json'),
 });
