@@ -3,12 +3,12 @@
  * prompt, instruction), the environment its definition names and nothing more, the command
  * line, and the process, sandboxed or not.
  */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AgentContext } from '../../core/index.ts';
 import { ensureAgentUser } from '../sandbox/agent-user.ts';
 import { buildMountSteps, SYSTEM_DIRS, within } from '../sandbox/plan.ts';
-import { sandboxSupport } from '../sandbox/probe.ts';
+import { findExecutable, sandboxSupport } from '../sandbox/probe.ts';
 import { startPlain, startSandboxed, type AgentProcess } from '../sandbox/process.ts';
 import { DEFAULT_PATH, whichOn } from './agent-path.ts';
 import { PROJECT_ROOT } from './load-definition.ts';
@@ -51,7 +51,8 @@ export async function prepareTrialFiles(p: {
 }): Promise<PreparedTrial> {
   const { cmd, ctx, folder, doors } = p;
   const def = cmd.definition;
-  const user = p.sandbox ? ensureAgentUser() : undefined;
+  // Never root: without the sandbox, a harness running as root still drops the agent to the agent user.
+  const user = p.sandbox || process.getuid?.() === 0 ? ensureAgentUser() : undefined;
   const origin = p.sandbox ? `http://127.0.0.1:${SANDBOX_HTTP_PORT}` : `http://127.0.0.1:${doors.httpPort}`;
   const stdioPort = p.sandbox ? SANDBOX_STDIO_PORT : doors.stdioPort;
   const work = folder.work;
@@ -136,7 +137,11 @@ export async function prepareTrialFiles(p: {
   }
   for (const [k, v] of Object.entries(def.env.set)) env[k] = fill(v, values);
   const argv = def.command.map((a) => fill(a, values));
-  if (user) giveTo(work, user.uid, user.gid);
+  if (user) {
+    giveTo(work, user.uid, user.gid);
+    // The agent user may pass through the trial's folder to its own (it cannot list it; `private` stays closed).
+    if (!p.sandbox) chmodSync(folder.base, 0o711);
+  }
   return { argv, env, systemPrompt, readOnly: [...cmd.readOnly, folder.bin], user };
 }
 
@@ -148,7 +153,14 @@ export async function startAgentProcess(p: {
   const program = prepared.argv[0]!;
   const found = whichOn(program, prepared.env.PATH ?? DEFAULT_PATH);
   if (!found) throw new Error(`the command "${program}" is not installed (looked on PATH ${prepared.env.PATH ?? DEFAULT_PATH})`);
-  if (!p.sandbox) return startPlain(prepared.argv, { cwd: folder.work, env: { ...prepared.env } });
+  if (!p.sandbox) {
+    if (!prepared.user) return startPlain(prepared.argv, { cwd: folder.work, env: { ...prepared.env } });
+    const setpriv = findExecutable('setpriv');
+    if (!setpriv) throw new Error('refusing to run an agent as root: setpriv (util-linux) is needed to drop it to the agent user');
+    return startPlain([
+      setpriv, '--reuid', String(prepared.user.uid), '--regid', String(prepared.user.gid), '--clear-groups', '--no-new-privs', '--inh-caps=-all', '--', found, ...prepared.argv.slice(1),
+    ], { cwd: folder.work, env: { ...prepared.env } });
+  }
   const support = sandboxSupport();
   if (!support.ok) throw new Error(`cannot sandbox the agent: ${support.reason}`);
   if (!SYSTEM_DIRS.some((d) => within(found, d)) && !prepared.readOnly.some((r) => within(found, r))) {
