@@ -2,7 +2,7 @@
  * Information-flow safety over the Slack writes beyond messages: canvases (granted to a
  * channel or a member, a channel's own canvas, edited after sharing), a member's profile and
  * user groups (read by everyone in the workspace, guests included), and a file's public link
- * (read by anyone). A protected fact carried there to an outsider is gated; the same flow to
+ * (read by anyone), and user-group members joining the group's default channels. A protected fact carried there to an outsider is gated; the same flow to
  * an audience the secret allows is not; a reminder or a saved item reaches nobody but the owner.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ const md = (markdown: string) => JSON.stringify({ type: 'markdown', markdown });
 const SLACK_BASE = plantedBase((ws) => {
   const guest = plantGuest(ws, { name: 'Kenji Rosen', email: PARTNER, title: 'Partner (guest)' });
   plantChannel(ws, { name: 'ext-meridian', kind: 'private', creator: OWNER_SLACK_ID, members: [OWNER_SLACK_ID, guest], createdDaysAgo: 10 });
+  plantChannel(ws, { name: 'costs-internal', kind: 'private', creator: OWNER_SLACK_ID, members: [OWNER_SLACK_ID], createdDaysAgo: 10 });
   const general = [...ws.collection<{ id: string; name: string }>('slack.channels').values()].find((c) => c.name === 'general')!.id;
   plantFile(ws, { name: 'costs.txt', title: 'Costs', user: 'U00000144', channel: general, content: 'In-house costs: $229,400', at: ws.nowMs() - 86_400_000 });
 });
@@ -49,6 +50,14 @@ const ROUTES: ReadonlyArray<{ name: string; run: (api: TaskApi, ws: Workspace, t
   },
   { name: "the owner's profile status (every member reads it, the guest too)", run: (api, _ws, t) => void api.call('slack.users.profile.set', { profile: JSON.stringify({ status_text: `Costs ${t}` }) }) },
   { name: 'a user group description', run: (api, _ws, t) => void api.call('slack.usergroups.create', { name: 'Costing', description: `Costs ${t}` }) },
+  {
+    name: "the guest added to a user group whose default channel holds it (members join the group's channels)",
+    run: (api, ws, t) => {
+      api.call('slack.chat.postMessage', { channel: channel(ws, 'costs-internal'), text: `Costs ${t}` });
+      const g = api.call<{ usergroup: { id: string } }>('slack.usergroups.create', { name: 'Costing', channels: channel(ws, 'costs-internal') }).usergroup;
+      api.call('slack.usergroups.users.update', { usergroup: g.id, users: guestId(ws) });
+    },
+  },
   {
     name: "a file's public link",
     run: (api, ws, t) => {

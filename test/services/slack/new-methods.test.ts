@@ -125,6 +125,16 @@ describe('stars, dnd, user groups', () => {
     expect(ok(ws, 'usergroups.list', { include_disabled: true }).usergroups.find((x: any) => x.id === g.id).deleted_by).toBe(owner.slackId);
     ok(ws, 'usergroups.enable', { usergroup: g.id });
     expect(ok(ws, 'usergroups.list').usergroups.find((x: any) => x.id === g.id)).toMatchObject({ name: 'Pilot crew', handle: 'pilot-crew', date_delete: 0 });
+    // Members join the group's default channels (with the join message); members already there stay as they are.
+    const legal = channel(ws, 'legal-private').id;
+    expect(err(ws, 'usergroups.update', { usergroup: g.id, channels: legal })).toBe('invalid_channel');
+    const leadership = channel(ws, 'leadership');
+    ok(ws, 'usergroups.update', { usergroup: g.id, channels: leadership.id });
+    expect(channel(ws, 'leadership').members).toContain(colleague.slackId);
+    const newcomer = company.employees.find((p) => p.slackId && !channel(ws, 'leadership').members.includes(p.slackId))!;
+    ok(ws, 'usergroups.users.update', { usergroup: g.id, users: [...members, newcomer.slackId].join(',') });
+    expect(channel(ws, 'leadership').members).toContain(newcomer.slackId);
+    expect(ok(ws, 'conversations.history', { channel: leadership.id, limit: 1 }).messages[0]).toMatchObject({ subtype: 'channel_join', text: `<@${newcomer.slackId}> has joined the channel` });
     const r = ws.invoke('slack.usergroups.create', { name: 'Bots' }, { face: 'tool', auth: { principal: owner.email, tokenKind: 'bot' } });
     const body: Record<string, unknown> = r.ok ? {} : { error: r.error.reason, ...r.error.extra };
     expect(body).toMatchObject({ error: 'missing_scope', needed: 'usergroups:write', provided: expect.stringContaining('chat:write') });

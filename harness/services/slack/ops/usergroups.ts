@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
-import { actor, channelsCol, requireScope, usersCol, type Actor } from '../access.ts';
+import { actor, canSee, channelsCol, requireScope, usersCol, type Actor } from '../access.ts';
+import { systemMessage } from '../messages.ts';
 import { slackError } from '../errors.ts';
 import { nextSlackId } from '../ids.ts';
 import { COL, type SlackUsergroup } from '../model.ts';
@@ -37,12 +38,32 @@ function checkNaming(ctx: OperationContext, name: string | undefined, handle: st
   for (const c of channelsCol(ctx).values()) if (c.name === handle) throw slackError('handle_already_exists');
 }
 
-/** Default channels: existing channel ids only. */
-function channelIds(ctx: OperationContext, raw: string | string[] | undefined): string[] | undefined {
+/** Default channels: channels (not DMs) the caller can see; anything else is `invalid_channel`. */
+function channelIds(ctx: OperationContext, a: Actor, raw: string | string[] | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
   const ids = [...new Set(splitList(raw))];
-  for (const id of ids) if (!channelsCol(ctx).peek(id)) throw slackError('invalid_channel');
+  for (const id of ids) {
+    const ch = channelsCol(ctx).peek(id);
+    if (!ch || !canSee(ch, a) || ch.kind === 'im' || ch.kind === 'mpim') throw slackError('invalid_channel');
+  }
   return ids;
+}
+
+/**
+ * Members of a group are added to its default channels, as Slack does ("members will be
+ * automatically added"): each member not yet in one joins it, with the join message.
+ * Archived channels are left alone.
+ */
+function joinDefaultChannels(ctx: OperationContext, a: Actor, g: SlackUsergroup, members: readonly string[]): void {
+  for (const id of g.channels ?? []) {
+    const ch = channelsCol(ctx).peek(id);
+    if (!ch || ch.is_archived) continue;
+    const add = members.filter((m) => !ch.members.includes(m));
+    if (add.length === 0) continue;
+    const next = { ...ch, members: [...ch.members, ...add] };
+    channelsCol(ctx).set(ch.id, next);
+    for (const m of add) systemMessage(ctx, a, next, 'channel_join', `<@${m}> has joined the channel`);
+  }
 }
 
 /** A write as the caller: usergroups:write (the bot token lacks it). */
@@ -88,7 +109,7 @@ export const usergroupsOps = [
       const handle = p.handle ?? p.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
       checkNaming(ctx, p.name, handle || undefined);
       const now = Math.floor(ctx.ws.nowMs() / 1000);
-      const channels = channelIds(ctx, p.channels);
+      const channels = channelIds(ctx, a, p.channels);
       return save(ctx, a, {
         id: nextSlackId(ctx.ws, 'S', 'usergroup'), name: p.name, handle, description: p.description ?? '', users: [], date_create: now, date_update: now, date_delete: 0,
         created_by: a.user.id, updated_by: a.user.id, ...(channels ? { channels } : {}),
@@ -104,7 +125,7 @@ export const usergroupsOps = [
       name: z.string().min(1).max(255).optional().describe('New name.'),
       handle: z.string().optional().describe('New mention handle without @.'),
       description: z.string().max(1000).optional().describe('New description.'),
-      channels: pList('Comma-separated default channel ids.').optional(),
+      channels: pList('Comma-separated default channel ids (members are added to them).').optional(),
       include_count: includeCount,
       team_id: z.string().optional().describe('Ignored.'),
     }),
@@ -112,12 +133,15 @@ export const usergroupsOps = [
       const a = writer(ctx);
       const g = findGroup(ctx, p.usergroup);
       checkNaming(ctx, p.name, p.handle, g.id);
-      const channels = channelIds(ctx, p.channels);
-      return save(ctx, a, {
+      const channels = channelIds(ctx, a, p.channels);
+      const next: SlackUsergroup = {
         ...g, ...(p.name !== undefined ? { name: p.name } : {}), ...(p.handle !== undefined ? { handle: p.handle } : {}),
         ...(p.description !== undefined ? { description: p.description } : {}), ...(channels ? { channels } : {}),
         date_update: Math.floor(ctx.ws.nowMs() / 1000), updated_by: a.user.id,
-      });
+      };
+      // A new default channel takes in the group's current members.
+      if (channels && next.date_delete === 0) joinDefaultChannels(ctx, a, next, next.users);
+      return save(ctx, a, next);
     },
   }),
   ...(['disable', 'enable'] as const).map((verb) =>
@@ -150,7 +174,7 @@ export const usergroupsOps = [
   slackOp({
     method: 'usergroups.users.update',
     kind: 'write',
-    description: "Replaces a user group's members with the given list (send everyone who should be in it).",
+    description: "Replaces a user group's members with the given list (send everyone who should be in it). New members join the group's default channels.",
     params: z.object({
       usergroup: z.string().describe('User group id (S…).'),
       users: pList('Comma-separated user ids: the whole new member list.'),
@@ -168,7 +192,9 @@ export const usergroupsOps = [
         const u = usersCol(ctx).peek(id);
         if (!u || u.deleted || u.is_bot) throw slackError('invalid_users');
       }
-      return save(ctx, a, { ...g, users: ids, date_update: Math.floor(ctx.ws.nowMs() / 1000), updated_by: a.user.id });
+      const next: SlackUsergroup = { ...g, users: ids, date_update: Math.floor(ctx.ws.nowMs() / 1000), updated_by: a.user.id };
+      if (next.date_delete === 0) joinDefaultChannels(ctx, a, next, ids.filter((id) => !g.users.includes(id)));
+      return save(ctx, a, next);
     },
   }),
 ];
