@@ -40,7 +40,7 @@ export const authOps = [
   slackOp({
     method: 'api.test',
     kind: 'read',
-    description: 'Checks calling code: echoes the arguments back; `error` makes it fail with that error.',
+    description: 'Checks calling code: echoes the arguments back; `error` makes it fail with that error. (Slack answers it without a token; here the token is needed to find the trial that logs the call.)',
     params: z.object({ error: z.string().max(100).optional().describe('Error string the call should return (for testing error handling).'), foo: z.string().optional().describe('Any value; echoed back in args.') }),
     handler: (_ctx, p) => {
       if (p.error) throw slackError(p.error, { args: { error: p.error, ...(p.foo !== undefined ? { foo: p.foo } : {}) } });
