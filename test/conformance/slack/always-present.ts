@@ -16,7 +16,7 @@ export interface Requirement {
 const DOCS = 'https://docs.slack.dev/reference';
 const USER_DOC = `${DOCS}/objects/user-object`;
 const CONVERSATION_DOC = `${DOCS}/objects/conversation-object`;
-const MESSAGE_DOC = `${DOCS}/objects/message-object`;
+const MESSAGE_DOC = `${DOCS}/events/message`;
 const FILE_DOC = `${DOCS}/objects/file-object`;
 const USERGROUP_DOC = `${DOCS}/objects/usergroup-object`;
 const method = (name: string) => `${DOCS}/methods/${name}`;
@@ -76,7 +76,7 @@ function message(at: string): Requirement[] {
   return [
     ...['type', 'ts', 'text'].map((f) => ({ path: `${at}.${f}`, doc: MESSAGE_DOC })),
     {
-      path: `${at}.blocks`, doc: `${MESSAGE_DOC} (blocks: Slack stores rich_text blocks for every message it renders)`,
+      path: `${at}.blocks`, doc: `${DOCS}/block-kit/blocks/rich-text-block (Slack stores a rich_text block for every message with text)`,
       when: { describe: 'a message with text that is not a system message', test: (m) => typeof m.text === 'string' && m.text.trim() !== '' && !SYSTEM_SUBTYPES.has(String(m.subtype ?? '')) },
     },
     {
