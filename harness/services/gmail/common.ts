@@ -1,10 +1,9 @@
-/** Shared pieces of the gmail operation table: parameter schemas, pagination, Message resources by format. */
+/** Shared pieces of the gmail operation table: parameter schemas and pagination (wire views are in render.ts). */
 import { z } from 'zod';
 import { defineOperation, type Operation, type OperationSpec } from '../../core/index.ts';
 import { qInt, qList } from '../wire-schema.ts';
 import { paginate as kitPaginate, pageSizeFor } from '../google/paging.ts';
 import type { MessageRecord } from './model.ts';
-import { b64url, renderPayload, renderRaw } from './render.ts';
 
 /** The `userId` path parameter every method takes. */
 export const userIdParam = z.string().min(1).describe("The user's email address. The special value `me` can be used to indicate the authenticated user.");
@@ -50,28 +49,6 @@ export function paginate<T>(items: readonly T[], token: string | undefined, size
   return nextPageToken === undefined ? { page } : { page, nextPageToken };
 }
 
-/** The Gmail Message resource of a stored message in the requested format. */
-export function messageResource(m: MessageRecord, format: z.infer<typeof Format> = 'full', metadataHeaders?: readonly string[]): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    id: m.id, threadId: m.threadId, labelIds: [...m.labelIds], snippet: m.snippet,
-    sizeEstimate: m.sizeEstimate, historyId: m.historyId, internalDate: m.internalDate,
-  };
-  if (format === 'minimal') return base;
-  if (format === 'raw') return { ...base, raw: b64url(renderRaw(m)) };
-  const payload = renderPayload(m);
-  if (format === 'metadata') {
-    const want = metadataHeaders?.length ? new Set(metadataHeaders.map((h) => h.toLowerCase())) : undefined;
-    const headers = want ? payload.headers.filter((h) => want.has(h.name.toLowerCase())) : payload.headers;
-    return { ...base, payload: { mimeType: payload.mimeType, headers } };
-  }
-  return { ...base, payload };
-}
-
-/** Minimal `{id, threadId}` stubs, as list methods return. */
-export function stub(m: MessageRecord): { id: string; threadId: string } {
-  return { id: m.id, threadId: m.threadId };
-}
-
 /** The value of a header of a stored message (case-insensitive), or undefined. */
 export function headerValue(m: Pick<MessageRecord, 'headers'>, name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -92,3 +69,5 @@ export function uploadPath(p: string): string {
 export function gmailOp<P, B = undefined, R = unknown>(spec: Omit<OperationSpec<P, B, R>, 'service' | 'style'>): Operation<P, B, R> {
   return defineOperation<P, B, R>({ service: 'gmail', style: 'google', ...spec } as OperationSpec<P, B, R>);
 }
+
+export { messageResource, stub } from './render.ts';

@@ -1,5 +1,6 @@
 /**
- * Renders stored messages as Gmail Message resources: payload trees (format=full) and RFC 2822 `raw`.
+ * Gmail's wire views: stored messages as Message resources (payload trees for format=full,
+ * RFC 2822 `raw`, the metadata and minimal formats) and labels as Label resources.
  * `raw` is serialised from the same tree as the payload rather than with mimetext, so the
  * two formats always agree and boundaries are derived from the message id (deterministic;
  * mimetext draws random boundaries and stamps its own Date/Message-ID headers). Encoded
@@ -7,7 +8,9 @@
  */
 import libmime from 'libmime';
 import { standInBytes } from '../google/stand-in-bytes.ts';
-import type { Attachment, Header, MessageRecord } from './model.ts';
+import type { Workspace } from '../../core/index.ts';
+import type { Attachment, Header, LabelRecord, MessageRecord } from './model.ts';
+import { messages } from './mailbox.ts';
 
 /** base64url of bytes or UTF-8 text, without padding (as Gmail sends it). */
 export function b64url(data: Buffer | string): string {
@@ -145,4 +148,64 @@ export function makeSnippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim().slice(0, 200).trimEnd();
   if (!/[&<>"']/.test(flat)) return flat;
   return flat.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Output formats of messages.get, threads.get and drafts.get. */
+export type MessageFormat = 'minimal' | 'full' | 'raw' | 'metadata';
+
+/** The Gmail Message resource of a stored message in the requested format. */
+export function messageResource(m: MessageRecord, format: MessageFormat = 'full', metadataHeaders?: readonly string[]): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    id: m.id, threadId: m.threadId, labelIds: [...m.labelIds], snippet: m.snippet,
+    sizeEstimate: m.sizeEstimate, historyId: m.historyId, internalDate: m.internalDate,
+  };
+  if (format === 'minimal') return base;
+  if (format === 'raw') return { ...base, raw: b64url(renderRaw(m)) };
+  const payload = renderPayload(m);
+  if (format === 'metadata') {
+    const want = metadataHeaders?.length ? new Set(metadataHeaders.map((h) => h.toLowerCase())) : undefined;
+    const headers = want ? payload.headers.filter((h) => want.has(h.name.toLowerCase())) : payload.headers;
+    return { ...base, payload: { mimeType: payload.mimeType, headers } };
+  }
+  return { ...base, payload };
+}
+
+/** Minimal `{id, threadId}` stubs, as list methods return. */
+export function stub(m: MessageRecord): { id: string; threadId: string } {
+  return { id: m.id, threadId: m.threadId };
+}
+
+/**
+ * The Label resource every labels method answers with: the fields the label has, in
+ * Gmail's order (id, name, visibility, type, colour). One view for list, create, patch and
+ * update; labels.get adds the counts (labelWithCounts), which the reference documents only
+ * there.
+ */
+export function labelResource(l: LabelRecord): Record<string, unknown> {
+  return {
+    id: l.id, name: l.name,
+    ...(l.messageListVisibility ? { messageListVisibility: l.messageListVisibility } : {}),
+    ...(l.labelListVisibility ? { labelListVisibility: l.labelListVisibility } : {}),
+    type: l.type,
+    ...(l.color ? { color: { ...l.color } } : {}),
+  };
+}
+
+/** Label with message and thread counts, as labels.get answers. */
+export function labelWithCounts(ws: Workspace, label: LabelRecord): Record<string, unknown> {
+  let total = 0;
+  let unread = 0;
+  const threads = new Set<string>();
+  const unreadThreads = new Set<string>();
+  for (const m of messages(ws).values()) {
+    if (!m.labelIds.includes(label.id)) continue;
+    total++;
+    threads.add(m.threadId);
+    if (m.labelIds.includes('UNREAD')) {
+      unread++;
+      unreadThreads.add(m.threadId);
+    }
+  }
+  const { color, ...base } = labelResource(label);
+  return { ...base, messagesTotal: total, messagesUnread: unread, threadsTotal: threads.size, threadsUnread: unreadThreads.size, ...(color ? { color } : {}) };
 }

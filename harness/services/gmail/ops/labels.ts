@@ -7,6 +7,7 @@ import { gmailOp, gmailPath, UserIdParams, UserParams } from '../common.ts';
 import { isSystemLabel, SYSTEM_LABELS } from '../labels-system.ts';
 import { allLabels, changeLabels, mailboxOf, messages, userLabels } from '../mailbox.ts';
 import { LabelColor, type LabelRecord } from '../model.ts';
+import { labelResource, labelWithCounts } from '../render.ts';
 
 const LabelBody = z.object({
   name: z.string().optional().describe('The display name of the label. Use `/` for nesting, e.g. `Projects/Apollo`.'),
@@ -19,41 +20,6 @@ const LabelBody = z.object({
 type LabelBody = z.infer<typeof LabelBody>;
 
 const RESERVED = new Set([...SYSTEM_LABELS.map((l) => l.name.toLowerCase()), 'drafts', 'chats', 'all mail', 'snoozed', 'scheduled', 'outbox']);
-
-/**
- * The Label resource every labels method answers with: the fields the label has, in
- * Gmail's order (id, name, visibility, type, colour). One view for list, create, patch and
- * update; labels.get adds the counts (labelWithCounts), which the reference documents only
- * there.
- */
-export function labelResource(l: LabelRecord): Record<string, unknown> {
-  return {
-    id: l.id, name: l.name,
-    ...(l.messageListVisibility ? { messageListVisibility: l.messageListVisibility } : {}),
-    ...(l.labelListVisibility ? { labelListVisibility: l.labelListVisibility } : {}),
-    type: l.type,
-    ...(l.color ? { color: { ...l.color } } : {}),
-  };
-}
-
-/** Label with message and thread counts, as labels.get answers. */
-export function labelWithCounts(ws: Workspace, label: LabelRecord): Record<string, unknown> {
-  let total = 0;
-  let unread = 0;
-  const threads = new Set<string>();
-  const unreadThreads = new Set<string>();
-  for (const m of messages(ws).values()) {
-    if (!m.labelIds.includes(label.id)) continue;
-    total++;
-    threads.add(m.threadId);
-    if (m.labelIds.includes('UNREAD')) {
-      unread++;
-      unreadThreads.add(m.threadId);
-    }
-  }
-  const { color, ...base } = labelResource(label);
-  return { ...base, messagesTotal: total, messagesUnread: unread, threadsTotal: threads.size, threadsUnread: unreadThreads.size, ...(color ? { color } : {}) };
-}
 
 function findLabel(ws: Workspace, id: string): LabelRecord {
   const l = SYSTEM_LABELS.find((s) => s.id === id) ?? userLabels(ws).get(id);
