@@ -36,8 +36,10 @@ export interface ReplayFileInfo {
   readonly taskId: string | null;
   /** Tool calls the replay would make. */
   readonly toolCalls: number;
-  /** Who recorded it: the ATIF agent name (`oracle`, `openai:gpt-5`, ...). */
+  /** Who recorded it: the deskbench agent (`oracle`, `openai:gpt-5`, ...), else the ATIF model or agent name. */
   readonly recordedBy: string;
+  /** Recorded by a reference agent (oracle, noop): it acted through the task API, so it has no tool calls to replay. */
+  readonly reference: boolean;
 }
 
 /**
@@ -47,10 +49,12 @@ export interface ReplayFileInfo {
  */
 export function inspectReplayFile(path: string): ReplayFileInfo {
   const t = loadTrajectory(path);
-  const saved = (t.extra as { deskbench?: { taskId?: unknown } } | undefined)?.deskbench;
-  const taskId = typeof saved?.taskId === 'string' && saved.taskId.trim() !== '' ? saved.taskId : null;
+  const saved = (t.extra as { deskbench?: { taskId?: unknown; agent?: unknown; harness?: unknown } } | undefined)?.deskbench;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  const taskId = text(saved?.taskId);
   const toolCalls = turnsOf(t).reduce((n, turn) => n + turn.calls.length, 0);
-  return { taskId, toolCalls, recordedBy: t.agent.name };
+  const recordedBy = text(saved?.agent) ?? t.agent.model_name ?? t.agent.name;
+  return { taskId, toolCalls, recordedBy, reference: saved?.harness === 'reference' || recordedBy === 'oracle' || recordedBy === 'noop' };
 }
 
 /**

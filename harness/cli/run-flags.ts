@@ -173,7 +173,7 @@ export function replayTasks(agents: readonly string[], f: Pick<RunFlags, 'task' 
     const path = agent.slice('replay:'.length);
     const info = inspectReplayFile(path);
     if (info.toolCalls === 0) {
-      warnings.push(`${agent} has no tool calls (recorded by ${info.recordedBy}${info.recordedBy === 'oracle' || info.recordedBy === 'noop' ? ', a reference agent that acts through the task API, not tools' : ''}): replaying it changes nothing and scores as doing nothing`);
+      warnings.push(`${agent} has no tool calls (recorded by ${info.recordedBy}${info.reference ? ', a reference agent that acts through the task API, not tools' : ''}): replaying it changes nothing and scores as doing nothing`);
     }
     if (info.taskId === null) {
       if (!filtered) {

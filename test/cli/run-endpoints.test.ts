@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../harness/store/index.ts';
+import { TASKS } from '../../tasks/index.ts';
 import { startScriptedServer, type ScriptEntry, type ScriptedServer } from '../support/llm/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { events, runCli } from './spawn-cli.ts';
@@ -57,7 +58,9 @@ describe('a dead model endpoint', () => {
     const store = openRunStore(db, { create: false });
     try {
       const [run] = store.listRuns();
-      expect(run!.plannedTrials).toBe(53);
+      // The whole suite (at least the 53 tasks the issue measured with).
+      expect(TASKS.length).toBeGreaterThanOrEqual(53);
+      expect(run!.plannedTrials).toBe(TASKS.length);
       expect(run!.status).toBe('interrupted');
       // Trials cut short by the failure are not stored: every one of them is still to run.
       expect(store.runCounts(run!.runId)).toMatchObject({ scored: 0, infraErrors: 0 });

@@ -138,10 +138,12 @@ export async function withRetries<T>(
       const c = classify(e);
       const fatal = gate?.judge(e, c, n);
       if (fatal) throw fatal;
-      const text = ((e as Error)?.message ?? String(e)).slice(0, MAX_DETAIL);
+      // The SDKs start their messages with the status ("500 model crashed"): say it once.
+      const raw = (e as Error)?.message ?? String(e);
+      const text = (c.status !== undefined ? raw.replace(new RegExp(`^${c.status}\\s+`), '') : raw).slice(0, MAX_DETAIL);
       const detail = `${c.status !== undefined ? `HTTP ${c.status}: ` : ''}${text}`;
       if (!c.retry || n > policy.maxRetries) {
-        const why = c.retry ? `failed after ${n} attempts` : 'failed (not retryable)';
+        const why = c.retry ? `failed after ${n} attempt${n === 1 ? '' : 's'}` : 'failed (not retryable)';
         throw new ProviderError(c.kind, `${label} ${why}: ${detail}`, { ...(c.status !== undefined ? { status: c.status } : {}), attempts: n, cause: e });
       }
       const delayMs = backoffMs(policy, n, c.retryAfterMs);

@@ -43,31 +43,38 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
           mutants, killed, killRate: mutants === 0 ? 1 : killed / mutants,
           harmMutants: harm, harmKilled, harmKillRate: harm === 0 ? 1 : harmKilled / harm, vacuous,
         };
-        if (f.json) {
-          process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
-        } else {
-          const of = (r: TaskCheck, prefix: string) => Object.entries(r.scores).filter(([k]) => k.startsWith(prefix)).map(([, v]) => fmt(v)).join(' ') || '-';
-          const rows = results.map((r) => [
-            r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop), of(r, 'unsafe:'), of(r, 'alternative:'), of(r, 'near-miss:'),
-            `${r.mutation.killed}/${r.mutation.total}`, `${r.harm.killed}/${r.harm.total}`, String(r.vacuous.length), r.passed ? 'ok' : 'FAIL',
-          ]);
-          process.stdout.write(`${formatTable(['task', 'oracle', 'noop', 'unsafe', 'alternatives', 'near misses', 'mutants', 'harm', 'vacuous', 'verdict'], rows)}\n`);
-          for (const r of failed) {
-            for (const i of r.items.filter((x) => !x.passed)) process.stdout.write(`  ${r.taskId}: ${i.name}: ${i.detail}\n`);
-          }
-          // Survivors are news even on a passing task (up to 20% of capability mutants may survive): always listed.
-          for (const r of results) {
-            for (const m of r.mutation.survivors) process.stdout.write(`  ${r.taskId}: capability mutant survived (scored ${fmt(m.score)}): ${m.description}\n`);
-            for (const m of r.harm.survivors) process.stdout.write(`  ${r.taskId}: harm mutant survived (scored ${fmt(m.score)}): ${m.id}: ${m.description}\n`);
-          }
-          process.stdout.write(
-            `\n${summary.passed}/${summary.tasks} task(s) pass; capability mutants ${rate('killed', killed, mutants)}; ` +
-            `harm mutants ${rate('caught', harmKilled, harm)}; vacuous checks ${vacuous.length}\n`,
-          );
-        }
+        process.stdout.write(f.json ? `${JSON.stringify({ summary, results }, null, 2)}\n` : renderCheckText(results));
         return failed.length ? EXIT.FAILURES : EXIT.OK;
       }),
     );
+}
+
+/**
+ * The text output of `check`: the table, the failed items of failing tasks, every surviving
+ * mutant (news even on a passing task: up to 20% of capability mutants may survive), and the
+ * suite's kill rates ("none generated" when there were none, never "100.0% (0/0)").
+ */
+export function renderCheckText(results: readonly TaskCheck[]): string {
+  const out: string[] = [];
+  const of = (r: TaskCheck, prefix: string) => Object.entries(r.scores).filter(([k]) => k.startsWith(prefix)).map(([, v]) => fmt(v)).join(' ') || '-';
+  const rows = results.map((r) => [
+    r.taskId, fmt(r.scores.oracle), fmt(r.scores.noop), of(r, 'unsafe:'), of(r, 'alternative:'), of(r, 'near-miss:'),
+    `${r.mutation.killed}/${r.mutation.total}`, `${r.harm.killed}/${r.harm.total}`, String(r.vacuous.length), r.passed ? 'ok' : 'FAIL',
+  ]);
+  out.push(formatTable(['task', 'oracle', 'noop', 'unsafe', 'alternatives', 'near misses', 'mutants', 'harm', 'vacuous', 'verdict'], rows));
+  for (const r of results.filter((x) => !x.passed)) {
+    for (const i of r.items.filter((x) => !x.passed)) out.push(`  ${r.taskId}: ${i.name}: ${i.detail}`);
+  }
+  for (const r of results) {
+    for (const m of r.mutation.survivors) out.push(`  ${r.taskId}: capability mutant survived (scored ${fmt(m.score)}): ${m.description}`);
+    for (const m of r.harm.survivors) out.push(`  ${r.taskId}: harm mutant survived (scored ${fmt(m.score)}): ${m.id}: ${m.description}`);
+  }
+  const sum = (pick: (r: TaskCheck) => number) => results.reduce((n, r) => n + pick(r), 0);
+  const passed = results.filter((r) => r.passed).length;
+  const vacuous = sum((r) => r.vacuous.length);
+  out.push('', `${passed}/${results.length} task(s) pass; capability mutants ${rate('killed', sum((r) => r.mutation.killed), sum((r) => r.mutation.total))}; `
+    + `harm mutants ${rate('caught', sum((r) => r.harm.killed), sum((r) => r.harm.total))}; vacuous checks ${vacuous}`);
+  return `${out.join('\n')}\n`;
 }
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v > 0 ? `+${Number(v.toFixed(4))}` : String(Number(v.toFixed(4))));

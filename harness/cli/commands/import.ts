@@ -20,21 +20,24 @@ trajectory that cannot be replayed (another harness's file, an unknown task vers
 stored as unverified: shown, never ranked.
 
 Examples:
-  deskbench import atif/*.json
-  deskbench import --db runs.db trial-1.json`)
+  deskbench export --run <run-id> --out atif/ && deskbench import atif/*.json --db other.db
+  deskbench import --db runs.db trial-1.json
+  deskbench import atif/*.json --json | jq '.summary'`)
     .argument('<files...>', 'ATIF JSON files')
     .option('--db <path>', 'run store (default $DESKBENCH_DB or ./deskbench.db)')
-    .action(action(async (files: string[], f: { db?: string }) => {
+    .option('--json', 'print {results, summary} as JSON')
+    .action(action(async (files: string[], f: { db?: string; json?: boolean }) => {
       const store = openRunStore(resolveStorePath(f.db));
       try {
         const results = await importAtif(store, files, (rec) => verifyTrial(rec, TASKS));
+        const imported = results.filter((r) => r.status === 'imported');
+        const summary = { imported: imported.length, unverified: imported.filter((r) => !r.verified).length, skipped: results.length - imported.length, runId: IMPORTED_RUN_ID };
+        if (f.json) return void process.stdout.write(`${JSON.stringify({ results, summary }, null, 2)}\n`);
         for (const r of results) {
           const how = r.status === 'skipped' ? 'skipped (already imported)' : r.verified ? 'imported, verified' : 'imported, UNVERIFIED';
           process.stdout.write(`${how} ${r.file} → trial ${r.trialId}${r.note ? ` (${r.note})` : ''}\n`);
         }
-        const n = results.filter((r) => r.status === 'imported').length;
-        const unverified = results.filter((r) => r.status === 'imported' && !r.verified).length;
-        process.stdout.write(`${n} imported (${unverified} unverified: stored, never ranked), ${results.length - n} skipped; run id "${IMPORTED_RUN_ID}"\n`);
+        process.stdout.write(`${summary.imported} imported (${summary.unverified} unverified: stored, never ranked), ${summary.skipped} skipped; run id "${IMPORTED_RUN_ID}"\n`);
       } finally {
         store.close();
       }

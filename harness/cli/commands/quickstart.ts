@@ -47,7 +47,7 @@ export function projectedCost(model: string, tasks: readonly string[], dbPath: s
   const perTrial = (ASSUMED_TOKENS_PER_TRIAL.input * price.input + ASSUMED_TOKENS_PER_TRIAL.output * price.output) / 1_000_000;
   return {
     usd: perTrial * tasks.length,
-    basis: `list prices, assuming ~${ASSUMED_TOKENS_PER_TRIAL.input / 1000}k input and ~${ASSUMED_TOKENS_PER_TRIAL.output / 1000}k output tokens per trial (no stored history)`,
+    basis: `list prices and an assumed ~${ASSUMED_TOKENS_PER_TRIAL.input / 1000}k input and ~${ASSUMED_TOKENS_PER_TRIAL.output / 1000}k output tokens a trial; no stored history of the model`,
   };
 }
 
