@@ -1,8 +1,8 @@
 /**
  * End to end through the real CLI: `deskbench run --agent cmd:script-agent` where the script is
  * a CLI agent that speaks MCP over stdio (through the relay and the bridge) with the official
- * SDK's Client; the trial is stored and graded, `show` prints it, `export` writes valid ATIF,
- * `report` ranks it.
+ * SDK's Client — and the same agent over streamable HTTP from its own definition file; each
+ * trial is stored and graded, `show` prints it, `export` writes valid ATIF, `report` ranks it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,14 +16,19 @@ import { cliAgentFile } from './trial.ts';
 const TASK = 'label-stackwise-invoices';
 const rootOnly = process.getuid?.() === 0 ? describe : describe.skip;
 
-rootOnly('deskbench run --agent cmd:script-agent (sandboxed, MCP over stdio)', () => {
+const CASES = [
+  { transport: 'stdio', spec: 'cmd:script-agent', harness: 'script-agent+mail' },
+  { transport: 'http', spec: `cmd:${cliAgentFile('http-agent.toml')}`, harness: 'http-script-agent+mail' },
+] as const;
+
+for (const c of CASES) rootOnly(`deskbench run --agent ${c.spec.includes('/') ? 'cmd:<http-agent.toml>' : c.spec} (sandboxed, MCP over ${c.transport})`, () => {
   const dir = tempDir('deskbench-cmd-e2e-');
   const db = join(dir, 'runs.db');
   let run: CliResult;
   let trialId: string;
 
   beforeAll(async () => {
-    run = await deskbench(['run', '--agent', 'cmd:script-agent', '--task', TASK, '--db', db, '--quiet'], { DESKBENCH_AGENT_SCRIPT: cliAgentFile('solve-labels.mjs') });
+    run = await deskbench(['run', '--agent', c.spec, '--task', TASK, '--db', db, '--quiet'], { DESKBENCH_AGENT_SCRIPT: cliAgentFile('solve-labels.mjs') });
     const store = openRunStore(db);
     try {
       trialId = store.listTrials()[0]!.trialId;
@@ -39,10 +44,10 @@ rootOnly('deskbench run --agent cmd:script-agent (sandboxed, MCP over stdio)', (
     try {
       expect(store.listTrials()).toHaveLength(1);
       const t = store.getTrial(trialId);
-      expect(t).toMatchObject({ taskId: TASK, agent: 'cmd:script-agent', model: 'script', harness: 'script-agent+mail', status: 'scored', termination: 'completed' });
+      expect(t).toMatchObject({ taskId: TASK, agent: c.spec, model: 'script', harness: c.harness, status: 'scored', termination: 'completed' });
       expect(t.score?.score).toBe(1);
       const report = JSON.parse(t.finalMessage!.slice(t.finalMessage!.indexOf('\n') + 1)) as { transport: string; labelled: number; tools: string[]; prompts: string[] };
-      expect(report.transport).toBe('stdio');
+      expect(report.transport).toBe(c.transport);
       expect(report.tools).toContain('finish');
       expect(report.prompts).toContain('meta');
       // Every call the agent made went through the trial's tools into the action log, from its steps.
@@ -60,7 +65,7 @@ rootOnly('deskbench run --agent cmd:script-agent (sandboxed, MCP over stdio)', (
   it('is shown by deskbench show', async () => {
     const shown = await deskbench(['show', trialId, '--db', db]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('agent cmd:script-agent  model script');
+    expect(shown.stdout).toContain(`agent ${c.spec}  model script`);
     expect(shown.stdout).toMatch(/assistant calls call_operation .*gmail\.users\.labels\.create/);
     expect(shown.stdout).toContain('W gmail.users.messages.batchModify → ok');
     expect(shown.stdout).toMatch(/\nscore 1\n/);
@@ -74,7 +79,7 @@ rootOnly('deskbench run --agent cmd:script-agent (sandboxed, MCP over stdio)', (
     expect(files).toHaveLength(1);
     const t = validateAtif(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')), files[0]!);
     // ATIF names the agent system: the harness, beside the model it ran.
-    expect(t.agent.name).toBe('script-agent+mail');
+    expect(t.agent.name).toBe(c.harness);
     expect(t.agent.model_name).toBe('script');
     const agentSteps = t.steps.filter((s) => s.source === 'agent');
     expect(agentSteps.flatMap((s) => s.tool_calls ?? []).map((c) => c.function_name)).toEqual(['call_operation', 'call_operation', 'call_operation', 'finish']);
@@ -86,6 +91,6 @@ rootOnly('deskbench run --agent cmd:script-agent (sandboxed, MCP over stdio)', (
     expect(report.code).toBe(0);
     const json = JSON.parse(report.stdout) as { leaderboard?: Array<Record<string, unknown>>; entries?: Array<Record<string, unknown>> };
     const rows = (json.leaderboard ?? json.entries ?? []) as Array<{ model?: string; harness?: string; trials?: number }>;
-    expect(rows.find((r) => r.harness === 'script-agent+mail' && r.model === 'script')).toBeDefined();
+    expect(rows.find((r) => r.harness === c.harness && r.model === 'script')).toBeDefined();
   });
 });
