@@ -8,6 +8,7 @@ import { DeskbenchError, isServiceId, type Condition, type ServiceId } from '../
 import { createEmptyWorkspace } from '../services/workspace.ts';
 import { fitTools } from './loop/model-agent.ts';
 import { MODEL_FAMILIES, type AgentOptions, type ModelFamily } from './options.ts';
+import { parseAgentSpec } from './registry.ts';
 import { providerLimits } from './providers/limits.ts';
 import { buildAgentTools, type ToolProfile } from './tools/index.ts';
 
@@ -25,10 +26,10 @@ export function preflightToolFaces(p: PreflightInput): void {
   const ws = createEmptyWorkspace();
   const seen = new Set<string>();
   for (const spec of p.agents) {
-    const i = spec.indexOf(':');
-    const family = spec.slice(0, i) as ModelFamily;
-    if (i <= 0 || !(MODEL_FAMILIES as readonly string[]).includes(family)) continue;
-    const model = spec.slice(i + 1);
+    // The registry parses the spec; only the built-in loop's provider families have a face to fit.
+    const { kind, arg: model } = parseAgentSpec(spec);
+    const family = kind.prefix as ModelFamily;
+    if (!(MODEL_FAMILIES as readonly string[]).includes(family)) continue;
     const api = family === 'openai' && p.options.openaiApi === 'responses' ? 'openai-responses' : family;
     const limits = providerLimits(api, model, {
       ...(p.options.maxTools !== undefined ? { maxTools: p.options.maxTools } : {}),
