@@ -2,7 +2,7 @@
  * Without root the sandbox cannot be built: `deskbench run` refuses a command agent clearly, with
  * the way out; `--no-sandbox` runs it as the caller, and the harness label says so.
  */
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRunStore } from '../../harness/store/index.ts';
@@ -42,5 +42,17 @@ asRoot('command agents without root', () => {
     } finally {
       store.close();
     }
+  }, 150_000);
+
+  it('removes the trial folder even when the agent locked part of it', async () => {
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp, { mode: 0o777 });
+    chmodSync(tmp, 0o777);
+    const db = join(dir, 'locked.db');
+    const r = await deskbench(['run', '--agent', 'cmd:script-agent', '--task', 'label-stackwise-invoices', '--db', db, '--quiet', '--no-sandbox'],
+      { ...env, DESKBENCH_AGENT_SCRIPT: cliAgentFile('lock-folder.mjs'), TMPDIR: tmp }, 120_000, nobody);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('deskbench-trial-'))).toEqual([]);
   }, 150_000);
 });

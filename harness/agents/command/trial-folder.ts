@@ -97,7 +97,32 @@ export function readAgentFile(work: string, rel: string, maxBytes: number): { te
   }
 }
 
-/** Removes the trial's folders (the sandbox's mounts lived in its own namespace and are gone). */
-export function removeTrialFolder(f: TrialFolder): void {
-  rmSync(f.base, { recursive: true, force: true, maxRetries: 3 });
+/** Gives the owner back the right to list and delete in every folder the agent left (it may have locked some). */
+function unlock(path: string, depth = 0): void {
+  if (depth > 64) return;
+  try {
+    const st = lstatSync(path);
+    if (!st.isDirectory()) return;
+    chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) unlock(join(path, name), depth + 1);
+  } catch {
+    // gone, or not ours: rm reports what is left
+  }
+}
+
+/**
+ * Removes the trial's folders (the sandbox's mounts lived in its own namespace and are gone).
+ * Never throws: what the agent left cannot fail a trial; a folder that resists is reported.
+ */
+export function removeTrialFolder(f: TrialFolder, warn: (message: string) => void = (m) => void process.stderr.write(`deskbench: ${m}\n`)): void {
+  try {
+    rmSync(f.base, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    unlock(f.base);
+    try {
+      rmSync(f.base, { recursive: true, force: true, maxRetries: 3 });
+    } catch (e) {
+      warn(`could not remove the trial folder ${f.base}: ${(e as Error).message}`);
+    }
+  }
 }
