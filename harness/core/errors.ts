@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   E_TRIAL_UNKNOWN: 'No trial with that id in the store.',
   E_PROVIDER: 'The model provider failed after retries.',
   E_IMPORT: 'An imported file does not match the expected format.',
+  E_HUB: 'The Hugging Face Hub (or the endpoint given) refused or failed a request.',
   E_INTERNAL: 'A bug in deskbench itself.',
 } as const;
 

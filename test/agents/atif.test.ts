@@ -1,4 +1,4 @@
-/** ATIF-v1.6: export validates, import round-trips through a real store, bad files are named, replay re-runs a trajectory. */
+/** ATIF export and import through a real store: export validates, import round-trips, bad files are named, replay re-runs a trajectory. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeskbenchError, type ScoreResult } from '../../harness/core/index.ts';
 import { modelAgent } from '../../harness/agents/loop/model-agent.ts';
 import { resolveAgent } from '../../harness/agents/registry.ts';
-import { AtifTrajectory } from '../../harness/agents/atif/schema.ts';
+import { validateAtif } from '../../harness/agents/atif/validate.ts';
 import { fromAtif, toAtif } from '../../harness/agents/atif/convert.ts';
 import { exportAtif, importAtif, IMPORTED_RUN_ID } from '../../harness/agents/atif/files.ts';
 import { openRunStore, type RunStore, type TrialRecord } from '../../harness/store/index.ts';
@@ -43,14 +43,17 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 describe('ATIF export and import', () => {
-  it('exports a valid ATIF-v1.6 trajectory with agent steps, observations and metrics', () => {
+  it('exports a valid ATIF-v1.7 trajectory (the default) with agent steps, observations and metrics', () => {
     const [path] = exportAtif(store, { runId: 'run-1', outDir: join(dir, 'out') });
     const json = JSON.parse(readFileSync(path!, 'utf8'));
-    const t = AtifTrajectory.parse(json);
-    expect(t.schema_version).toBe('ATIF-v1.6');
+    const t = validateAtif(json, path!);
+    expect(t.schema_version).toBe('ATIF-v1.7');
     expect(t.session_id).toBe(trial.trialId);
-    expect(t.agent).toMatchObject({ name: 'openai:gpt-4.1', model_name: 'gpt-4.1' });
-    expect((t.agent.tool_definitions ?? []).map((d) => (d.function as { name: string }).name)).toEqual(['list_operations', 'describe_operation', 'call_operation']);
+    expect((t as { trajectory_id?: string }).trajectory_id).toBe(trial.trialId);
+    // agent.name is the agent system (the harness); the model is model_name.
+    expect(t.agent).toMatchObject({ name: 'deskbench', model_name: 'gpt-4.1', extra: { deskbench: { agent: 'openai:gpt-4.1', harness: 'deskbench' } } });
+    expect(t.steps.filter((s) => s.source === 'agent').map((s) => (s as { llm_call_count?: number }).llm_call_count)).toEqual([1, 1]);
+    expect((t.agent.tool_definitions ?? []).map((d) => (d.function as { name: string }).name)).toEqual(expect.arrayContaining(['list_operations', 'describe_operation', 'call_operation']));
     expect(t.steps.map((s) => s.source)).toEqual(['system', 'user', 'agent', 'agent']);
     const a = t.steps[2]!;
     expect(a.tool_calls!.map((c) => c.function_name)).toEqual(['call_operation', 'call_operation']);
@@ -61,7 +64,8 @@ describe('ATIF export and import', () => {
   });
 
   it('round-trips through import into another store (unverified without a verifier)', async () => {
-    const [path] = exportAtif(store, { trialId: trial.trialId.slice(0, 6), outDir: join(dir, 'rt') });
+    const [path] = exportAtif(store, { trialId: trial.trialId.slice(0, 6), outDir: join(dir, 'rt'), version: '1.6' });
+    expect(JSON.parse(readFileSync(path!, 'utf8')).schema_version).toBe('ATIF-v1.6');
     const dest = openRunStore(join(dir, 'dest.db'));
     try {
       const res = await importAtif(dest, [path!]);
@@ -102,8 +106,10 @@ describe('ATIF export and import', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 2, source: 'user', message: 'x' }] }, /steps\.0\.step_id: step ids must be sequential/],
       [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 1, source: 'user', message: 'x', tool_calls: [] }] }, /steps\.0\.tool_calls: tool_calls is only allowed on agent steps/],
+      [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 1, source: 'user', message: 'x', mood: 'happy' }] }, /steps\.0: unknown field "mood"/],
+      [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [] }, /steps: ATIF requires at least one step/],
       [{ schema_version: 'ATIF-v1.6', session_id: 's', agent: { name: 'a', version: '1' }, steps: [{ step_id: 1, source: 'agent', message: 'x', tool_calls: [{ tool_call_id: 'a', function_name: 'f', arguments: {} }], observation: { results: [{ source_call_id: 'b' }] } }] }, /source_call_id b matches no tool_call_id/],
-      [{ schema_version: 'ATIF-v2.0', session_id: 's', agent: { name: 'a', version: '1' }, steps: [] }, /schema_version/],
+      [{ schema_version: 'ATIF-v2.0', session_id: 's', agent: { name: 'a', version: '1' }, steps: [] }, /schema_version: must be ATIF-v1\.0 … ATIF-v1\.7, got "ATIF-v2\.0"/],
       [{ session_id: 's' }, /schema_version/],
     ];
     const dest = openRunStore(join(dir, 'bad.db'));
@@ -148,8 +154,8 @@ describe('ATIF export and import', () => {
     const cli = join(process.cwd(), 'harness/cli/main.ts');
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
     const out = join(dir, 'cli-out');
-    const exp = execFileSync(tsx, [cli, 'export', '--format', 'atif', '--run', 'run-1', '--out', out, '--db', join(dir, 'src.db')], { encoding: 'utf8' });
-    expect(exp).toContain('exported 1 trajectories');
+    const exp = execFileSync(tsx, [cli, 'export', '--format', 'atif', '--atif-version', '1.6', '--run', 'run-1', '--out', out, '--db', join(dir, 'src.db')], { encoding: 'utf8' });
+    expect(exp).toContain('exported 1 ATIF-v1.6 trajectories');
     const file = join(out, `${trial.trialId}.json`);
     const imp = execFileSync(tsx, [cli, 'import', file, '--db', join(dir, 'cli.db')], { encoding: 'utf8' });
     expect(imp).toContain('1 imported (1 unverified: stored, never ranked), 0 skipped');

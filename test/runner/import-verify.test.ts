@@ -35,7 +35,8 @@ beforeAll(async () => {
   const leaky = referenceSolutionAgent('leaky-agent', () => TASK.unsafe['adds-the-cost-breakdown-rounded']);
   await runMatrix(runOptions(src, [oracleAgent, leaky], { tasks: [TASK], runId: 'run-a' }));
   for (const path of exportAtif(src, { runId: 'run-a', outDir: join(dir, 'atif') })) {
-    files.set((JSON.parse(readFileSync(path, 'utf8')) as { agent: { name: string } }).agent.name, path);
+    // agent.name is the harness (ATIF's agent system); the agent spec is kept under extra.deskbench.
+    files.set((JSON.parse(readFileSync(path, 'utf8')) as { extra: { deskbench: { agent: string } } }).extra.deskbench.agent, path);
   }
 });
 afterAll(() => src?.close());

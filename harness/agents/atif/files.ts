@@ -1,5 +1,5 @@
 /** Writes stored trials as ATIF files and imports ATIF files into a store (the logic behind `export` and `import`). */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeskbenchError, hexId, isServiceId, parseConditionName, type ServiceId, type ToolSpec } from '../../core/index.ts';
 import type { RunStore, TrialRecord } from '../../store/index.ts';
@@ -7,7 +7,8 @@ import { createEmptyWorkspace } from '../../services/workspace.ts';
 import { HARNESS_VERSION } from '../../version.ts';
 import { buildAgentTools, type ToolProfile } from '../tools/index.ts';
 import { fromAtif, toAtif } from './convert.ts';
-import { AtifTrajectory, firstIssue } from './schema.ts';
+import { DEFAULT_ATIF_VERSION, type AtifWriteVersion } from './schema.ts';
+import { validateAtif } from './validate.ts';
 
 /** The run id that imported trajectories are stored under. */
 export const IMPORTED_RUN_ID = 'imported';
@@ -23,27 +24,51 @@ export function toolSpecsFor(trial: TrialRecord, profile: ToolProfile, mailHelpe
   return [...tools.specs];
 }
 
-/** Exports trials (one run, one trial, or all) to `<outDir>/<trialId>.json`; each is validated first. Returns the paths. */
-export function exportAtif(store: RunStore, o: { runId?: string; trialId?: string; outDir: string }): string[] {
-  const ids = o.trialId
+/** Largest trajectory file read (a long trial with big tool outputs stays far below it). */
+export const MAX_ATIF_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The ids of the trials an export covers: one trial, one run, or every stored trial. */
+export function selectTrialIds(store: RunStore, o: { runId?: string; trialId?: string }): string[] {
+  return o.trialId
     ? [store.getTrial(o.trialId).trialId]
     : store.listTrials({ ...(o.runId ? { runIds: [store.getRun(o.runId).runId] } : {}), includeInfraErrors: true }).map((r) => r.trialId);
+}
+
+/** The tool profile a trial's run used (imported trials: the default). */
+export function profileFor(store: RunStore, trial: TrialRecord, cache = new Map<string, ToolProfile>()): ToolProfile {
+  let profile = cache.get(trial.runId);
+  if (!profile) {
+    const spec = trial.runId === IMPORTED_RUN_ID ? {} : store.getRun(trial.runId).spec;
+    profile = spec.toolProfile === 'typed' ? 'typed' : 'discover';
+    cache.set(trial.runId, profile);
+  }
+  return profile;
+}
+
+/** One trial as the ATIF document `export` writes, validated against the version's schema first. */
+export function trialToAtifJson(store: RunStore, trial: TrialRecord, version: AtifWriteVersion, profiles?: Map<string, ToolProfile>): string {
+  const atif = toAtif(trial, toolSpecsFor(trial, profileFor(store, trial, profiles)), version);
+  try {
+    validateAtif(JSON.parse(JSON.stringify(atif)), `trial ${trial.trialId}`);
+  } catch (e) {
+    throw new DeskbenchError('E_INTERNAL', `trial ${trial.trialId} exported to invalid ATIF-v${version}: ${(e as Error).message}`);
+  }
+  return `${JSON.stringify(atif, null, 2)}\n`;
+}
+
+/**
+ * Exports trials (one run, one trial, or all) to `<outDir>/<trialId>.json` as ATIF of
+ * `version` (default 1.7); each is validated against that version's schema first. Returns the paths.
+ */
+export function exportAtif(store: RunStore, o: { runId?: string; trialId?: string; outDir: string; version?: AtifWriteVersion }): string[] {
+  const ids = selectTrialIds(store, o);
   mkdirSync(o.outDir, { recursive: true });
   const profiles = new Map<string, ToolProfile>();
   const paths: string[] = [];
   for (const id of ids) {
     const trial = store.getTrial(id);
-    let profile = profiles.get(trial.runId);
-    if (!profile) {
-      const spec = trial.runId === IMPORTED_RUN_ID ? {} : store.getRun(trial.runId).spec;
-      profile = spec.toolProfile === 'typed' ? 'typed' : 'discover';
-      profiles.set(trial.runId, profile);
-    }
-    const atif = toAtif(trial, toolSpecsFor(trial, profile));
-    const check = AtifTrajectory.safeParse(atif);
-    if (!check.success) throw new DeskbenchError('E_INTERNAL', `trial ${id} exported to invalid ATIF: ${firstIssue(check.error)}`);
     const path = join(resolve(o.outDir), `${trial.trialId}.json`);
-    writeFileSync(path, `${JSON.stringify(atif, null, 2)}\n`);
+    writeFileSync(path, trialToAtifJson(store, trial, o.version ?? DEFAULT_ATIF_VERSION, profiles));
     paths.push(path);
   }
   return paths;
@@ -80,6 +105,8 @@ function ensureImportedRun(store: RunStore): void {
 export function readAtifFile(file: string): TrialRecord {
   let json: unknown;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_ATIF_FILE_BYTES) throw new Error(`${size} bytes is more than the ${MAX_ATIF_FILE_BYTES} a trajectory file may have`);
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new DeskbenchError('E_IMPORT', `${file}: cannot read JSON: ${(e as Error).message}`, { hint: 'give ATIF trajectory files (deskbench export --format atif writes them)' });

@@ -16,6 +16,10 @@ import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as report } from './report.ts';
 import { register as rescore } from './rescore.ts';
+import { register as submit } from './submit.ts';
+import { register as verify } from './verify.ts';
+import { register as publish } from './publish.ts';
+import { register as pull } from './pull.ts';
 
 /** Registers one sub-command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -38,4 +42,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   importCmd,
   report,
   rescore,
+  submit,
+  verify,
+  publish,
+  pull,
 ];
