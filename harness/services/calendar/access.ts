@@ -1,6 +1,6 @@
 /** Who may do what on a calendar: ACL role resolution, `primary` aliasing and the matching errors. */
 import type { OperationContext } from '../../core/index.ts';
-import { googleError, notFound } from '../wire-errors.ts';
+import { googleError } from '../wire-errors.ts';
 import { COL, ROLES, type Role, type StoredAclRule, type StoredCalendar } from './model.ts';
 import { calendarNotFound } from './errors.ts';
 

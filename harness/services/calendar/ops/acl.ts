@@ -1,7 +1,7 @@
 /** Calendar sharing: acl.list/get/insert/patch/update/delete/watch (owner only, as in Google). */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { googleError, invalidArgument } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { aclKey, requireCalendar } from '../access.ts';
 import { freshEtag } from './calendars.ts';

@@ -1,7 +1,7 @@
 /** The caller's calendar list: calendarList.list/get/insert/patch/update/delete/watch. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { googleError, invalidArgument } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { accessRole, peekCalendar, roleRank } from '../access.ts';
 import { freshEtag } from './calendars.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { defineOperation } from '../../../core/index.ts';
-import { googleError, notFound } from '../../wire-errors.ts';
+import { googleError } from '../../wire-errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { requireCalendar } from '../access.ts';
 import { checkEventId, checkTimes, fieldsFromInput, organizerFor } from '../event-edit.ts';

@@ -1,7 +1,7 @@
 /** Calendar events read operations: list (with expansion, sync and paging), get, instances. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError, invalidArgument, notFound } from '../../wire-errors.ts';
+import { googleError, invalidArgument } from '../../wire-errors.ts';
 import { qBool, qInt, qList } from '../../wire-schema.ts';
 import { requireCalendar } from '../access.ts';
 import type { StoredCalendar, StoredEvent } from '../model.ts';

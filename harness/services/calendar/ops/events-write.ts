@@ -1,7 +1,7 @@
 /** Calendar events write operations: insert, patch, update, delete (organizer rule in event-edit.ts). */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError, notFound } from '../../wire-errors.ts';
+import { googleError } from '../../wire-errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { peekCalendar, requireCalendar } from '../access.ts';
 import { applyAttendeeEdit, applyOrganizerEdit, checkEventId, checkTimes, fieldsFromInput, organizerFor } from '../event-edit.ts';

@@ -1,7 +1,7 @@
 /** freebusy.query: merged busy intervals of calendars and groups. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError, notFound } from '../../wire-errors.ts';
+import { googleError } from '../../wire-errors.ts';
 import { accessRole, peekCalendar, resolveCalendarId } from '../access.ts';
 import { COL, type StoredCalendar, type StoredEvent } from '../model.ts';
 import { formatUtc, isValidZone, parseQueryTime } from '../time.ts';

@@ -1,7 +1,6 @@
 /** The caller's settings: list, get, watch. */
 import { z } from 'zod';
 import { defineOperation } from '../../../core/index.ts';
-import { notFound } from '../../wire-errors.ts';
 import { qInt } from '../../wire-schema.ts';
 import { COL, type StoredSetting } from '../model.ts';
 import { pageTokenParam } from '../schemas.ts';
