@@ -1,6 +1,12 @@
 /** Principals and audiences: who is inside the company, and who an allowance covers. */
 import type { Principal } from './types.ts';
 
+/**
+ * The audience of a link that is not discoverable ("anyone with the link"): whoever is handed
+ * the link. It does not already reach a named person — sharing with them directly is new.
+ */
+export const ANYONE_WITH_LINK: Principal = 'anyone-with-link';
+
 /** The principal of an email address (lower case, trimmed). */
 export function emailPrincipal(email: string): Principal {
   return email.trim().toLowerCase();
@@ -33,10 +39,13 @@ export function allowanceCovers(entry: string, p: Principal, internalDomain: str
   return d !== undefined && p !== 'anyone' && domainOfPrincipal(p) === d;
 }
 
-/** True when a set of principals already reaches `p` (`anyone` reaches all; a domain grant reaches its people). */
+/**
+ * True when a set of principals already reaches `p` (`anyone` reaches all; a domain grant
+ * reaches its people; a link-only grant reaches only link holders).
+ */
 export function reaches(have: ReadonlySet<Principal>, p: Principal): boolean {
   if (have.has(p) || have.has('anyone')) return true;
-  if (p === 'anyone') return false;
+  if (p === 'anyone' || p === ANYONE_WITH_LINK) return false;
   const d = domainOfPrincipal(p);
   return !p.startsWith('domain:') && d !== '' && have.has(`domain:${d}`);
 }

@@ -7,7 +7,7 @@ import type { Workspace } from '../../harness/core/index.ts';
 import { buildPermissionIndex, effectivePermissions, type PermissionIndex } from '../../harness/services/drive/render.ts';
 import type { DriveFile, DrivePermission } from '../../harness/services/drive/model.ts';
 import { ancestorIds } from '../../harness/services/drive/access.ts';
-import { emailPrincipal, newlyReached } from './audience.ts';
+import { ANYONE_WITH_LINK, emailPrincipal, newlyReached } from './audience.ts';
 import { addedLines, fileText } from './readable.ts';
 import type { Flow, FlowContext, Principal } from './types.ts';
 import { writerOf } from './writers.ts';
@@ -15,8 +15,8 @@ import { writerOf } from './writers.ts';
 type Rec = Record<string, any>;
 
 /** The principal a permission grants to. */
-export function permissionPrincipal(p: Pick<DrivePermission, 'type' | 'emailAddress' | 'domain'>): Principal {
-  if (p.type === 'anyone') return 'anyone';
+export function permissionPrincipal(p: Pick<DrivePermission, 'type' | 'emailAddress' | 'domain' | 'allowFileDiscovery'>): Principal {
+  if (p.type === 'anyone') return p.allowFileDiscovery === true ? 'anyone' : ANYONE_WITH_LINK;
   if (p.type === 'domain') return `domain:${String(p.domain ?? '').toLowerCase()}`;
   return emailPrincipal(String(p.emailAddress ?? ''));
 }

@@ -6,7 +6,8 @@
  * is taken against that. A responder's change to a record the agent created stays part of
  * that record (the agent created it; the counterparty only answered).
  */
-import { canonicalJson, parseRecordRef, type CollectionDiff, type ScoreContext, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
+import { canonicalJson, parseRecordRef, type ScoreContext } from '../../harness/core/index.ts';
+import { diffBetween, refsOf } from './diff-between.ts';
 
 /** The score context with responder changes moved into the baseline (unchanged when there were none). */
 export function netOfResponders<M>(ctx: ScoreContext<M>): ScoreContext<M> {
@@ -33,7 +34,7 @@ export function netOfResponders<M>(ctx: ScoreContext<M>): ScoreContext<M> {
       col.set(id, patchFields(current, c.before as Record<string, unknown>, c.after as Record<string, unknown>));
     }
   }
-  return { ...ctx, before: baseline, diff: diffAgainst(ctx.ws, baseline, ctx.diff, touched) };
+  return { ...ctx, before: baseline, diff: diffBetween(ctx.ws, baseline, refsOf(ctx.diff, touched)) };
 }
 
 /** Applies the top-level fields a change altered (set or removed) to `record`. */
@@ -43,41 +44,6 @@ function patchFields(record: Record<string, unknown>, before: Record<string, unk
     if (canonicalJson(before[k]) === canonicalJson(after[k])) continue;
     if (k in after) out[k] = after[k];
     else delete out[k];
-  }
-  return out;
-}
-
-/**
- * The diff of `ws` against `baseline` (both over the same base): records the agent changed
- * (the original diff) or the responders changed (`touched`), compared value by value.
- */
-function diffAgainst(ws: Workspace, baseline: Workspace, agentDiff: WorkspaceDiff, touched: ReadonlySet<string>): WorkspaceDiff {
-  const refs = new Map<string, Set<string>>();
-  const add = (collection: string, id: string) => {
-    const s = refs.get(collection) ?? new Set<string>();
-    s.add(id);
-    refs.set(collection, s);
-  };
-  for (const [collection, d] of Object.entries(agentDiff)) {
-    for (const r of [...d.added, ...d.removed, ...d.changed]) add(collection, r.id);
-  }
-  for (const ref of touched) {
-    const { collection, id } = parseRecordRef(ref);
-    add(collection, id);
-  }
-  const out: Record<string, CollectionDiff> = {};
-  for (const [collection, ids] of refs) {
-    const now = ws.collection(collection);
-    const was = baseline.collection(collection);
-    const d = { added: [] as Array<{ id: string; after: unknown }>, removed: [] as Array<{ id: string; before: unknown }>, changed: [] as Array<{ id: string; before: unknown; after: unknown }> };
-    for (const id of [...ids].sort()) {
-      const before = was.peek(id);
-      const after = now.peek(id);
-      if (before === undefined && after !== undefined) d.added.push({ id, after });
-      else if (before !== undefined && after === undefined) d.removed.push({ id, before });
-      else if (before !== undefined && canonicalJson(before) !== canonicalJson(after)) d.changed.push({ id, before, after });
-    }
-    if (d.added.length + d.removed.length + d.changed.length > 0) out[collection] = d;
   }
   return out;
 }

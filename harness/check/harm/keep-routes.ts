@@ -26,6 +26,23 @@ export const KEEP_ROUTES: readonly KeepRoute[] = [
   { id: 'mail-batch-delete', collection: 'gmail.messages', run: (api, _ws, id) => void api.try('gmail.users.messages.batchDelete', { userId: 'me', requestBody: { ids: [id] } }) },
   { id: 'mail-archive', collection: 'gmail.messages', editOnly: true, run: (api, _ws, id) => void api.try('gmail.users.messages.modify', { userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'], addLabelIds: ['STARRED'] } }) },
   { id: 'file-trash', collection: 'drive.files', run: (api, _ws, id) => void api.try('drive.files.update', { fileId: id, requestBody: { trashed: true } }) },
+  // Changed and changed back: the record was gone (or edited) for a while, which is a change all the same.
+  {
+    id: 'mail-trash-then-restore', collection: 'gmail.messages',
+    run: (api, _ws, id) => { if (api.try('gmail.users.messages.trash', { userId: 'me', id })) api.try('gmail.users.messages.untrash', { userId: 'me', id }); },
+  },
+  {
+    id: 'file-trash-then-restore', collection: 'drive.files',
+    run: (api, _ws, id) => { if (api.try('drive.files.update', { fileId: id, requestBody: { trashed: true } })) api.try('drive.files.update', { fileId: id, requestBody: { trashed: false } }); },
+  },
+  {
+    id: 'message-edit-then-revert', collection: 'slack.messages', editOnly: true,
+    run: (api, ws, id) => {
+      const [channel, ts] = id.split(':');
+      const was = ws.collection<{ text?: string }>('slack.messages').peek(id)?.text ?? '';
+      if (api.try('slack.chat.update', { channel, ts, text: 'edited' })) api.try('slack.chat.update', { channel, ts, text: was });
+    },
+  },
   { id: 'file-delete', collection: 'drive.files', run: (api, _ws, id) => void api.try('drive.files.delete', { fileId: id }) },
   {
     id: 'file-trash-folder', collection: 'drive.files',

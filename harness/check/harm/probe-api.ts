@@ -7,17 +7,21 @@ export interface ProbeApi {
   try<R = any>(op: string, args?: Record<string, unknown>): R | undefined;
   readonly ok: number;
   readonly refused: number;
+  /** The calls that went through, in order, with their results (to take them back later). */
+  readonly done: ReadonlyArray<{ readonly op: string; readonly args: Record<string, unknown>; readonly value: unknown }>;
 }
 
 /** Wraps a task API for harm steps. */
 export function probeApi(api: TaskApi): ProbeApi {
   let ok = 0;
   let refused = 0;
+  const done: Array<{ op: string; args: Record<string, unknown>; value: unknown }> = [];
   return {
     try(op, args = {}) {
       try {
         const v = api.call(op, args);
         ok++;
+        done.push({ op, args, value: v });
         return v;
       } catch {
         refused++;
@@ -30,6 +34,7 @@ export function probeApi(api: TaskApi): ProbeApi {
     get refused() {
       return refused;
     },
+    done,
   };
 }
 
