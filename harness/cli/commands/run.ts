@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .option('--judge-base-url <url>', "the judge's endpoint (OpenAI-compatible servers)")
     .option('--db <path>', 'run store file (default ./deskbench.db or $DESKBENCH_DB)')
     .option('--json', 'print progress as JSON event lines on stdout')
-    .option('-q, --quiet', 'no progress output')
+    .option('-q, --quiet', 'print only the run id and the final line (on stdout)')
     .addHelpText('after', `
 Examples:
   deskbench run                                         oracle and noop over every task
@@ -70,16 +70,27 @@ Examples:
   deskbench run --agent 'cmd:script-agent?script=./my-agent.mjs'   your own script over MCP
   deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
   deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
+  deskbench run --resume run-20260316-140000-ab12cd --base-url http://localhost:8001/v1
+                                                        resume against a corrected endpoint
+  deskbench run --agent replay:trajectory.json          replay a recorded trajectory on its task
 
 Each trial is stored the moment it finishes, so a killed run loses only the trials in
 flight. Ctrl-C stops scheduling and lets the trials in flight finish; a second Ctrl-C
 cancels them (not stored); either way the run is resumable with --resume. Several runs
 may share one --db at once.
 
-Exit codes: 0 all trials scored, 1 some trials ended in infrastructure errors,
-2 bad input (including an empty flag value such as --task ''), 3 store error
-(damaged, read-only, locked by another process past $DESKBENCH_BUSY_TIMEOUT_MS,
-not a regular file), 4 provider error, 130 interrupted (resumable).`)
+A model endpoint that cannot work (nothing listening, DNS, 401, 403, 404, unknown
+model) stops the run within seconds; 429, 5xx and timeouts are retried and shown.
+--resume reuses the run's stored spec; only connection flags (--base-url, --api-key-env,
+--header, --request-timeout-seconds, --max-retries, --rpm, --tpm,
+--provider-concurrency) and --max-cost-usd may change, and the changes are stored.
+
+Exit codes: 0 all trials scored (or --resume found the run complete), 1 some trials
+ended in infrastructure errors, 2 bad input (including an empty flag value such as
+--task ''), 3 store error (damaged, read-only, locked by another process past
+$DESKBENCH_BUSY_TIMEOUT_MS, not a regular file), 4 a model endpoint failed for good
+(resumable), 5 the run budget stopped it with trials left (resumable), 130
+interrupted (resumable).`)
     .action(
       action(async (f: RunFlags, cmd: Command) => {
         const concurrency = positiveInt('--concurrency', f.concurrency, 4);
