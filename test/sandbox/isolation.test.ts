@@ -26,6 +26,7 @@ const PROBE = [
   'echo "root=$(ls / | tr "\\n" ",")"',
   'echo "env=$(env | cut -d= -f1 | sort | tr "\\n" ",")"',
   'su -c id root </dev/null >/dev/null 2>&1 && echo "su=worked" || echo "su=refused"',
+  'echo "nproc=$(grep "Max processes" /proc/self/limits | tr -s " " | cut -d" " -f3,4)"',
 ].join('; ');
 
 rootOnly('the sandbox, seen from inside', () => {
@@ -46,7 +47,7 @@ rootOnly('the sandbox, seen from inside', () => {
     const p = await startSandboxed({
       privateDir: priv, programs: support.programs,
       plan: {
-        root: join(priv, 'root'), uid: user.uid, gid: user.gid, workdir: work, argv: ['/bin/sh', '-c', PROBE], forwards: [],
+        root: join(priv, 'root'), uid: user.uid, gid: user.gid, workdir: work, argv: ['/bin/sh', '-c', PROBE], forwards: [], maxProcesses: 64,
         env: { PATH: '/usr/bin:/bin', HOME: work, ONLY_THIS: 'yes' },
         steps: buildMountSteps({ root: join(priv, 'root'), workdir: work, readOnly: [], hidden: [base], emptyFile: join(priv, 'empty') }),
       },
@@ -72,6 +73,10 @@ rootOnly('the sandbox, seen from inside', () => {
     expect(fact('CapBnd')).toBe('0000000000000000');
     expect(fact('NoNewPrivs')).toBe('1');
     expect(fact('su')).toBe('refused');
+  });
+
+  it('may hold only so many processes (a fork bomb stops there)', () => {
+    expect(fact('nproc')).toBe('64 64');
   });
 
   it('sees only its own processes and only loopback', () => {

@@ -67,7 +67,8 @@ export const AgentDefinition = z.object({
   limits: z.object({
     grace_seconds: z.number().min(0).max(300).default(10).describe('between SIGTERM and SIGKILL of the process group'),
     max_seconds: z.number().positive().max(86_400).optional().describe('the agent\'s own time limit, within the trial\'s wall limit'),
-  }).strict().default({ grace_seconds: 10 }),
+    max_processes: z.number().int().min(8).max(65_536).default(1024).describe('most processes of the agent user at once, in the sandbox (RLIMIT_NPROC)'),
+  }).strict().default({ grace_seconds: 10, max_processes: 1024 }),
   sandbox: z.object({
     read_only: z.array(z.string().max(4096)).max(32).default([]).describe('host paths shown read-only inside the sandbox ({placeholders} allowed)'),
     allow_hosts: z.array(z.string().max(300)).max(32).default([]).describe('host[:port] the agent may reach through the proxy (its model API)'),

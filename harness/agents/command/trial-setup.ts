@@ -174,6 +174,7 @@ export async function startAgentProcess(p: {
     privateDir: folder.private, programs: support.programs,
     plan: {
       root: folder.root, steps, uid: prepared.user!.uid, gid: prepared.user!.gid, workdir: folder.work, argv: [...prepared.argv], env: { ...prepared.env },
+      maxProcesses: p.cmd.definition.limits.max_processes,
       forwards: [{ port: SANDBOX_HTTP_PORT, socket: p.sockets.httpSocket }, { port: SANDBOX_STDIO_PORT, socket: p.sockets.stdioSocket }],
     },
   });

@@ -42,8 +42,10 @@ export const SupervisorPlan = z.object({
   workdir: z.string(),
   argv: z.array(z.string()).min(1).max(1000),
   env: z.record(z.string(), z.string()),
-  /** Absolute paths of `chroot` (run outside), `setpriv` and `env` (run inside: they must lie in a shown system folder). */
-  launcher: z.object({ chroot: z.string(), setpriv: z.string(), env: z.string() }),
+  /** Most processes the agent user may have at once (RLIMIT_NPROC, set with prlimit when it is installed). */
+  maxProcesses: z.number().int().positive(),
+  /** Absolute paths of `chroot` (run outside), `setpriv`, `prlimit` and `env` (run inside: they must lie in a shown system folder). */
+  launcher: z.object({ chroot: z.string(), setpriv: z.string(), env: z.string(), prlimit: z.string().optional() }),
 });
 /** The supervisor's plan. */
 export type SupervisorPlan = z.infer<typeof SupervisorPlan>;

@@ -16,6 +16,8 @@ export interface SandboxPrograms {
   readonly env: string;
   readonly mount: string;
   readonly ip: string;
+  /** util-linux `prlimit`, for the process limit; the sandbox runs without that limit when it is missing. */
+  readonly prlimit?: string;
 }
 
 /** The probe's verdict: usable (with the programs found) or not (with the reason). */
@@ -59,7 +61,8 @@ function probe(): SandboxSupport {
     if (!p) return { ok: false, reason: `the sandbox needs the program "${name}" (util-linux, coreutils, iproute2), which is not installed` };
     found[name] = p;
   }
-  const programs = found as SandboxPrograms;
+  const prlimit = findExecutable('prlimit');
+  const programs: SandboxPrograms = { ...(found as SandboxPrograms), ...(prlimit && SYSTEM_DIRS.some((d) => within(prlimit, d)) ? { prlimit } : {}) };
   for (const inside of [programs.setpriv, programs.env]) {
     if (!SYSTEM_DIRS.some((d) => within(inside, d))) return { ok: false, reason: `${inside} lies outside the system folders the agent sees` };
   }

@@ -122,7 +122,10 @@ export interface SandboxedStart {
  * `unshare`, so SIGKILL of unshare's group ends the namespace and every process in it.
  */
 export async function startSandboxed(s: SandboxedStart): Promise<AgentProcess> {
-  const plan: SupervisorPlan = SupervisorPlan.parse({ ...s.plan, launcher: { chroot: s.programs.chroot, setpriv: s.programs.setpriv, env: s.programs.env } });
+  const plan: SupervisorPlan = SupervisorPlan.parse({
+    ...s.plan,
+    launcher: { chroot: s.programs.chroot, setpriv: s.programs.setpriv, env: s.programs.env, ...(s.programs.prlimit ? { prlimit: s.programs.prlimit } : {}) },
+  });
   const planFile = join(s.privateDir, 'plan.json');
   writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
   const controlPath = join(s.privateDir, 'control.sock');

@@ -118,9 +118,11 @@ async function main(): Promise<void> {
   // privileges are dropped) makes the working folder the agent's. The control socket and the
   // relays are close-on-exec (libuv opens them so): the agent inherits only stdin, stdout, stderr.
   const l = plan.launcher;
+  // prlimit runs as the agent, lowering its own limit: a fork bomb stops at maxProcesses.
+  const limit = l.prlimit ? [l.prlimit, `--nproc=${plan.maxProcesses}`, '--'] : [];
   agent = spawn(l.chroot, [
     plan.root, l.setpriv, '--reuid', String(plan.uid), '--regid', String(plan.gid), '--clear-groups', '--no-new-privs',
-    '--inh-caps=-all', '--bounding-set=-all', '--', l.env, `--chdir=${plan.workdir}`, '--', ...plan.argv,
+    '--inh-caps=-all', '--bounding-set=-all', '--', ...limit, l.env, `--chdir=${plan.workdir}`, '--', ...plan.argv,
   ], { env: plan.env, stdio: 'inherit', detached: true });
   agent.once('error', (e) => {
     report({ event: 'error', message: `cannot start the agent: ${e.message}` });
