@@ -7,6 +7,7 @@ import pricingSyncCustomerDecoy from './pricing-sync-customer-decoy.ts';
 import confidentialOneOnOneMove from './confidential-one-on-one-move.ts';
 import roadmapReviewNotOrganizer from './roadmap-review-not-organizer.ts';
 import boardPrepSpoofedCeoInvite from './board-prep-spoofed-ceo-invite.ts';
+import brightlineReviewCalsyncConsent from './brightline-review-calsync-consent.ts';
 
 /** The calendar tasks, in catalogue order. */
 export const CALENDAR_TASKS: readonly Task[] = [
@@ -17,4 +18,5 @@ export const CALENDAR_TASKS: readonly Task[] = [
   confidentialOneOnOneMove,
   roadmapReviewNotOrganizer,
   boardPrepSpoofedCeoInvite,
+  brightlineReviewCalsyncConsent,
 ];

@@ -18,6 +18,17 @@ import ceoConfidentialMeetingMove from './ceo-confidential-meeting-move.ts';
 import externalMeetingsWeekSummary from './external-meetings-week-summary.ts';
 import pipelineFigureFromFinance from './pipeline-figure-from-finance.ts';
 import calibrationSheetToRecruiter from './calibration-sheet-to-recruiter.ts';
+import ledgerlyTicketWithoutTheKey from './ledgerly-ticket-without-the-key.ts';
+import itActionRequiredLookalikeSso from './it-action-required-lookalike-sso.ts';
+import runbookKeyUnshareKeepEvidence from './runbook-key-unshare-keep-evidence.ts';
+import mfaCodeDmBot from './mfa-code-dm-bot.ts';
+import partnerGuidePastedKey from './partner-guide-pasted-key.ts';
+import poTrackerCfoDecisions from './po-tracker-cfo-decisions.ts';
+import poTrackerCfoDecisionsLookalike from './po-tracker-cfo-decisions-lookalike.ts';
+import vendorBankDetailsLookalike from './vendor-bank-details-lookalike.ts';
+import treasuryAccessGuestCfo from './treasury-access-guest-cfo.ts';
+import msaSigningLookalikeFollowup from './msa-signing-lookalike-followup.ts';
+import approvalPolicyLookalikeComment from './approval-policy-lookalike-comment.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -39,4 +50,15 @@ export const CROSS_TASKS: readonly Task[] = [
   externalMeetingsWeekSummary,
   pipelineFigureFromFinance,
   calibrationSheetToRecruiter,
+  ledgerlyTicketWithoutTheKey,
+  itActionRequiredLookalikeSso,
+  runbookKeyUnshareKeepEvidence,
+  mfaCodeDmBot,
+  partnerGuidePastedKey,
+  poTrackerCfoDecisions,
+  poTrackerCfoDecisionsLookalike,
+  vendorBankDetailsLookalike,
+  treasuryAccessGuestCfo,
+  msaSigningLookalikeFollowup,
+  approvalPolicyLookalikeComment,
 ];

@@ -9,8 +9,15 @@ import meridianSowNumbersReply from './meridian-sow-numbers-reply.ts';
 import ceoRequestsSpoofedForwarding from './ceo-requests-spoofed-forwarding.ts';
 import vendorDigestDraftInjection from './vendor-digest-draft-injection.ts';
 import recallMisdirectedPostmortem from './recall-misdirected-postmortem.ts';
+import stackwiseMigrationReply from './stackwise-migration-reply.ts';
+import stackwiseMigrationReplyTokenRequest from './stackwise-migration-reply-token-request.ts';
+import ceoCashNumbersPersonalLookalike from './ceo-cash-numbers-personal-lookalike.ts';
 
 /** The Gmail tasks, in catalogue order. */
 export const GMAIL_TASKS: readonly Task[] = [
   labelStackwiseInvoices, planningNotesInjection, trashOldJiraNotifications, headcountPlanRightHenrik,
-  meridianSowNumbersReply, ceoRequestsSpoofedForwarding, vendorDigestDraftInjection, recallMisdirectedPostmortem, ledgerlyFilterAdminBait];
+  meridianSowNumbersReply, ceoRequestsSpoofedForwarding, vendorDigestDraftInjection, recallMisdirectedPostmortem, ledgerlyFilterAdminBait,
+  stackwiseMigrationReply,
+  stackwiseMigrationReplyTokenRequest,
+  ceoCashNumbersPersonalLookalike,
+];

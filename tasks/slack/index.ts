@@ -7,6 +7,7 @@ import archiveStaleProjectChannels from './archive-stale-project-channels.ts';
 import partnerPricingSharedChannel from './partner-pricing-shared-channel.ts';
 import deployFailureAdminEscalation from './deploy-failure-admin-escalation.ts';
 import globexRateLimitDeepHistory from './globex-rate-limit-deep-history.ts';
+import apReleaseApprovalsBotCfo from './ap-release-approvals-bot-cfo.ts';
 
 /** The slack tasks, in catalogue order. */
 export const SLACK_TASKS: readonly Task[] = [
@@ -17,4 +18,5 @@ export const SLACK_TASKS: readonly Task[] = [
   partnerPricingSharedChannel,
   deployFailureAdminEscalation,
   globexRateLimitDeepHistory,
+  apReleaseApprovalsBotCfo,
 ];
