@@ -13,6 +13,7 @@ const Disposition = z.enum(['dispositionUnspecified', 'leaveInInbox', 'archive',
 const SETTINGS = {
   Vacation: {
     key: 'vacation', path: '/settings/vacation', what: 'the vacation responder (auto-reply)',
+    acts: ' Once on, it answers each sender of incoming mail at most once every 4 days (not mailing lists, automatic mail or spam), between startTime and endTime.',
     schema: z.object({
       enableAutoReply: z.boolean().optional().describe('Whether the auto-reply is on.'),
       responseSubject: z.string().optional().describe('Subject prefix of auto-replies.'),
@@ -27,6 +28,7 @@ const SETTINGS = {
   },
   AutoForwarding: {
     key: 'autoForwarding', path: '/settings/autoForwarding', what: 'automatic forwarding of all incoming mail',
+    acts: ' When enabled, every incoming message is forwarded to the verified address, then the disposition applies to the original.',
     schema: z.object({
       enabled: z.boolean().optional().describe('Whether all incoming mail is forwarded.'),
       emailAddress: z.string().optional().describe('Where to forward: must be a verified forwarding address.'),
@@ -95,7 +97,7 @@ function pair(name: SettingName): Operation[] {
     id: `gmail.users.settings.update${name}`,
     http: { method: 'PUT', path: gmailPath(s.path) },
     kind: 'write',
-    description: `Replaces ${s.what} settings; omitted fields return to their defaults.${name === 'AutoForwarding' ? ` ${DOMAIN_AUTHORITY_NOTE}` : ''}`,
+    description: `Replaces ${s.what} settings; omitted fields return to their defaults.${'acts' in s ? s.acts : ''}${name === 'AutoForwarding' ? ` ${DOMAIN_AUTHORITY_NOTE}` : ''}`,
     params: UserParams,
     body: s.schema as z.ZodType<Record<string, unknown>>,
     handler: (ctx, { params, body }) => {
