@@ -4,15 +4,13 @@
  * SIGTERM to the agent's process group, a grace period, then SIGKILL of everything it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { SupervisorPlan } from './plan.ts';
 import type { SandboxPrograms } from './probe.ts';
+import { supervisorEntry } from './supervisor-bundle.ts';
 
 /** How a command agent's process ended. */
 export type ProcessEnd =
@@ -75,37 +73,6 @@ export function startPlain(argv: readonly string[], o: { cwd: string; env: Recor
   };
 }
 
-let bundled: string | undefined;
-
-/**
- * The supervisor's file and how to run it. From a build it is plain JavaScript. From a checkout
- * it is bundled once per process with esbuild (the transpiler tsx itself runs on) into a folder
- * only this process's user can write, because starting it through tsx costs about 0.6 s per
- * trial; when esbuild cannot be loaded, tsx runs it.
- */
-function supervisorCommand(): { args: string[]; cwd: string } {
-  const self = fileURLToPath(import.meta.url);
-  const root = join(self, '..', '..', '..', '..');
-  if (!self.endsWith('.ts')) return { args: [join(self, '..', 'supervisor.js')], cwd: root };
-  const source = join(self, '..', 'supervisor.ts');
-  if (!bundled) {
-    try {
-      const require = createRequire(import.meta.url);
-      const esbuild = require(createRequire(require.resolve('tsx/package.json')).resolve('esbuild')) as {
-        buildSync(o: Record<string, unknown>): unknown;
-      };
-      const dir = mkdtempSync(join(tmpdir(), 'deskbench-supervisor-'));
-      const out = join(dir, 'supervisor.mjs');
-      esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'silent' });
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      bundled = out;
-    } catch {
-      return { args: ['--import', 'tsx', source], cwd: root };
-    }
-  }
-  return { args: [bundled], cwd: root };
-}
-
 /** What `startSandboxed` needs besides the plan. */
 export interface SandboxedStart {
   readonly plan: Omit<SupervisorPlan, 'launcher'>;
@@ -159,7 +126,7 @@ export async function startSandboxed(s: SandboxedStart): Promise<AgentProcess> {
     server.once('error', reject);
     server.listen(controlPath, () => resolve());
   });
-  const sup = supervisorCommand();
+  const sup = supervisorEntry();
   const child: ChildProcess = spawn(s.programs.unshare, [
     '--mount', '--net', '--pid', '--fork', '--kill-child', '--propagation', 'private', '--', process.execPath, ...sup.args, planFile, controlPath,
   ], { cwd: sup.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
