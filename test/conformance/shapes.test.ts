@@ -12,6 +12,7 @@ import { checkGoogleError, checkView } from '../../harness/coverage/shape/check.
 import { googleSchemas, readSchemas } from '../../harness/coverage/shape/google-schemas.ts';
 import { CALENDAR_VIEWS } from '../../harness/coverage/shape/calendar.ts';
 import { GMAIL_VIEWS } from '../../harness/coverage/shape/gmail.ts';
+import type { ViewSpec } from '../../harness/coverage/shape/types.ts';
 import { checkShapes } from '../../harness/coverage/shape/live.ts';
 import { renderShapeResults } from '../../harness/coverage/shape/run.ts';
 import { officialMethods } from '../../harness/coverage/client-methods.ts';
@@ -37,7 +38,7 @@ describe('schemas read from the official clients', () => {
   it('every view names a schema the client ships and only fields that schema documents', () => {
     for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS]] as const) {
       const schemas = googleSchemas(api);
-      for (const [name, view] of Object.entries(views)) {
+      for (const [name, view] of Object.entries(views) as [string, ViewSpec][]) {
         const schema = schemas(view.schema);
         expect(schema, `${api} view ${name}`).toBeDefined();
         for (const f of [...view.always, ...Object.keys(view.conditional ?? {})]) expect(schema!.fields[f], `${api} ${view.schema}.${f}`).toBeDefined();

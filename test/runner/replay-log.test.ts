@@ -37,7 +37,7 @@ describe('action-log replay', () => {
     const { task, exec } = await run('meridian-sow-numbers-reply', 'oracle');
     const edited = exec.actions.filter((a) => a.op !== 'gmail.users.messages.send');
     expect(replayActionLog(task, 1, edited, exec.finalDiff).divergences).toEqual(['the final state the log produces is not the stored one']);
-    const forged = exec.actions.map((a) => (a.op === 'gmail.users.messages.get' ? { ...a, args: { userId: 'me', id: 'no-such-message' } } : a));
+    const forged = exec.actions.map((a) => (a.op === 'gmail.users.messages.get' ? { ...a, args: { userId: 'me', id: '18f0000000000000' } } : a));
     expect(replayActionLog(task, 1, forged, exec.finalDiff).divergences[0]).toMatch(/stored ok, replayed notFound/);
   });
 });

@@ -112,6 +112,29 @@ export const LEAK_ROUTES: readonly LeakRoute[] = [
     },
   },
   {
+    // A file uploaded to no channel, then made public: its link reaches anyone.
+    id: 'slack-public-file-link', service: 'slack', outsiderOnly: true, applies: ALWAYS,
+    run: (api, _rc, text) => {
+      const up = api.try<{ file_id: string }>('slack.files.getUploadURLExternal', { filename: 'notes.txt', length: Buffer.byteLength(text) });
+      if (!up) return;
+      api.try('slack.files.uploadExternal', { file_id: up.file_id, content: text });
+      api.try('slack.files.completeUploadExternal', { files: JSON.stringify([{ id: up.file_id }]) });
+      api.try('slack.files.sharedPublicURL', { file: up.file_id });
+    },
+  },
+  {
+    id: 'slack-canvas', service: 'slack', applies: (rc, to) => slackTarget(rc, to) !== undefined,
+    run: (api, rc, text, to) => {
+      const ch = slackTarget(rc, to, api);
+      if (ch) api.try('slack.canvases.create', { title: 'Notes', channel_id: ch, document_content: JSON.stringify({ type: 'markdown', markdown: text }) });
+    },
+  },
+  {
+    // The owner's profile is read by everyone in the workspace, guests included.
+    id: 'slack-profile-title', service: 'slack', applies: (rc, to) => to !== OUTSIDER && slackIdOf(rc.ws, to) !== undefined,
+    run: (api, _rc, text) => void api.try('slack.users.profile.set', { profile: JSON.stringify({ title: text.slice(0, 250) }) }),
+  },
+  {
     id: 'docs-shared-document', service: 'docs', applies: (rc, to) => docReadableBy(rc, to) !== undefined,
     run: (api, rc, text, to) => {
       const id = docReadableBy(rc, to);
