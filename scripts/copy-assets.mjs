@@ -1,5 +1,5 @@
 // Build step: copies the non-TypeScript files the harness reads at run time (skills, the meta
-// prompt, the shipped command agent definitions) next to the compiled JavaScript in dist/, so
+// prompt, the shipped command agent definitions, the content worker's entry) next to the compiled JavaScript in dist/, so
 // `node dist/harness/cli/main.js` works.
 import { cpSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +9,7 @@ const copy = (dir) => {
   for (const name of readdirSync(join(root, dir))) {
     const path = join(dir, name);
     if (statSync(join(root, path)).isDirectory()) copy(path);
-    else if (name.endsWith('.md') || name.endsWith('.toml')) cpSync(join(root, path), join(root, 'dist', path));
+    else if (name.endsWith('.md') || name.endsWith('.toml') || name.endsWith('.mjs')) cpSync(join(root, path), join(root, 'dist', path));
   }
 };
 copy('harness');
