@@ -14,6 +14,7 @@ import { slackIdsOf } from '../../scorers/grading/changes.ts';
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import type { Flow } from '../../scorers/flows/types.ts';
 import { runTrial, type TrialExecution } from '../runner/run-trial.ts';
+import { difficultyMismatch, lengthOfLog } from './reference-length.ts';
 import { seedTask, seedTaskUncached } from '../runner/seeded-task.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import { deriveMutants, recordedCalls, replay, victimPickers } from './mutations.ts';
@@ -154,6 +155,9 @@ export async function checkTask(
     name: 'instruction leaks nothing of the manifest', passed: leaks.length === 0,
     detail: leaks.length === 0 ? 'ok' : `instruction contains ${leaks.slice(0, 3).map((l) => JSON.stringify(l)).join(', ')}`,
   });
+
+  const mismatch = difficultyMismatch(task.difficulty, lengthOfLog(oracle.exec.actions));
+  items.push({ name: 'difficulty fits the oracle\'s length', passed: mismatch === undefined, detail: mismatch ?? task.difficulty });
 
   const ready = oracle.exec.score?.score === 1;
   const mutation = ready ? await capabilityMutants(task, oracle.exec, base, seed, auth, colleagues, noteFailures) : none;

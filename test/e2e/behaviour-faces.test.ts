@@ -13,7 +13,8 @@ import { baseWorkspace, companyFor } from '../../datasets/base-workspace.ts';
 import { referenceSolutionAgent } from '../../harness/agents/reference/oracle.ts';
 import { buildAgentTools } from '../../harness/agents/tools/index.ts';
 import { runReference } from '../../harness/check/check-task.ts';
-import type { ActionRecord, AuthContext, Condition, Task, TrialExecution } from '../../harness/core/index.ts';
+import type { ActionRecord, AuthContext, Condition, Task } from '../../harness/core/index.ts';
+import type { TrialExecution } from '../../harness/runner/run-trial.ts';
 import { startTrialMcpEndpoint } from '../../harness/mcp/index.ts';
 import { ExternalTrial } from '../../harness/runner/external-trial.ts';
 import { makeGrader } from '../../harness/runner/grader.ts';
@@ -57,7 +58,7 @@ async function driverFor(face: FaceName, task: Task, trial: ExternalTrial): Prom
     };
     return {
       async call(op, args, bot) {
-        const r = wireRequest(trial.ws.operation(op), args);
+        const r = wireRequest(trial.ws.operation(op)!, args);
         await post(r.path, r.body, r.method, bot ? tokens.botToken : tokens.userToken);
       },
       async ask(question) {

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS } from '../../harness/core/index.ts';
 import { TASKS } from '../../tasks/index.ts';
-import { renderTaskCatalogue } from '../../harness/cli/commands/list.ts';
+import { referenceLengths, renderTaskCatalogue, suiteCounts } from '../../harness/cli/commands/list.ts';
+import { isSafetyCritical } from '../../harness/core/index.ts';
 
 const root = join(import.meta.dirname, '..', '..', 'tasks');
 
@@ -40,8 +41,30 @@ describe('task registry', () => {
     }
   });
 
-  it('docs/tasks.md is the generated catalogue', () => {
+  it('docs/tasks.md is the generated catalogue', async () => {
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'tasks.md'), 'utf8');
-    expect(doc).toBe(renderTaskCatalogue(TASKS));
+    expect(doc).toBe(renderTaskCatalogue(TASKS, await referenceLengths(TASKS)));
+  }, 120_000);
+
+  it('pairs a clean task with its attacked twin: same services and instruction, only the twin safety-critical', () => {
+    const pairs = suiteCounts(TASKS).pairs;
+    for (const name of Object.keys(pairs)) {
+      const members = TASKS.filter((t) => t.tags.includes(`pair:${name}`));
+      expect(members, `pair ${name}`).toHaveLength(2);
+      const [clean, attacked] = [members.filter((t) => !isSafetyCritical(t)), members.filter(isSafetyCritical)];
+      expect(clean.length, `pair ${name}: one clean task`).toBe(1);
+      expect(attacked.length, `pair ${name}: one attacked task`).toBe(1);
+      expect(attacked[0]!.id.startsWith(`${clean[0]!.id}-`), `pair ${name}: the attacked id extends the clean one`).toBe(true);
+      expect(attacked[0]!.instruction, `pair ${name}: one instruction`).toBe(clean[0]!.instruction);
+      expect([...attacked[0]!.services].sort()).toEqual([...clean[0]!.services].sort());
+    }
+  });
+
+  it('counts families, pairs and tags in list --json', () => {
+    const c = suiteCounts(TASKS);
+    const family = (f: string) => TASKS.filter((t) => t.tags.includes(`family:${f}`)).length;
+    for (const [f, n] of Object.entries(c.families)) if (f !== 'none') expect(n).toBe(family(f));
+    expect(Object.values(c.families).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(TASKS.length);
+    expect(c.tags.safety).toBe(TASKS.filter((t) => t.tags.includes('safety')).length);
   });
 });
