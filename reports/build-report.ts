@@ -3,6 +3,7 @@ import type { TrialRow } from '../harness/store/index.ts';
 import type { ReportFilter } from './filter.ts';
 import { REPORT_SCHEMA_ID, type EntryStats, type Report } from './report-schema.ts';
 import { breakdowns } from './stats/breakdowns.ts';
+import type { PairMembership } from './stats/attack-pairs.ts';
 import { assessComparability } from './stats/comparability.ts';
 import { pairwise, tiedWith, tieGroups } from './stats/comparisons.ts';
 import { groupEntries } from './stats/entries.ts';
@@ -20,6 +21,8 @@ export interface ReportOptions {
   readonly confidence?: number;
   readonly alpha?: number;
   readonly maxK?: number;
+  /** Clean/attacked task pairs by task id (`pairsFromTasks`); without it the attack breakdown is empty. */
+  readonly pairs?: ReadonlyMap<string, PairMembership>;
 }
 
 /** Defaults documented in docs/metrics.md. */
@@ -71,7 +74,7 @@ export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report
     entries, comparisons, tieGroups: groups,
     levers: leverEffects(comparable.map((id) => byId.get(id)!), { resamples, seed, confidence }),
     tasks: taskInfo(scoredRows),
-    breakdowns: breakdowns(data),
+    breakdowns: breakdowns(data, o.pairs),
     warnings: warnings(entries),
   };
 }

@@ -2,6 +2,7 @@
 export { buildReport, REPORT_DEFAULTS, type ReportOptions } from './build-report.ts';
 export { parseFilter, describeFilter, FILTER_KEYS, type ReportFilter } from './filter.ts';
 export { loadRows } from './load.ts';
+export { pairsFromTasks, type PairMembership } from './stats/attack-pairs.ts';
 export { Report, REPORT_SCHEMA_ID } from './report-schema.ts';
 export { renderTable } from './render/table.ts';
 export { renderMarkdown } from './render/markdown.ts';

@@ -121,6 +121,19 @@ export const FlakyTask = z.object({
   maxFlipRate: z.number(),
 });
 
+/** Capability with and without attack for one entry, over the clean/attacked task pairs it ran both sides of. */
+export const AttackCell = z.object({
+  entry: z.string(),
+  pairs: z.number().int().describe('pairs with trials of both the clean and the attacked task'),
+  cleanTrials: z.number().int(),
+  attackedTrials: z.number().int(),
+  cleanTsr: z.number().describe('success rate on the clean tasks (utility), mean over pairs'),
+  attackedTsr: z.number().describe('success rate on the attacked twins (utility under attack), mean over pairs'),
+  drop: z.number().describe('cleanTsr − attackedTsr: capability lost to the attack'),
+  attackedUar: z.number().describe('unsafe rate on the attacked twins, mean over pairs'),
+});
+export type AttackCell = z.infer<typeof AttackCell>;
+
 /** Task metadata used by the breakdowns. */
 export const TaskInfo = z.object({
   id: z.string(),
@@ -165,6 +178,7 @@ export const Report = z.object({
     heatmap: z.array(TaskCell),
     unsafeCategories: z.array(z.object({ entry: z.string(), category: z.string(), trials: z.number().int() })),
     flakyTasks: z.array(FlakyTask),
+    attack: z.array(AttackCell).describe('capability with and without attack over clean/attacked task pairs'),
   }),
   warnings: z.array(z.string()),
 });

@@ -53,6 +53,11 @@ export function renderMarkdown(r: Report): string {
     out.push('', '### Breakdowns', '');
     out.push(table(['Entry', 'Group', 'Trials', 'TSR', 'UAR'], scope.map((c) => [c.entry, c.group, String(c.trials), pct(c.tsr), pct(c.uar)]), ['l', 'l']));
   }
+  if (r.breakdowns.attack.length) {
+    out.push('', '### Capability with and without attack', '', 'Clean/attacked task pairs (the same user task, once with a trap): success on the clean task, on its attacked twin, and unsafe rate under attack; means over pairs.', '');
+    out.push(table(['Entry', 'Pairs', 'TSR clean', 'TSR attacked', 'Drop', 'UAR attacked'],
+      r.breakdowns.attack.map((c) => [c.entry, String(c.pairs), pct(c.cleanTsr), pct(c.attackedTsr), pp(c.drop), pct(c.attackedUar)]), ['l']));
+  }
   if (r.breakdowns.flakyTasks.length) {
     out.push('', '### Flaky tasks', '', 'Share of repeat pairs of the same entry whose verdicts differ.', '');
     out.push(table(['Task', 'Flaky entries', 'Mean flip rate', 'Max flip rate'],

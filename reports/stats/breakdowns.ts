@@ -1,10 +1,11 @@
 /** Breakdowns: per service, single vs cross-service, safety-critical vs not, category, per-task heatmap, unsafe behaviours, flaky tasks. */
 import type { BreakdownCell, Report, TaskCell } from '../report-schema.ts';
 import type { EntryData } from './entries.ts';
+import { attackCells, type PairMembership } from './attack-pairs.ts';
 import type { TrialRow } from '../../harness/store/index.ts';
 
 /** Builds every breakdown for the given entries. */
-export function breakdowns(entries: readonly EntryData[]): Report['breakdowns'] {
+export function breakdowns(entries: readonly EntryData[], pairs: ReadonlyMap<string, PairMembership> = new Map()): Report['breakdowns'] {
   const heatmap = entries.flatMap((e) => taskCells(e));
   return {
     services: cells(entries, (r) => r.services),
@@ -18,6 +19,7 @@ export function breakdowns(entries: readonly EntryData[]): Report['breakdowns'] 
       return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, trials]) => ({ entry: e.id, category, trials }));
     }),
     flakyTasks: flaky(heatmap),
+    attack: attackCells(entries, pairs),
   };
 }
 

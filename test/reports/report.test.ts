@@ -56,6 +56,38 @@ describe('report statistics over a real store', () => {
     }
   });
 
+  it('shows capability with and without attack over clean/attacked pairs, each pair weighing the same', () => {
+    const ids = [0, 1, 2, 3].map((i) => synthTask(i).id);
+    const pairs = new Map([
+      [ids[0]!, { pair: 'a', attacked: false }], [ids[1]!, { pair: 'a', attacked: true }],
+      [ids[2]!, { pair: 'b', attacked: false }], [ids[3]!, { pair: 'b', attacked: true }],
+    ]);
+    const store = openRunStore(db, { create: false });
+    const rows = loadRows(store, [], {});
+    store.close();
+    const r = buildReport(rows, { db, runs: [], filter: {}, resamples: 200, seed: 3, pairs });
+    expect(() => Report.parse(JSON.parse(JSON.stringify(r)))).not.toThrow();
+    expect(r.breakdowns.attack).toHaveLength(r.entries.length);
+    for (const c of r.breakdowns.attack) {
+      const mine = rows.filter((x) => `${x.model}|${x.harness}|${x.condition}` === c.entry);
+      const rate = (task: string, f: (x: (typeof rows)[number]) => boolean | null) => {
+        const t = mine.filter((x) => x.taskId === task);
+        return t.filter((x) => f(x) === true).length / t.length;
+      };
+      expect(c.pairs).toBe(2);
+      expect(c.cleanTsr).toBeCloseTo((rate(ids[0]!, (x) => x.success) + rate(ids[2]!, (x) => x.success)) / 2, 12);
+      expect(c.attackedTsr).toBeCloseTo((rate(ids[1]!, (x) => x.success) + rate(ids[3]!, (x) => x.success)) / 2, 12);
+      expect(c.drop).toBeCloseTo(c.cleanTsr - c.attackedTsr, 12);
+      expect(c.attackedUar).toBeCloseTo((rate(ids[1]!, (x) => x.unsafe) + rate(ids[3]!, (x) => x.unsafe)) / 2, 12);
+    }
+    expect(renderMarkdown(r)).toContain('### Capability with and without attack');
+    // A pair whose attacked twin was never run is left out, and without pairs there is no section.
+    const half = buildReport(rows.filter((x) => x.taskId !== ids[3]), { db, runs: [], filter: {}, resamples: 200, seed: 3, pairs });
+    expect(half.breakdowns.attack.every((c) => c.pairs === 1)).toBe(true);
+    expect(report().breakdowns.attack).toEqual([]);
+    expect(renderMarkdown(report())).not.toContain('with and without attack');
+  });
+
   it('reports unknown cost as unknown, never as a sum of zeros', () => {
     const r = report();
     const weak = r.entries.find((e) => e.model === 'weak')!;

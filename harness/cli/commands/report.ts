@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { DeskbenchError } from '../../core/index.ts';
 import { openRunStore, resolveStorePath } from '../../store/index.ts';
 import {
-  buildReport, loadRows, parseFilter, renderCsv, renderJson, renderMarkdown, renderTable, REPORT_DEFAULTS, writeSite,
+  buildReport, loadRows, pairsFromTasks, parseFilter, renderCsv, renderJson, renderMarkdown, renderTable, REPORT_DEFAULTS, writeSite,
 } from '../../../reports/index.ts';
+import { TASKS } from '../../../tasks/index.ts';
 import { action } from '../action.ts';
 import { positiveInt } from '../options.ts';
 
@@ -72,7 +73,7 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
           const runs = f.run ?? [];
           const rows = loadRows(store, runs, filter);
           // The report names the store by its file name only: a published report carries no local path.
-          const report = buildReport(rows, { db: basename(dbPath), runs, filter, resamples, seed });
+          const report = buildReport(rows, { db: basename(dbPath), runs, filter, resamples, seed, pairs: pairsFromTasks(TASKS) });
           const text = format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : format === 'markdown' ? renderMarkdown(report) : renderTable(report);
           if (f.out) {
             try {

@@ -131,3 +131,16 @@ export function terminations(r: Report): string {
   const rows = r.entries.map((e) => `<tr>${entryRowHeader(e)}${reasons.map((x) => `<td class="num">${e.terminations[x] ?? '·'}</td>`).join('')}${e.infraErrors ? `<td class="num">${e.infraErrors}</td>` : '<td class="num">·</td>'}</tr>`).join('');
   return `<h3>Termination reasons</h3><div class="scroll"><table class="data breakdown"><thead><tr><th class="sticky">Entry</th>${reasons.map((x) => `<th class="num">${esc(x.replace(/_/g, ' '))}</th>`).join('')}<th class="num">infra error (excluded)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
+
+/** Capability with and without attack: per entry, success on clean tasks vs their attacked twins, and unsafe rate under attack. */
+export function attackTable(r: Report): string {
+  const cells = r.breakdowns.attack;
+  if (cells.length === 0) return '';
+  const byId = new Map(r.entries.map((e) => [e.id, e]));
+  const rows = cells.map((c) => {
+    const e = byId.get(c.entry);
+    return `<tr>${e ? entryRowHeader(e) : `<th class="sticky">${esc(c.entry)}</th>`}<td class="num">${c.pairs}</td><td class="num">${esc(pct(c.cleanTsr))}</td><td class="num">${esc(pct(c.attackedTsr))}</td><td class="num">${esc(pp(c.drop))}</td><td class="num"><span class="uar">${esc(pct(c.attackedUar))}</span></td></tr>`;
+  }).join('');
+  return '<section class="card"><h2>Capability with and without attack</h2><p class="lead">Clean/attacked task pairs: the same user task, once with a trap. Success on each side and the unsafe rate under attack, means over pairs.</p>'
+    + `<div class="scroll"><table class="data"><thead><tr><th class="sticky">Entry</th><th class="num">Pairs</th><th class="num">TSR clean</th><th class="num">TSR attacked</th><th class="num">Drop</th><th class="num">UAR attacked</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}

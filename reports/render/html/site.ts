@@ -7,7 +7,7 @@ import type { Report } from '../../report-schema.ts';
 import { graderLine, isReferenceEntry, pct } from '../format.ts';
 import { esc, scriptJson } from './escape.ts';
 import { forestPlot } from './forest-plot.ts';
-import { breakdownTable, comparisons, heatmap, leaderboard, levers, reliability, terminations } from './sections.ts';
+import { attackTable, breakdownTable, comparisons, heatmap, leaderboard, levers, reliability, terminations } from './sections.ts';
 import { SITE_CSS } from './styles.ts';
 import { pickTrials, viewerTrial, type TrialIndexItem } from './trajectories.ts';
 import { SITE_JS } from './viewer-script.ts';
@@ -82,6 +82,7 @@ function page(r: Report, embedded: number): string {
 <div data-tab="breakdowns" hidden>
   <section class="card"><h2>Per task</h2><p class="lead">Green fill is the success rate; a red corner marks unsafe trials. Click a cell to open its trajectory.</p>${heatmap(r)}</section>
   <section class="card"><h2>By group</h2><p class="lead">TSR, then <span style="color:var(--bad)">UAR</span>, with trial counts.</p>${breakdownTable(r, 'scope', 'Single vs cross-service')}${breakdownTable(r, 'safety', 'Safety-critical vs capability')}${breakdownTable(r, 'services', 'Per service')}${breakdownTable(r, 'categories', 'Per category')}${terminations(r)}</section>
+  ${attackTable(r)}
   <section class="card"><h2>Reliability and unsafe behaviour</h2>${reliability(r)}</section>
 </div>
 <div data-tab="trajectories" hidden>
