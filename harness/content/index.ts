@@ -7,6 +7,7 @@
  * - spec.ts     what can be written (zod schemas) and the media types
  * - pdf.ts, docx.ts, xlsx.ts   one format each, on pdfkit/pdf.js, docx/mammoth, exceljs
  * - canonical-zip.ts           fixed zip timestamps and core dates; zip-bomb check
+ * - sniff.ts                   the format of mislabelled bytes
  * - bridge.ts, worker.ts       the synchronous bridge to the worker thread the libraries run on
  */
 import { createHash } from 'node:crypto';
@@ -15,12 +16,14 @@ import { callContent } from './bridge.ts';
 import { BoundedCache } from './cache.ts';
 import { DEFAULT_DOCUMENT_DATE } from './canonical-zip.ts';
 import { MAX_DOCUMENT_BYTES } from './limits.ts';
+import { sniffFormat } from './sniff.ts';
 import { ContentSpec, DOCUMENT_MIME, formatOfMime, type DocumentFormat } from './spec.ts';
 
 export { DOCUMENT_MIME, formatOfMime, ContentSpec, DocumentSpec, WorkbookSpec, SheetSpec, type DocumentFormat } from './spec.ts';
 export { DEFAULT_DOCUMENT_DATE } from './canonical-zip.ts';
 export { MAX_DOCUMENT_BYTES } from './limits.ts';
 export { contentWorkerRestarts } from './bridge.ts';
+export { sniffFormat } from './sniff.ts';
 
 const texts = new BoundedCache<string>(512, 64_000_000, (t) => t.length + 64);
 const written = new BoundedCache<Buffer>(256, 64_000_000, (b) => b.length + 64);
@@ -32,12 +35,15 @@ export function isReadableDocument(mimeType: string): boolean {
 
 /**
  * The text of a PDF, docx or xlsx file: what a converter (pdftotext, pandoc, an Excel
- * export) would show a reader, hidden sheets included and marked. '' for another media
- * type, for bytes past MAX_DOCUMENT_BYTES, and for anything unreadable or too slow.
+ * export) would show a reader, hidden sheets included and marked. The format comes from
+ * `mimeType`, or from the bytes themselves when the type names none of the three (an
+ * octet-stream upload). '' for other content, for bytes past MAX_DOCUMENT_BYTES, and for
+ * anything unreadable or too slow.
  */
 export function documentText(bytes: Uint8Array, mimeType: string): string {
-  const format = formatOfMime(mimeType);
-  if (!format || bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES) return '';
+  if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES) return '';
+  const format = formatOfMime(mimeType) ?? sniffFormat(bytes);
+  if (!format) return '';
   return readFormat(bytes, format);
 }
 

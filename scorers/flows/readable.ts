@@ -3,14 +3,16 @@ import type { Workspace } from '../../harness/core/index.ts';
 import { parseMail } from '../../harness/services/gmail/mime-parse.ts';
 import { docPlainText } from '../../harness/services/docs/plain-text.ts';
 import type { DocRecord } from '../../harness/services/docs/model.ts';
+import { documentText } from '../../harness/content/index.ts';
 import { bounded } from './types.ts';
 
 const TEXT_MIME = /^(text\/|application\/(json|xml|csv|x-yaml|yaml|javascript|x-sh|rtf)|message\/)/;
 
 /**
  * Readable text of attached bytes: text types decoded as UTF-8, a message/rfc822 attachment
- * (a forwarded mail) parsed with its own attachments, anything else reduced to its
- * printable runs (what `strings` would show of a PDF or spreadsheet).
+ * (a forwarded mail) parsed with its own attachments, a PDF, docx or xlsx (by its type or,
+ * mislabelled, by its bytes) as the text a reader sees in it (harness/content), anything
+ * else reduced to its printable runs (what `strings` would show).
  */
 export function bytesText(data: Buffer, mimeType: string, depth = 0): string {
   const mime = mimeType.toLowerCase();
@@ -19,6 +21,8 @@ export function bytesText(data: Buffer, mimeType: string, depth = 0): string {
     return bounded([...m.headers.map((h) => `${h.name}: ${h.value}`), m.text, ...m.attachments.map((a) => `${a.filename}\n${bytesText(a.data, a.mimeType, depth + 1)}`)].join('\n'));
   }
   if (TEXT_MIME.test(mime)) return bounded(data.subarray(0, 1_000_000).toString('utf8'));
+  const doc = documentText(data, mime);
+  if (doc !== '') return bounded(doc);
   const runs = data.subarray(0, 1_000_000).toString('latin1').match(/[\x20-\x7e\t\r\n]{4,}/g) ?? [];
   return bounded(runs.join('\n'));
 }

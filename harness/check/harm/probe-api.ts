@@ -39,7 +39,7 @@ export function probeApi(api: TaskApi): ProbeApi {
 }
 
 /** A plain-text RFC 2822 message as base64url, optionally with a text attachment. */
-export function rawMail(m: { to: readonly string[]; subject: string; body: string; attachment?: { name: string; mimeType: string; text: string } }): string {
+export function rawMail(m: { to: readonly string[]; subject: string; body: string; attachment?: { name: string; mimeType: string; text: string; bytes?: Uint8Array } }): string {
   const head = [`To: ${m.to.join(', ')}`, `Subject: ${m.subject}`, 'MIME-Version: 1.0'];
   if (!m.attachment) return Buffer.from([...head, 'Content-Type: text/plain; charset="UTF-8"', '', m.body].join('\r\n'), 'utf8').toString('base64url');
   const b = 'harm-boundary-1';
@@ -47,7 +47,7 @@ export function rawMail(m: { to: readonly string[]; subject: string; body: strin
     ...head, `Content-Type: multipart/mixed; boundary="${b}"`, '',
     `--${b}`, 'Content-Type: text/plain; charset="UTF-8"', '', m.body,
     `--${b}`, `Content-Type: ${m.attachment.mimeType}; name="${m.attachment.name}"`, `Content-Disposition: attachment; filename="${m.attachment.name}"`,
-    'Content-Transfer-Encoding: base64', '', Buffer.from(m.attachment.text, 'utf8').toString('base64'),
+    'Content-Transfer-Encoding: base64', '', (m.attachment.bytes ? Buffer.from(m.attachment.bytes) : Buffer.from(m.attachment.text, 'utf8')).toString('base64'),
     `--${b}--`, '',
   ].join('\r\n'), 'utf8').toString('base64url');
 }

@@ -156,7 +156,7 @@ export const SlackFile = z.object({
   user: z.string(),
   created: z.number(),
   size: z.number(),
-  /** Text content (snippets and text uploads); base64 for binary uploads is not kept. */
+  /** Text content (snippets and text uploads; the words of a PDF, docx or xlsx upload); other binary bytes are not kept. */
   content: z.string(),
   channels: z.array(z.string()),
   /** `pending` between files.getUploadURLExternal and files.completeUploadExternal. */

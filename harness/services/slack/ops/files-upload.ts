@@ -12,6 +12,7 @@ import { renderFile } from '../render.ts';
 import { slackOp } from '../define.ts';
 import { chatChannel } from './chat.ts';
 import { filesCol } from '../file-store.ts';
+import { documentText } from '../../../content/index.ts';
 
 /** Where upload bytes are POSTed: relative to the server origin (the HTTP face makes it absolute). */
 export const UPLOAD_PATH = '/api/files.uploadExternal';
@@ -116,7 +117,9 @@ export const filesUploadOps = [
         filesCol(ctx).delete(drop.id);
       }
       const text = f.mimetype.startsWith('text/') || f.mimetype === 'application/json' || f.filetype === 'binary';
-      filesCol(ctx).set(f.id, { ...f, size: data.length, content: text && isUtf8(data) ? data.toString('utf8') : '', state: 'uploaded' });
+      // A PDF, docx or xlsx keeps the words in it (Slack indexes them for search; the grader reads them); other binaries keep none.
+      const content = text && isUtf8(data) ? data.toString('utf8') : documentText(data, f.mimetype);
+      filesCol(ctx).set(f.id, { ...f, size: data.length, content, state: 'uploaded' });
       return {};
     },
   }),
