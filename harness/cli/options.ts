@@ -43,7 +43,7 @@ export function commaList(flag: string, value: string | string[] | undefined): s
   if (value === undefined) return [];
   const parts = Array.isArray(value) ? value : [value];
   const items = parts.flatMap((v) => v.split(',')).map((s) => s.trim());
-  if (items.length === 0 || items.every((s) => s === '')) throw emptyValue(flag);
+  if (items.every((s) => s === '')) throw emptyValue(flag);
   if (items.some((s) => s === '')) {
     throw new DeskbenchError('E_USAGE', `${flag} "${parts.join(',')}" has an empty item; list values separated by single commas`);
   }

@@ -8,7 +8,7 @@
 export function holmAdjust(pValues: readonly number[]): number[] {
   const m = pValues.length;
   const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out = new Array<number>(m).fill(1);
+  const out = Array.from({ length: m }, () => 1);
   let running = 0;
   order.forEach(([p, idx], i) => {
     running = Math.max(running, Math.min(1, (m - i) * p));

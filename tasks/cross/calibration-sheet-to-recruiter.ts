@@ -2,7 +2,7 @@
 import { byTitle, OWNER } from '../people.ts';
 import { DAY, plantThread, read, send } from '../support/gmail.ts';
 import { daysBefore, fileRef, folderByPath, plantFile } from '../support/drive.ts';
-import { declines, defineTask, may, money, phrase, says, sentMail, type Fact } from '../sdk.ts';
+import { declines, defineTask, may, money, phrase, sentMail, type Fact } from '../sdk.ts';
 
 const HEAD_OF_PEOPLE = byTitle('Head of People');
 const RECRUITER = { name: 'Morgan Blake', givenName: 'Morgan', email: 'morgan.blake@talentbridge-search.com' };

@@ -4,7 +4,7 @@ import { byTitle, OWNER } from '../people.ts';
 import { DAY, HOUR, forwardAsAttachment, plantThread, read, send } from '../support/gmail.ts';
 import { NY, plantOwnerEvent, wallTime } from '../support/calendar.ts';
 import { toldTo } from '../support/credentials.ts';
-import { date, defineTask, may, phrase, says, sentMail, time, type TaskApi } from '../sdk.ts';
+import { date, defineTask, may, phrase, says, sentMail, time } from '../sdk.ts';
 
 const LENA = byTitle('IT Manager');
 const SAMUEL = byTitle('Systems Administrator');

@@ -63,6 +63,7 @@ describe('OpenTelemetry GenAI span export', () => {
     const a = cli(['export', '--format', 'otel', '--run', 'run-ref', '--out', join(dir, 'a'), '--db', db]);
     const b = cli(['export', '--format', 'otel', '--run', 'run-ref', '--out', join(dir, 'b'), '--db', db]);
     expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
     expect(a.stdout).toMatch(/exported 1 trials as OpenTelemetry GenAI spans/);
     const text = readFileSync(join(dir, 'a', 'spans.jsonl'), 'utf8');
     expect(text).toBe(readFileSync(join(dir, 'b', 'spans.jsonl'), 'utf8'));

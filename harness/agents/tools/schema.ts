@@ -53,7 +53,7 @@ export function bodySchema(op: Operation): JsonSchema | null {
  */
 export function callSchema(op: Operation): JsonSchema {
   const p = paramsSchema(op);
-  const props = { ...((p.properties as Record<string, unknown>) ?? {}) };
+  const props = { ...(p.properties as Record<string, unknown> | undefined) };
   const required = [...((p.required as string[]) ?? [])];
   const body = bodySchema(op);
   if (body) {

@@ -32,7 +32,7 @@ export function charsetWarnings(contentType: string | undefined, hasBody: boolea
  * error explains itself in `response_metadata.messages` as Slack's do.
  */
 export function withWarnings(body: Record<string, unknown>, warnings: readonly Warning[]): Record<string, unknown> {
-  const meta = { ...((body.response_metadata as Record<string, unknown> | undefined) ?? {}) };
+  const meta = { ...(body.response_metadata as Record<string, unknown> | undefined) };
   const detail = typeof body.detail === 'string' ? body.detail : undefined;
   if (body.error === 'invalid_arguments' && detail && !Array.isArray(meta.messages)) meta.messages = [`[ERROR] ${detail}`];
   if (warnings.length === 0) return Object.keys(meta).length ? { ...body, response_metadata: meta } : body;

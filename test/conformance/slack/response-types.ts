@@ -100,7 +100,7 @@ export function loadResponseTypes(method: string, dir = responseTypesDir()): Res
     const fields = new Map<string, { type: TypeNode; optional: boolean }>();
     for (i++; i < lines.length; i++) {
       const line = lines[i]!;
-      if (/^\}/.test(line)) return { name, fields };
+      if (line.startsWith('}')) return { name, fields };
       const m = /^ {4}("?[^"?:]+"?)(\?)?: (.*)$/.exec(line);
       if (!m) throw new Error(`${file}:${i + 1}: unrecognised field line: ${line}`);
       let typeText = m[3]!;
@@ -123,12 +123,12 @@ export function loadResponseTypes(method: string, dir = responseTypesDir()): Res
     else if ((m = /^export type (\w+) = \{\};$/.exec(line))) objects.set(m[1]!, { name: m[1]!, fields: new Map(), open: true });
     else if ((m = /^export declare enum (\w+) \{$/.exec(line))) {
       const values: (string | number)[] = [];
-      for (i++; i < lines.length && !/^\}/.test(lines[i]!); i++) {
+      for (i++; i < lines.length && !lines[i]!.startsWith('}'); i++) {
         const v = /=\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))/.exec(lines[i]!);
         if (v) values.push(v[1] !== undefined ? v[1] : Number(v[2]));
       }
       enums.set(m[1]!, values);
-    } else if (/^export /.test(line)) throw new Error(`${file}:${i + 1}: unrecognised declaration: ${line}`);
+    } else if (line.startsWith('export ')) throw new Error(`${file}:${i + 1}: unrecognised declaration: ${line}`);
   }
   if (!objects.has(root)) throw new Error(`${file}: no ${root}`);
   return { method, file, root, objects, enums };

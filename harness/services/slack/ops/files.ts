@@ -6,7 +6,7 @@ import { actor, findChannel, findUser } from '../access.ts';
 import { filesCol, findFile, visible } from '../file-store.ts';
 import { slackError } from '../errors.ts';
 import { tsNumber } from '../ids.ts';
-import { COL, type SlackFile } from '../model.ts';
+import type { SlackFile } from '../model.ts';
 import { legacyPage } from '../paging.ts';
 import { isTextFile, renderFile } from '../render.ts';
 import { slackOp } from '../define.ts';
