@@ -118,7 +118,7 @@ describe('mail helpers (gmail_search / gmail_read / gmail_send)', () => {
     expect(without.decoded).toBeUndefined();
     expect(off.server.requests[0]!.body.tools as unknown[]).toHaveLength(4);
     expect(((on.server.requests[0]!.body.tools as Array<{ function: { name: string } }>).map((t) => t.function.name))).toEqual([
-      'list_operations', 'describe_operation', 'call_operation', 'gmail_search', 'gmail_read', 'gmail_send', 'ask_user',
+      'list_operations', 'describe_operation', 'call_operation', 'gmail_search', 'gmail_read', 'gmail_send', 'gmail_read_attachment', 'ask_user',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { pagingParams, type CapHint } from './cap.ts';
 import { discoverSpecs, runDiscoverTool, DISCOVER_TOOLS } from './discover.ts';
 import { DOCS_VIEW_PARAM, DOCS_VIEW_SCHEMA, documentTextView } from './docs-view.ts';
 import { enrichGmailResult, mailHelperSpecs, MAIL_HELPER_TOOLS, runMailHelper, type HelperInvoke } from './mail/helpers.ts';
+import { documentHelperSpecs, DOCUMENT_HELPER_TOOLS, runDocumentHelper } from './mail/documents.ts';
 import { ownerProfile } from './owner.ts';
 import { capResult, renderCapped, toolError } from './render.ts';
 import type { JsonSchema } from './schema.ts';
@@ -121,7 +122,9 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
   const byId = new Map(ops.map((o) => [o.id, o]));
   const skills = opts.condition.skills ? skillsFor(opts.services, opts.skills ?? loadSkills()) : [];
   const helpers = opts.mailHelpers === true && opts.services.includes('gmail');
-  const extraSpecs: ToolSpec[] = [...(helpers ? mailHelperSpecs() : []), ...(skills.length ? [READ_SKILL] : []), ASK_USER];
+  // The document readers come with the mail helpers, for Gmail attachments and Drive files alike.
+  const docHelpers = opts.mailHelpers === true ? documentHelperSpecs(opts.services) : [];
+  const extraSpecs: ToolSpec[] = [...(helpers ? mailHelperSpecs() : []), ...docHelpers, ...(skills.length ? [READ_SKILL] : []), ASK_USER];
   const typed = opts.profile === 'typed'
     ? typedSpecs(ops, { limits, reserved: extraSpecs.length, reservedChars: JSON.stringify(extraSpecs).length, extraParams: faceExtras })
     : undefined;
@@ -190,7 +193,8 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
       seqs.push(r.action.seq);
       return r.ok ? { ok: true, value: r.value } : { ok: false, body: errorBody(op, r.error), error: r.error };
     };
-    const out = runMailHelper(name, args, { invoke, services: opts.services, owner: auth.principal });
+    const env = { invoke, services: opts.services, owner: auth.principal };
+    const out = DOCUMENT_HELPER_TOOLS.has(name) ? runDocumentHelper(name, args, env) : runMailHelper(name, args, env);
     if (!out.ok) {
       if (seqs.length === 0) seqs.push(ws.logRejected(name, 'tool', String((out.body.error as { message?: unknown } | undefined)?.message ?? 'bad arguments')).seq);
       return err(capResult(JSON.stringify(out.body)), seqs);
@@ -221,6 +225,7 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
       return ok(JSON.stringify({ reply }), [action.seq]);
     }
     if (helpers && MAIL_HELPER_TOOLS.has(call.name)) return runHelper(call.name, args);
+    if (docHelpers.some((d) => d.name === call.name)) return runHelper(call.name, args);
     if (typed) {
       const op = typed.byName.get(call.name);
       if (op) return invokeOp(op.id, args);

@@ -154,7 +154,7 @@ export function register(program: Command): void {
     .option('--tool-profile <profile>', 'discover (list/describe/call) or typed (one tool per operation)', 'discover')
     .option('--skills <on|off>', 'skills lever: the service guides as resources, prompts and read_skill', 'on')
     .option('--meta <on|off>', 'meta-prompt lever: the rules as the server instructions and a prompt', 'on')
-    .option('--mail-helpers <on|off>', 'Gmail helpers gmail_search, gmail_read, gmail_send (recorded as harness <label>+mail)', 'on')
+    .option('--mail-helpers <on|off>', 'Gmail helpers gmail_search, gmail_read, gmail_send, and the document readers gmail_read_attachment, drive_read_file (recorded as harness <label>+mail)', 'on')
     .option('--agent-name <name>', 'store the trial under this agent name (without it the trial is graded, printed, not stored)')
     .option('--model <id>', 'model behind the agent, as reported (default: the agent name)')
     .option('--harness <label>', 'harness label, as reported (default: mcp)')

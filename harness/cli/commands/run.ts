@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .option('--run-id <id>', 'id for the new run (give every shard the same one, then `deskbench merge`)')
     .option('--tool-profile <profile>', 'discover (list/describe/call, default) or typed (one tool per operation)', 'discover')
     .option('--no-sandbox', 'run command agents (cmd:) as yourself, without the sandbox (only their environment is restricted; recorded as harness <name>+unsandboxed)')
-    .option('--mail-helpers <on|off>', 'Gmail helpers for model agents: decoded bodies, gmail_send with plain fields (recorded as harness deskbench+mail)', 'on')
+    .option('--mail-helpers <on|off>', 'Gmail helpers for model agents: decoded bodies, gmail_send with plain fields, and text of PDF/docx/xlsx attachments and Drive files (recorded as harness deskbench+mail)', 'on')
     .option('--context-window <tokens>', "the endpoint's input context window, for models the limits table does not know")
     .option('--max-tools <n>', 'most tools the endpoint accepts in one request, when stricter than the table')
     .option('--base-url <url>', 'model server base URL (OpenAI-compatible servers, proxies)')
