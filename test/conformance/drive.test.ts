@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../support/live-server.ts';
+import { addAccessProposal } from '../../harness/services/drive/seed.ts';
 import { DOC_MIME, FOLDER_MIME } from '../../harness/services/drive/model.ts';
 import { driveService } from '../../harness/services/drive/index.ts';
 
@@ -203,8 +204,8 @@ describe('drive v3 through the official client', () => {
 
   it('drives: create, get, list, update, hide, unhide, delete', async () => {
     const d = await live.drive.drives.create({ requestId: 'req-1', requestBody: { name: 'Team Space' } });
-    const again = await live.drive.drives.create({ requestId: 'req-1', requestBody: { name: 'Team Space' } });
-    expect(again.data.id).toBe(d.data.id);
+    // The reference: "If the shared drive already exists a 409 error will be returned."
+    expect(await failure(live.drive.drives.create({ requestId: 'req-1', requestBody: { name: 'Team Space' } }))).toMatchObject({ status: 409 });
     expect((await live.drive.drives.get({ driveId: d.data.id! })).data.name).toBe('Team Space');
     await live.drive.drives.update({ driveId: d.data.id!, requestBody: { name: 'Team Space 2' } });
     expect((await live.drive.drives.hide({ driveId: d.data.id!, fields: 'hidden' })).data.hidden).toBe(true);
@@ -224,6 +225,111 @@ describe('drive v3 through the official client', () => {
     expect(trashedBefore).toBeGreaterThan(0);
     await live.drive.files.emptyTrash({});
     expect((await live.drive.files.list({ q: 'trashed = true' })).data.files).toEqual([]);
+  });
+
+  it('teamdrives (deprecated): create, get, list, update, delete; a repeated requestId is 409', async () => {
+    const t = await live.drive.teamdrives.create({ requestId: 'team-req-1', requestBody: { name: 'Legacy Team' } });
+    expect(t.data).toMatchObject({ kind: 'drive#teamDrive', name: 'Legacy Team', capabilities: { canRenameTeamDrive: true, canDeleteTeamDrive: true } });
+    expect(await failure(live.drive.teamdrives.create({ requestId: 'team-req-1', requestBody: { name: 'Legacy Team' } }))).toMatchObject({ status: 409 });
+    expect((await live.drive.teamdrives.get({ teamDriveId: t.data.id! })).data.name).toBe('Legacy Team');
+    expect((await live.drive.teamdrives.update({ teamDriveId: t.data.id!, requestBody: { name: 'Legacy Team 2' } })).data.name).toBe('Legacy Team 2');
+    const list = await live.drive.teamdrives.list({ q: "name contains 'Legacy'" });
+    expect(list.data).toMatchObject({ kind: 'drive#teamDriveList', teamDrives: [{ id: t.data.id, name: 'Legacy Team 2' }] });
+    // The same record is the shared drive drives.* sees.
+    expect((await live.drive.drives.get({ driveId: t.data.id! })).data.name).toBe('Legacy Team 2');
+    expect((await bob.drive.teamdrives.get({ teamDriveId: t.data.id! }).catch((e) => e.response)).status).toBe(404);
+    expect((await live.drive.teamdrives.delete({ teamDriveId: t.data.id! })).status).toBe(204);
+  });
+
+  it('accessproposals: an approver lists, gets and accepts (the recipient gets the role) or denies; others are refused', async () => {
+    const doc = await live.drive.files.create({ requestBody: { name: 'Board pack.txt' }, media: { mimeType: 'text/plain', body: 'agenda' } });
+    const id = doc.data.id!;
+    const asked = addAccessProposal(live.ws, { fileId: id, requesterEmail: 'vendor@outside.example', role: 'writer', message: 'Please let me edit' });
+    const other = addAccessProposal(live.ws, { fileId: id, requesterEmail: BOB, role: 'reader' });
+    const list = await live.drive.accessproposals.list({ fileId: id });
+    expect(list.data.accessProposals!.map((p) => [p.requesterEmailAddress, p.rolesAndViews![0]!.role])).toEqual([['vendor@outside.example', 'writer'], [BOB, 'reader']]);
+    const got = await live.drive.accessproposals.get({ fileId: id, proposalId: asked.proposalId });
+    expect(got.data).toMatchObject({ fileId: id, proposalId: asked.proposalId, recipientEmailAddress: 'vendor@outside.example', requestMessage: 'Please let me edit' });
+    expect(await failure(bob.drive.accessproposals.list({ fileId: id }))).toMatchObject({ status: 404 });
+    expect(await failure(live.drive.accessproposals.resolve({ fileId: id, proposalId: asked.proposalId, requestBody: { action: 'ACCEPT' } }))).toMatchObject({ status: 400, reason: 'required' });
+    const ok = await live.drive.accessproposals.resolve({ fileId: id, proposalId: asked.proposalId, requestBody: { action: 'ACCEPT', role: ['reader', 'commenter'] } });
+    expect(ok.status).toBe(204);
+    const perms = await live.drive.permissions.list({ fileId: id, fields: 'permissions(emailAddress,role)' });
+    expect(perms.data.permissions).toContainEqual({ emailAddress: 'vendor@outside.example', role: 'commenter' });
+    await live.drive.accessproposals.resolve({ fileId: id, proposalId: other.proposalId, requestBody: { action: 'DENY' } });
+    expect((await live.drive.permissions.list({ fileId: id, fields: 'permissions(emailAddress)' })).data.permissions!.map((p) => p.emailAddress)).not.toContain(BOB);
+    expect((await live.drive.accessproposals.list({ fileId: id })).data.accessProposals).toEqual([]);
+    expect(await failure(live.drive.accessproposals.get({ fileId: id, proposalId: asked.proposalId }))).toMatchObject({ status: 404, reason: 'notFound' });
+  });
+
+  it('approvals: start, get, list, approve, decline, cancel, comment, reassign with the documented state machine', async () => {
+    const doc = await live.drive.files.create({ requestBody: { name: 'Contract.txt' }, media: { mimeType: 'text/plain', body: 'terms' } });
+    const id = doc.data.id!;
+    await live.drive.permissions.create({ fileId: id, sendNotificationEmail: false, requestBody: { type: 'user', role: 'commenter', emailAddress: BOB } });
+    const a = await live.drive.approvals.start({ fileId: id, requestBody: { reviewerEmails: [BOB, 'carol.chen@corvidlabs.com'], message: 'Please review' } });
+    expect(a.data).toMatchObject({ kind: 'drive#approval', targetFileId: id, status: 'IN_PROGRESS', reviewerResponses: [{ response: 'NO_RESPONSE' }, { response: 'NO_RESPONSE' }] });
+    const approvalId = a.data.approvalId!;
+    expect(await failure(live.drive.approvals.start({ fileId: id, requestBody: { reviewerEmails: [BOB] } }))).toMatchObject({ status: 400 });
+    expect(await failure(bob.drive.approvals.start({ fileId: id, requestBody: { reviewerEmails: [live.principal] } }))).toMatchObject({ status: 403, reason: 'insufficientFilePermissions' });
+    expect(await failure(live.drive.approvals.approve({ fileId: id, approvalId, requestBody: {} }))).toMatchObject({ status: 403 });
+    const half = await bob.drive.approvals.approve({ fileId: id, approvalId, requestBody: { message: 'LGTM' } });
+    expect(half.data.status).toBe('IN_PROGRESS');
+    const moved = await live.drive.approvals.reassign({ fileId: id, approvalId, requestBody: { replaceReviewers: [{ removedReviewerEmail: 'carol.chen@corvidlabs.com', addedReviewerEmail: 'dan.diaz@corvidlabs.com' }] } });
+    expect(moved.data.reviewerResponses!.map((r) => r.reviewer!.emailAddress)).toEqual([BOB, 'dan.diaz@corvidlabs.com']);
+    expect((await live.drive.approvals.comment({ fileId: id, approvalId, requestBody: { message: 'Ping' } })).data.status).toBe('IN_PROGRESS');
+    expect((await live.drive.approvals.get({ fileId: id, approvalId })).data.approvalId).toBe(approvalId);
+    expect((await live.drive.approvals.cancel({ fileId: id, approvalId, requestBody: {} })).data).toMatchObject({ status: 'CANCELLED', completeTime: expect.any(String) });
+    expect(await failure(bob.drive.approvals.approve({ fileId: id, approvalId, requestBody: {} }))).toMatchObject({ status: 400 });
+    const b = await live.drive.approvals.start({ fileId: id, requestBody: { reviewerEmails: [BOB] } });
+    expect((await bob.drive.approvals.decline({ fileId: id, approvalId: b.data.approvalId!, requestBody: { message: 'No' } })).data.status).toBe('DECLINED');
+    const c = await live.drive.approvals.start({ fileId: id, requestBody: { reviewerEmails: [BOB] } });
+    expect((await bob.drive.approvals.approve({ fileId: id, approvalId: c.data.approvalId!, requestBody: {} })).data.status).toBe('APPROVED');
+    const list = await live.drive.approvals.list({ fileId: id });
+    expect(list.data.items!.map((x) => x.status)).toEqual(['CANCELLED', 'DECLINED', 'APPROVED']);
+  });
+
+  it('apps.list and apps.get: the Docs editors, filterable by extension and MIME type', async () => {
+    const all = await live.drive.apps.list({});
+    expect(all.data.items!.map((a) => a.name)).toEqual(['Google Docs', 'Google Sheets', 'Google Slides']);
+    expect((await live.drive.apps.list({ appFilterExtensions: 'csv' })).data.items!.map((a) => a.name)).toEqual(['Google Sheets']);
+    expect((await live.drive.apps.get({ appId: all.data.items![0]!.id! })).data.name).toBe('Google Docs');
+    expect(await failure(live.drive.apps.get({ appId: 'nope' }))).toMatchObject({ status: 404 });
+  });
+
+  it('files.download returns a done operation whose downloadUri serves the bytes; operations.get polls it', async () => {
+    const f = await live.drive.files.create({ requestBody: { name: 'notes.txt' }, media: { mimeType: 'text/plain', body: 'hello download' } });
+    const op = await live.drive.files.download({ fileId: f.data.id! });
+    expect(op.data).toMatchObject({ done: true, response: { downloadUri: expect.stringContaining(`/files/${f.data.id}?alt=media`) } });
+    const uri = new URL((op.data.response as { downloadUri: string }).downloadUri);
+    expect(await (await live.fetch(uri.pathname + uri.search)).text()).toBe('hello download');
+    const polled = await live.drive.operations.get({ name: op.data.name! });
+    expect(polled.data).toEqual(op.data);
+    expect(await failure(bob.drive.operations.get({ name: op.data.name! }))).toMatchObject({ status: 404 });
+    expect(await failure(live.drive.files.download({ fileId: f.data.id!, mimeType: 'application/pdf' }))).toMatchObject({ status: 400, reason: 'invalid' });
+    const doc = await live.drive.files.create({ requestBody: { name: 'Doc', mimeType: DOC_MIME } });
+    const asText = await live.drive.files.download({ fileId: doc.data.id!, mimeType: 'text/plain' });
+    expect((asText.data.response as { downloadUri: string }).downloadUri).toContain('/export?mimeType=text%2Fplain');
+  });
+
+  it('files.modifyLabels applies, updates and removes labels atomically; files.listLabels lists them', async () => {
+    const f = await live.drive.files.create({ requestBody: { name: 'labelled.txt' }, media: { mimeType: 'text/plain', body: 'x' } });
+    const id = f.data.id!;
+    const r = await live.drive.files.modifyLabels({ fileId: id, requestBody: { labelModifications: [{ labelId: 'confidential', fieldModifications: [{ fieldId: 'level', setSelectionValues: ['high'] }, { fieldId: 'reviewed', setDateValues: ['2026-04-01'] }] }] } });
+    expect(r.data).toMatchObject({ kind: 'drive#modifyLabelsResponse', modifiedLabels: [{ id: 'confidential', fields: { level: { selection: ['high'] }, reviewed: { dateString: ['2026-04-01'] } } }] });
+    expect(await failure(live.drive.files.modifyLabels({ fileId: id, requestBody: { labelModifications: [{ labelId: 'other' }, { labelId: 'bad id!' }] } }))).toMatchObject({ status: 400, reason: 'invalid' });
+    expect((await live.drive.files.listLabels({ fileId: id })).data.labels!.map((l) => l.id)).toEqual(['confidential']);
+    await live.drive.files.modifyLabels({ fileId: id, requestBody: { labelModifications: [{ labelId: 'confidential', removeLabel: true }] } });
+    expect((await live.drive.files.listLabels({ fileId: id })).data.labels).toEqual([]);
+  });
+
+  it('files.generateCseToken: a JWT for a file the caller can edit; fileId and parent together are refused', async () => {
+    const f = await live.drive.files.create({ requestBody: { name: 'secret.bin' }, media: { mimeType: 'application/octet-stream', body: 'x' } });
+    const t = await live.drive.files.generateCseToken({ fileId: f.data.id! });
+    expect(t.data).toMatchObject({ kind: 'drive#generateCseTokenResponse', fileId: f.data.id });
+    const claims = JSON.parse(Buffer.from(t.data.jwt!.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ email: live.principal, resource_name: `//googleapis.com/drive/files/${f.data.id}` });
+    expect((await live.drive.files.generateCseToken({})).data.fileId).toMatch(/^1/);
+    expect(await failure(live.drive.files.generateCseToken({ fileId: f.data.id!, parent: 'root' }))).toMatchObject({ status: 400 });
   });
 
   it('every implemented drive method was driven through the client', () => {

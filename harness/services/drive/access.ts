@@ -1,6 +1,6 @@
 /** Drive access control: effective roles through direct and inherited grants, and Drive's errors. */
 import type { Workspace } from '../../core/index.ts';
-import { googleError } from '../wire-errors.ts';
+import { fileNotFound, insufficientPermissions } from './errors.ts';
 import { C, ROLES, permissionKey, type DriveFile, type DrivePermission, type Role } from './model.ts';
 import { anyonePermissionId, domainOf, domainPermissionId, permissionIdFor } from './identity.ts';
 
@@ -14,20 +14,8 @@ export function maxRole(a: Role | undefined, b: Role | undefined): Role | undefi
   return roleRank(a) >= roleRank(b) ? a : b;
 }
 
-/** Drive's 404 for a file the caller cannot see or that does not exist. */
-export function fileNotFound(fileId: string): Error {
-  return googleError(404, 'notFound', `File not found: ${fileId}.`);
-}
-
-/** Drive's 403 when the caller's role is too weak for the operation. */
-export function insufficientPermissions(): Error {
-  return googleError(403, 'insufficientFilePermissions', 'The user does not have sufficient permissions for this file.');
-}
-
-/** Drive's 400 for a malformed parameter value. */
-export function invalidValue(location: string, message = 'Invalid Value'): Error {
-  return googleError(400, 'invalid', location ? `${message}: ${location}` : message);
-}
+// Drive's error constructors live in errors.ts; re-exported for the modules that import them from here.
+export { fileNotFound, insufficientPermissions, invalidValue } from './errors.ts';
 
 /** Ids of a file's ancestors, nearest first (guards against cycles and absurd depth). */
 export function ancestorIds(ws: Workspace, file: DriveFile): string[] {
@@ -99,7 +87,7 @@ export function requireFile(
   if (!file) throw fileNotFound(fileId);
   const role = effectiveRole(ws, file, principalOf(email));
   if (role === undefined) throw fileNotFound(fileId);
-  if (roleRank(role) < roleRank(need)) throw insufficientPermissions();
+  if (roleRank(role) < roleRank(need)) throw insufficientPermissions(fileId);
   return { file, role };
 }
 

@@ -9,6 +9,13 @@ import { commentOps, replyOps } from './ops/comments.ts';
 import { revisionOps } from './ops/revisions.ts';
 import { aboutChangeOps } from './ops/about-changes.ts';
 import { driveOps } from './ops/drives.ts';
+import { teamDriveOps } from './ops/teamdrives.ts';
+import { accessProposalOps } from './ops/access-proposals.ts';
+import { approvalOps } from './ops/approvals.ts';
+import { appOps } from './ops/apps.ts';
+import { downloadOps } from './ops/download.ts';
+import { labelOps } from './ops/labels.ts';
+import { cseOps } from './ops/cse.ts';
 
 /** The drive service. */
 export const driveService = defineService({
@@ -19,6 +26,7 @@ export const driveService = defineService({
   collections: DRIVE_COLLECTIONS,
   operations: [
     ...fileReadOps, ...fileWriteOps, ...fileRemoveOps, ...permissionOps, ...commentOps, ...replyOps,
-    ...revisionOps, ...aboutChangeOps, ...driveOps,
+    ...revisionOps, ...aboutChangeOps, ...driveOps, ...teamDriveOps, ...accessProposalOps, ...approvalOps, ...appOps,
+    ...downloadOps, ...labelOps, ...cseOps,
   ],
 });

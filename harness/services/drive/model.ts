@@ -174,6 +174,64 @@ export const SharedDrive = z.object({
 });
 export type SharedDrive = z.infer<typeof SharedDrive>;
 
+/**
+ * A request for access to a file made in the Drive UI (the API cannot create one), keyed
+ * `${fileId}/${proposalId}`. Pending until an approver resolves it; an accepted proposal
+ * becomes a permission for the recipient, so grading sees the share like any other.
+ */
+export const DriveAccessProposal = z.object({
+  fileId: z.string(),
+  proposalId: z.string(),
+  requesterEmail: z.string(),
+  /** Who gets access when accepted (often the requester). */
+  recipientEmail: z.string(),
+  requestMessage: z.string().optional(),
+  /** Roles asked for (writer, commenter or reader), each with an optional view (`published`). */
+  rolesAndViews: z.array(z.object({ role: z.enum(['writer', 'commenter', 'reader']), view: z.string().optional() })),
+  createTime: z.string(),
+  /** How it was resolved (absent while pending), by whom and when. */
+  resolution: z.enum(['ACCEPT', 'DENY']).optional(),
+  resolvedBy: z.string().optional(),
+  resolvedTime: z.string().optional(),
+  /** The role granted on ACCEPT. */
+  grantedRole: Role.optional(),
+});
+export type DriveAccessProposal = z.infer<typeof DriveAccessProposal>;
+
+/** A reviewer's answer on an approval (Drive's ReviewerResponse.response). */
+export const ReviewerAnswer = z.enum(['NO_RESPONSE', 'APPROVED', 'DECLINED']);
+export type ReviewerAnswer = z.infer<typeof ReviewerAnswer>;
+
+/**
+ * A formal approval of a file (review, then approved, declined or cancelled), keyed by its
+ * id. Messages sent with each step are kept, in order, as the approval's activity log.
+ */
+export const DriveApproval = z.object({
+  approvalId: z.string(),
+  fileId: z.string(),
+  initiatorEmail: z.string(),
+  status: z.enum(['IN_PROGRESS', 'APPROVED', 'DECLINED', 'CANCELLED']),
+  createTime: z.string(),
+  modifyTime: z.string(),
+  completeTime: z.string().optional(),
+  dueTime: z.string().optional(),
+  fileContentChangeBehavior: z.enum(['RESET_APPROVAL', 'NO_APPROVAL_ACTION']),
+  lockFile: z.boolean().optional(),
+  reviewers: z.array(z.object({ email: z.string(), response: ReviewerAnswer })),
+  activity: z.array(z.object({ byEmail: z.string(), action: z.string(), message: z.string().optional(), time: z.string() })),
+});
+export type DriveApproval = z.infer<typeof DriveApproval>;
+
+/** A label applied to a file with its field values, keyed `${fileId}/${labelId}`. */
+export const DriveFileLabel = z.object({
+  fileId: z.string(),
+  labelId: z.string(),
+  revisionId: z.string(),
+  /** Field values by field id: the value type and its values as the wire spells them. */
+  fields: z.record(z.string(), z.object({ valueType: z.string(), values: z.array(z.unknown()) })),
+});
+export type DriveFileLabel = z.infer<typeof DriveFileLabel>;
+
 /** Collection names (unqualified) with their record schemas, as the service declares them. */
 export const DRIVE_COLLECTIONS = {
   files: DriveFile,
@@ -184,6 +242,9 @@ export const DRIVE_COLLECTIONS = {
   changes: DriveChange,
   notifications: DriveNotification,
   drives: SharedDrive,
+  accessProposals: DriveAccessProposal,
+  approvals: DriveApproval,
+  labels: DriveFileLabel,
 } as const;
 
 /** Fully qualified collection keys. */
@@ -196,6 +257,9 @@ export const C = {
   changes: 'drive.changes',
   notifications: 'drive.notifications',
   drives: 'drive.drives',
+  accessProposals: 'drive.accessProposals',
+  approvals: 'drive.approvals',
+  labels: 'drive.labels',
 } as const;
 
 /** Key of a permission record. */

@@ -1,7 +1,7 @@
-/** Seed helpers for base data and tasks: grant a permission, add a comment thread, write a folder path. */
-import type { Workspace } from '../../core/index.ts';
+/** Seed helpers for base data and tasks: grant a permission, add a comment thread, add a pending access proposal. */
+import { hexId, type Workspace } from '../../core/index.ts';
 import { anyonePermissionId, displayNameFor, domainPermissionId, newCommentId, newReplyId, permissionIdFor } from './identity.ts';
-import { C, permissionKey, type DriveComment, type DrivePermission, type DriveReply, type GranteeType, type Role } from './model.ts';
+import { C, permissionKey, type DriveAccessProposal, type DriveComment, type DriveFile, type DrivePermission, type DriveReply, type GranteeType, type Role } from './model.ts';
 
 /** A grant to seed: who, what role, and (for domain/anyone) whether it is discoverable. */
 export interface GrantSpec {
@@ -68,4 +68,30 @@ export function addCommentThread(ws: Workspace, fileId: string, spec: CommentSpe
     ws.collection<DriveReply>(C.replies).set(rep.id, rep);
   }
   return c;
+}
+
+/** What a task supplies to seed a pending access proposal. */
+export interface AccessProposalSpec {
+  readonly fileId: string;
+  readonly requesterEmail: string;
+  /** Defaults to the requester. */
+  readonly recipientEmail?: string;
+  readonly role: 'writer' | 'commenter' | 'reader';
+  readonly message?: string;
+  /** Defaults to the workspace clock. */
+  readonly createTime?: string;
+}
+
+/** Adds a pending access proposal to a file (as if requested in the Drive UI); returns it. */
+export function addAccessProposal(ws: Workspace, spec: AccessProposalSpec): DriveAccessProposal {
+  if (!ws.collection<DriveFile>(C.files).peek(spec.fileId)) throw new Error(`addAccessProposal: no file ${spec.fileId} in the workspace`);
+  const proposalId = hexId('drive-access-proposal', ws.nextCounter('drive.accessProposal'), 24);
+  const rec: DriveAccessProposal = {
+    fileId: spec.fileId, proposalId, requesterEmail: spec.requesterEmail.toLowerCase(),
+    recipientEmail: (spec.recipientEmail ?? spec.requesterEmail).toLowerCase(),
+    ...(spec.message !== undefined ? { requestMessage: spec.message } : {}),
+    rolesAndViews: [{ role: spec.role }], createTime: spec.createTime ?? ws.now(),
+  };
+  ws.collection<DriveAccessProposal>(C.accessProposals).set(permissionKey(spec.fileId, proposalId), rec);
+  return rec;
 }

@@ -4,6 +4,7 @@ import { defineOperation, type OperationContext } from '../../../core/index.ts';
 import { googleError } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { insufficientPermissions, invalidValue, requireFile } from '../access.ts';
+import { resourceNotFound } from '../errors.ts';
 import { newCommentId, newReplyId } from '../identity.ts';
 import { C, type DriveComment, type DriveFile, type DriveReply } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
@@ -48,13 +49,13 @@ function loadComment(ctx: OperationContext, fileId: string, commentId: string, w
   const me = callerOf(ctx);
   const { file } = requireFile(ctx.ws, resolveFileId(fileId, me), me, write ? 'commenter' : 'reader');
   const comment = comments(ctx).get(commentId);
-  if (!comment || comment.fileId !== file.id) throw googleError(404, 'notFound', `Comment not found: ${commentId}.`);
+  if (!comment || comment.fileId !== file.id) throw resourceNotFound('Comment', commentId, 'commentId');
   return { file, comment, me };
 }
 
 function loadReply(ctx: OperationContext, comment: DriveComment, replyId: string): DriveReply {
   const r = replies(ctx).get(replyId);
-  if (!r || r.commentId !== comment.id) throw googleError(404, 'notFound', `Reply not found: ${replyId}.`);
+  if (!r || r.commentId !== comment.id) throw resourceNotFound('Reply', replyId, 'replyId');
   return r;
 }
 
@@ -100,7 +101,7 @@ export const commentOps = [
     handler: (ctx, { params: p }) => {
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, false);
-      if (comment.deleted && !p.includeDeleted) throw googleError(404, 'notFound', `Comment not found: ${p.commentId}.`);
+      if (comment.deleted && !p.includeDeleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
       return selectFields(wireComment(ctx, comment, me, p.includeDeleted ?? false), p.fields, undefined);
     },
   }),
@@ -138,7 +139,7 @@ export const commentOps = [
     handler: (ctx, { params: p, body: b }) => {
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
-      if (comment.deleted) throw googleError(404, 'notFound', `Comment not found: ${p.commentId}.`);
+      if (comment.deleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
       if (comment.authorEmail.toLowerCase() !== me) throw insufficientPermissions();
       if (b.content === undefined || b.content === '') throw googleError(400, 'required', 'Required: content');
       const next: DriveComment = { ...comment, content: b.content, modifiedTime: ctx.ws.now() };
@@ -153,7 +154,7 @@ export const commentOps = [
     params: z.object({ fileId: fileIdParam, commentId: commentIdParam }),
     handler: (ctx, { params: p }) => {
       const { file, comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
-      if (comment.deleted) throw googleError(404, 'notFound', `Comment not found: ${p.commentId}.`);
+      if (comment.deleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
       if (comment.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions();
       comments(ctx).set(comment.id, { ...comment, deleted: true, modifiedTime: ctx.ws.now() });
       return undefined;
@@ -172,7 +173,7 @@ export const replyOps = [
     handler: (ctx, { params: p, body: b }) => {
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
-      if (comment.deleted) throw googleError(404, 'notFound', `Comment not found: ${p.commentId}.`);
+      if (comment.deleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
       if (!b.content && !b.action) throw googleError(400, 'required', 'Required: content or action');
       const now = ctx.ws.now();
       const r: DriveReply = {
@@ -193,7 +194,7 @@ export const replyOps = [
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, false);
       const r = loadReply(ctx, comment, p.replyId);
-      if (r.deleted && !p.includeDeleted) throw googleError(404, 'notFound', `Reply not found: ${p.replyId}.`);
+      if (r.deleted && !p.includeDeleted) throw resourceNotFound('Reply', p.replyId, 'replyId');
       return selectFields(wireReply(r, me), p.fields, undefined);
     },
   }),
@@ -226,7 +227,7 @@ export const replyOps = [
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       const r = loadReply(ctx, comment, p.replyId);
-      if (r.deleted) throw googleError(404, 'notFound', `Reply not found: ${p.replyId}.`);
+      if (r.deleted) throw resourceNotFound('Reply', p.replyId, 'replyId');
       if (r.authorEmail.toLowerCase() !== me) throw insufficientPermissions();
       if (!b.content) throw googleError(400, 'required', 'Required: content');
       const next: DriveReply = { ...r, content: b.content, modifiedTime: ctx.ws.now() };
@@ -242,7 +243,7 @@ export const replyOps = [
     handler: (ctx, { params: p }) => {
       const { file, comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       const r = loadReply(ctx, comment, p.replyId);
-      if (r.deleted) throw googleError(404, 'notFound', `Reply not found: ${p.replyId}.`);
+      if (r.deleted) throw resourceNotFound('Reply', p.replyId, 'replyId');
       if (r.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions();
       replies(ctx).set(r.id, { ...r, deleted: true, modifiedTime: ctx.ws.now() });
       return undefined;

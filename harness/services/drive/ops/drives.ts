@@ -1,9 +1,10 @@
 /** drives.list/get/create/update/delete/hide/unhide: shared drives and their membership. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { atParameter, googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { principalOf, roleRank } from '../access.ts';
+import { requiredField, sharedDriveNotFound } from '../errors.ts';
 import { newDriveId } from '../identity.ts';
 import { displayNameFor, permissionIdFor } from '../identity.ts';
 import { C, permissionKey, type DriveFile, type DrivePermission, type Role, type SharedDrive } from '../model.ts';
@@ -25,27 +26,60 @@ export function memberRole(ctx: OperationContext, driveId: string, email: string
   return roleRank(u) >= roleRank(d) ? u : d;
 }
 
-function loadDrive(ctx: OperationContext, id: string, need: Role = 'reader'): { drive: SharedDrive; role: Role; me: string } {
+/** Loads a shared drive the caller is a member of, with at least role `need`. */
+export function loadDrive(ctx: OperationContext, id: string, need: Role = 'reader', location = 'driveId'): { drive: SharedDrive; role: Role; me: string } {
   const me = callerOf(ctx);
   const drive = drives(ctx).get(id);
   const role = drive ? memberRole(ctx, id, me) : undefined;
-  if (!drive || role === undefined) throw googleError(404, 'notFound', `Shared drive not found: ${id}`);
+  if (!drive || role === undefined) throw sharedDriveNotFound(id, location);
   if (roleRank(role) < roleRank(need)) throw googleError(403, 'insufficientFilePermissions', 'The user does not have sufficient permissions for this shared drive.');
   return { drive, role, me };
 }
 
-function wireDrive(d: SharedDrive, role: Role): Record<string, unknown> {
+/** Capability flags of a shared drive for a member role (Drive's and the deprecated team drive's names). */
+export function driveCapabilities(role: Role, legacy: boolean): Record<string, boolean> {
   const organizer = role === 'organizer';
+  const write = roleRank(role) >= roleRank('writer');
+  const manage = roleRank(role) >= roleRank('fileOrganizer');
+  const d = legacy ? 'TeamDrive' : 'Drive';
+  return {
+    canAddChildren: write, canComment: roleRank(role) >= roleRank('commenter'), canCopy: true, canDownload: true, canEdit: write,
+    canListChildren: true, canManageMembers: organizer, canReadRevisions: write, canRename: manage, canShare: manage,
+    [`canRename${d}`]: organizer, [`canDelete${d}`]: organizer, canDeleteChildren: organizer, canTrashChildren: manage,
+    canRemoveChildren: manage, [legacy ? 'canChangeTeamDriveBackground' : 'canChangeDriveBackground']: organizer,
+    canChangeCopyRequiresWriterPermissionRestriction: organizer, canChangeDomainUsersOnlyRestriction: organizer,
+    [legacy ? 'canChangeTeamMembersOnlyRestriction' : 'canChangeDriveMembersOnlyRestriction']: organizer,
+    canChangeSharingFoldersRequiresOrganizerPermissionRestriction: organizer, canChangeDownloadRestriction: organizer,
+    [`canReset${d}Restrictions`]: organizer,
+  };
+}
+
+/** The restrictions a shared drive reports (none set in this workspace); `legacy` spells the team-drive names. */
+export function driveRestrictions(legacy: boolean): Record<string, unknown> {
+  return {
+    adminManagedRestrictions: false, copyRequiresWriterPermission: false, domainUsersOnly: false,
+    [legacy ? 'teamMembersOnly' : 'driveMembersOnly']: false, sharingFoldersRequiresOrganizerPermission: false,
+    downloadRestriction: { restrictedForReaders: false, restrictedForWriters: false },
+  };
+}
+
+/** The `drive#drive` resource as a member with `role` sees it. */
+export function wireDrive(d: SharedDrive, role: Role): Record<string, unknown> {
   return {
     kind: 'drive#drive', id: d.id, name: d.name, createdTime: d.createdTime, hidden: d.hidden,
-    ...(d.colorRgb ? { colorRgb: d.colorRgb } : {}),
-    capabilities: {
-      canAddChildren: roleRank(role) >= roleRank('writer'), canManageMembers: organizer, canRenameDrive: organizer,
-      canDeleteDrive: organizer, canShare: roleRank(role) >= roleRank('fileOrganizer'), canEdit: roleRank(role) >= roleRank('writer'),
-      canComment: roleRank(role) >= roleRank('commenter'), canListChildren: true,
-    },
-    restrictions: { adminManagedRestrictions: false, copyRequiresWriterPermission: false, domainUsersOnly: false, driveMembersOnly: false },
+    colorRgb: d.colorRgb ?? DEFAULT_DRIVE_COLOR, themeId: DEFAULT_THEME, backgroundImageLink: themeImage(DEFAULT_THEME),
+    capabilities: driveCapabilities(role, false), restrictions: driveRestrictions(false),
   };
+}
+
+/** Colour and theme a new shared drive gets when none is chosen (Drive assigns one). */
+export const DEFAULT_DRIVE_COLOR = '#4986e7';
+/** The theme a new shared drive gets. */
+export const DEFAULT_THEME = 'abstract_blue';
+
+/** The background image link of a theme. */
+export function themeImage(theme: string): string {
+  return `https://ssl.gstatic.com/team_drive_themes/${theme}_background.jpg`;
 }
 
 const DriveBody = z.looseObject({
@@ -99,16 +133,7 @@ export const driveOps = [
     body: DriveBody,
     handler: (ctx, { params: p, body: b }) => {
       const me = callerOf(ctx);
-      if (!b.name) throw googleError(400, 'required', 'Required: name');
-      for (const d of drives(ctx).values()) {
-        if (d.creatorEmail === me && d.requestId === p.requestId) return selectFields(wireDrive(d, 'organizer'), p.fields, DRIVE_DEFAULT);
-      }
-      const d: SharedDrive = { id: newDriveId(ctx.ws), name: b.name, createdTime: ctx.ws.now(), hidden: b.hidden ?? false, creatorEmail: me, requestId: p.requestId, ...(b.colorRgb ? { colorRgb: b.colorRgb } : {}) };
-      drives(ctx).set(d.id, d);
-      const pid = permissionIdFor(me);
-      ctx.ws.collection<DrivePermission>(C.permissions).set(permissionKey(d.id, pid), {
-        fileId: d.id, id: pid, type: 'user', role: 'organizer', emailAddress: me, displayName: displayNameFor(me), createdTime: d.createdTime, grantedBy: me,
-      });
+      const d = createSharedDrive(ctx, me, p.requestId, b);
       return selectFields(wireDrive(d, 'organizer'), p.fields, DRIVE_DEFAULT);
     },
   }),
@@ -131,13 +156,7 @@ export const driveOps = [
     description: 'Deletes an empty shared drive (organizers only).',
     params: z.object({ driveId: driveIdParam, useDomainAdminAccess: qBool('Issue the request as a domain administrator.'), allowItemDeletion: qBool('Whether to delete the items too (domain admins only).') }),
     handler: (ctx, { params: p }) => {
-      const { drive } = loadDrive(ctx, p.driveId, 'organizer');
-      for (const f of ctx.ws.collection<DriveFile>(C.files).values()) {
-        if (f.driveId === drive.id) throw googleError(403, 'cannotDeleteTeamDriveWithChildren', 'The shared drive cannot be deleted because it contains one or more items.');
-      }
-      drives(ctx).delete(drive.id);
-      const perms = ctx.ws.collection<DrivePermission>(C.permissions);
-      for (const k of [...perms.keys()]) if (k.startsWith(`${drive.id}/`)) perms.delete(k);
+      deleteSharedDrive(ctx, loadDrive(ctx, p.driveId, 'organizer').drive);
       return undefined;
     },
   }),
@@ -157,8 +176,37 @@ export const driveOps = [
   ),
 ];
 
+/**
+ * Creates a shared drive with the caller as organizer. The reference: "A repeated request by
+ * the same user and with the same request ID will avoid creating duplicates … If the shared
+ * drive already exists a 409 error will be returned."
+ */
+export function createSharedDrive(ctx: OperationContext, me: string, requestId: string, b: { name?: string | undefined; colorRgb?: string | undefined; hidden?: boolean | undefined }): SharedDrive {
+  if (!b.name) throw requiredField('name', 'Required: name');
+  for (const d of drives(ctx).values()) {
+    if (d.creatorEmail === me && d.requestId === requestId) throw googleError(409, 'duplicate', 'A shared drive with this request ID already exists.', atParameter('requestId'));
+  }
+  const d: SharedDrive = { id: newDriveId(ctx.ws), name: b.name, createdTime: ctx.ws.now(), hidden: b.hidden ?? false, creatorEmail: me, requestId, ...(b.colorRgb ? { colorRgb: b.colorRgb } : {}) };
+  drives(ctx).set(d.id, d);
+  const pid = permissionIdFor(me);
+  ctx.ws.collection<DrivePermission>(C.permissions).set(permissionKey(d.id, pid), {
+    fileId: d.id, id: pid, type: 'user', role: 'organizer', emailAddress: me, displayName: displayNameFor(me), createdTime: d.createdTime, grantedBy: me,
+  });
+  return d;
+}
+
+/** Deletes an empty shared drive and its memberships (403 `cannotDeleteTeamDriveWithChildren` when it holds items). */
+export function deleteSharedDrive(ctx: OperationContext, drive: SharedDrive): void {
+  for (const f of ctx.ws.collection<DriveFile>(C.files).values()) {
+    if (f.driveId === drive.id) throw googleError(403, 'cannotDeleteTeamDriveWithChildren', 'The shared drive cannot be deleted because it contains one or more items.');
+  }
+  drives(ctx).delete(drive.id);
+  const perms = ctx.ws.collection<DrivePermission>(C.permissions);
+  for (const k of [...perms.keys()]) if (k.startsWith(`${drive.id}/`)) perms.delete(k);
+}
+
 /** A small filter for drives.list `q`: name =/contains and hidden = true|false joined by and. */
-function driveFilter(q: string | undefined): (d: SharedDrive) => boolean {
+export function driveFilter(q: string | undefined): (d: SharedDrive) => boolean {
   if (q === undefined || q.trim() === '') return () => true;
   const terms = q.split(/\s+and\s+/i).map((t) => t.trim());
   const tests = terms.map((t) => {

@@ -1,4 +1,4 @@
-/** files.list, files.get (incl. alt=media), files.export, files.generateIds, files.listLabels. */
+/** files.list, files.get (incl. alt=media), files.export, files.generateIds. */
 import { z } from 'zod';
 import { defineOperation, rawResponse, type OperationContext } from '../../../core/index.ts';
 import { documentPlainText } from '../../docs/plain-text.ts';
@@ -21,7 +21,7 @@ export function parseQ(q: string): QueryNode {
   try {
     return parseQuery(q);
   } catch (e) {
-    if (e instanceof QuerySyntaxError) throw googleError(400, 'invalid', 'Invalid Value');
+    if (e instanceof QuerySyntaxError) throw invalidValue('q');
     throw e;
   }
 }
@@ -106,7 +106,7 @@ const GetParams = z.object({
 });
 
 /** Export conversions per Google-native type. */
-const EXPORTS: Record<string, readonly string[]> = {
+export const EXPORTS: Record<string, readonly string[]> = {
   [DOC_MIME]: ['text/plain', 'text/html', 'text/markdown', 'application/pdf', 'application/rtf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text', 'application/epub+zip', 'application/zip'],
   [SHEET_MIME]: ['text/csv', 'text/tab-separated-values', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   'application/vnd.google-apps.presentation': ['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
@@ -188,16 +188,6 @@ export const fileReadOps = [
       const n = p.count ?? 10;
       if (n < 1 || n > 1000) throw invalidValue('count', `Invalid value for count: ${n}. Values must be within the range: [1, 1000]`);
       return selectFields({ kind: 'drive#generatedIds', space: p.space ?? 'drive', ids: reserveFileIds(ctx.ws, n) }, p.fields, undefined);
-    },
-  }),
-  defineOperation({
-    id: 'drive.files.listLabels', service: 'drive', style: 'google', kind: 'read',
-    http: { method: 'GET', path: '/drive/v3/files/{fileId}/listLabels' },
-    description: 'Lists the Drive labels applied to a file (this workspace uses none, so the list is empty).',
-    params: z.object({ fileId: fileIdParam, maxResults: qInt('Maximum labels per page.'), pageToken: pageTokenParam, fields: fieldsParam }),
-    handler: (ctx, { params: p }) => {
-      requireFile(ctx.ws, resolveFileId(p.fileId, callerOf(ctx)), callerOf(ctx));
-      return selectFields({ kind: 'drive#labelList', labels: [] }, p.fields, undefined);
     },
   }),
 ];

@@ -4,11 +4,11 @@ import { defineOperation, type OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
 import { descendantIds, insufficientPermissions, requireFile, roleRank } from '../access.ts';
 import { recordChange } from '../file-record.ts';
-import { C, DOC_MIME, type DriveComment, type DriveFile, type DrivePermission, type DriveReply, type DriveRevision } from '../model.ts';
+import { C, DOC_MIME, type DriveAccessProposal, type DriveApproval, type DriveFileLabel, type DriveComment, type DriveFile, type DrivePermission, type DriveReply, type DriveRevision } from '../model.ts';
 import { deleteDocBody } from '../docs-bridge.ts';
 import { callerOf, driveFlags, fileIdParam, resolveFileId } from './common.ts';
 
-/** Deletes files and everything hanging off them (permissions, comments, replies, revisions). */
+/** Deletes files and everything hanging off them (permissions, comments, replies, revisions, proposals, approvals, labels). */
 export function purgeFiles(ctx: OperationContext, ids: readonly string[], me: string): void {
   const ws = ctx.ws;
   const doomed = new Set(ids);
@@ -30,6 +30,9 @@ export function purgeFiles(ctx: OperationContext, ids: readonly string[], me: st
   sweep<DriveComment>(C.comments, (r) => r.fileId);
   sweep<DriveReply>(C.replies, (r) => r.fileId);
   sweep<DriveRevision>(C.revisions, (r) => r.fileId);
+  sweep<DriveAccessProposal>(C.accessProposals, (r) => r.fileId);
+  sweep<DriveApproval>(C.approvals, (r) => r.fileId);
+  sweep<DriveFileLabel>(C.labels, (r) => r.fileId);
 }
 
 /** The delete operations on files. */

@@ -4,6 +4,7 @@ import { defineOperation, hexId, type OperationContext } from '../../../core/ind
 import { googleError } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { canShare, fileNotFound, insufficientPermissions, invalidValue, requireFile } from '../access.ts';
+import { resourceNotFound } from '../errors.ts';
 import { recordChange } from '../file-record.ts';
 import { anyonePermissionId, displayNameFor, domainOf, domainPermissionId, permissionIdFor } from '../identity.ts';
 import { C, GranteeType, Role, permissionKey, type DriveFile, type DriveNotification, type DrivePermission } from '../model.ts';
@@ -29,7 +30,7 @@ type PermissionBody = z.infer<typeof PermissionBody>;
 const perms = (ctx: OperationContext) => ctx.ws.collection<DrivePermission>(C.permissions);
 
 function notFoundPermission(id: string): Error {
-  return googleError(404, 'notFound', `Permission not found: ${id}.`);
+  return resourceNotFound('Permission', id, 'permissionId');
 }
 
 function effectiveById(ctx: OperationContext, file: DriveFile, permissionId: string): EffectivePermission {

@@ -4,6 +4,7 @@ import { defineOperation, rawResponse, type OperationContext } from '../../../co
 import { googleError } from '../../wire-errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { requireFile } from '../access.ts';
+import { resourceNotFound } from '../errors.ts';
 import { fileBytes, isGoogleNative } from '../file-record.ts';
 import { C, revisionKey, type DriveFile, type DriveRevision } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
@@ -33,7 +34,7 @@ function load(ctx: OperationContext, fileId: string, revisionId: string): { file
   const me = callerOf(ctx);
   const { file } = requireFile(ctx.ws, resolveFileId(fileId, me), me, 'writer');
   const rev = revs(ctx).get(revisionKey(file.id, revisionId === 'head' ? (file.headRevisionId ?? '') : revisionId));
-  if (!rev) throw googleError(404, 'notFound', `Revision not found: ${revisionId}.`);
+  if (!rev) throw resourceNotFound('Revision', revisionId, 'revisionId');
   return { file, rev, me };
 }
 
