@@ -99,7 +99,7 @@ export const MEASURING_FLAGS: readonly string[] = [
  */
 export function applyResumeOverrides(spec: StoredRunSpec, o: ResumeOverrides): { spec: StoredRunSpec; changes: string[] } {
   const flags = { ...spec.agentFlags };
-  const rate = { ...(flags.rateLimit ?? {}) };
+  const rate = { ...flags.rateLimit };
   const changes: string[] = [];
   const show = (v: unknown) => (v === undefined || v === null ? '(default)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const set = <T>(flag: string, before: T | undefined, after: T | undefined, apply: (v: T) => void) => {

@@ -221,7 +221,7 @@ export async function startTrialMcpEndpoint(o: TrialMcpEndpointOptions): Promise
       closing ??= (async () => {
         unregister();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
-        await Promise.race([Promise.allSettled([...answering]), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
+        await Promise.race([Promise.allSettled(answering), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
         for (const { server } of [...sessions.values()]) await server.close().catch(() => {});
         sessions.clear();
         http.closeAllConnections();

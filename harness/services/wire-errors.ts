@@ -23,7 +23,7 @@ const SLACK_BUDGET_ERROR = 'service_unavailable';
 /** The JSON body Slack sends for an ApiError. */
 export function slackErrorBody(e: ApiError): Record<string, unknown> {
   const error = e.httpStatus === 503 && e.reason === 'backendError' ? SLACK_BUDGET_ERROR : e.reason;
-  return { ok: false, error, ...(e.extra ?? {}) };
+  return { ok: false, error, ...e.extra };
 }
 
 /** The wire body of an ApiError in the operation's style (and, for Google, its API's envelope). */

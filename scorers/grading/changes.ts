@@ -161,7 +161,7 @@ function selfOnly(ctx: ClassifyContext, before: Rec, after: Rec): boolean {
 export function classifyChanges(ctx: ClassifyContext): Change[] {
   // Opened, not merely listed: a search touches hundreds of messages nobody read.
   const readRefs = new Set<string>();
-  for (const a of ctx.actions) if (/\.get$/.test(a.op)) for (const r of a.touched.read) readRefs.add(r);
+  for (const a of ctx.actions) if (a.op.endsWith('.get')) for (const r of a.touched.read) readRefs.add(r);
   const out: Change[] = [];
   for (const [collection, d] of Object.entries(ctx.diff)) {
     if (BOOKKEEPING_COLLECTIONS.has(collection)) continue;

@@ -96,7 +96,7 @@ export function createDocument(ws: Workspace, init: DocumentInit): DocRecord {
     footers: init.footers ?? {},
     namedRanges: init.namedRanges ?? [],
     lists: init.lists ?? {},
-    documentStyle: { ...defaultDocumentStyle(), ...(init.documentStyle ?? {}) },
+    documentStyle: { ...defaultDocumentStyle(), ...init.documentStyle },
   };
   ws.collection<DocRecord>(DOCS_COLLECTION).set(documentId, doc);
   createDriveFileRecord(ws, {

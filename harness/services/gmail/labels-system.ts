@@ -18,7 +18,7 @@ const SYSTEM_VISIBILITY: Readonly<Record<string, Pick<LabelRecord, 'messageListV
 };
 
 /** The system labels as API Label resources (without counts). */
-export const SYSTEM_LABELS: readonly LabelRecord[] = SYSTEM_LABEL_IDS.map((id) => ({ id, name: id, ...(SYSTEM_VISIBILITY[id] ?? {}), type: 'system' as const }));
+export const SYSTEM_LABELS: readonly LabelRecord[] = SYSTEM_LABEL_IDS.map((id) => ({ id, name: id, ...SYSTEM_VISIBILITY[id], type: 'system' as const }));
 
 const SYSTEM_SET = new Set<string>(SYSTEM_LABEL_IDS);
 

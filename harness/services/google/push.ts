@@ -91,7 +91,7 @@ export class PushDeliverer {
 
   /** Resolves when every queued notification was answered or gave up (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    while (this.pending.size > 0) await Promise.all(this.pending);
   }
 }
 

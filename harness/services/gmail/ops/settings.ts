@@ -66,7 +66,7 @@ type SettingName = keyof typeof SETTINGS;
 /** The current value of a setting (defaults when never written). */
 export function settingValue(ctx: Pick<OperationContext, 'ws'>, key: string): Record<string, unknown> {
   const def = Object.values(SETTINGS).find((s) => s.key === key)?.defaults ?? {};
-  return { ...def, ...(ctx.ws.collection<SettingRecord>(C.settings).peek(key)?.value ?? {}) };
+  return { ...def, ...ctx.ws.collection<SettingRecord>(C.settings).peek(key)?.value };
 }
 
 /** Extra checks before a value is stored (auto-forwarding needs a verified address). */

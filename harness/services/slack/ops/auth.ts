@@ -44,7 +44,7 @@ export const authOps = [
     params: z.object({ error: z.string().max(100).optional().describe('Error string the call should return (for testing error handling).'), foo: z.string().optional().describe('Any value; echoed back in args.') }),
     handler: (_ctx, p) => {
       if (p.error) throw slackError(p.error, { args: { error: p.error, ...(p.foo !== undefined ? { foo: p.foo } : {}) } });
-      return { args: { ...(p.foo !== undefined ? { foo: p.foo } : {}) } };
+      return { args: (p.foo !== undefined ? { foo: p.foo } : {}) };
     },
   }),
 ];

@@ -78,7 +78,7 @@ function applyChanges(a: Actor, u: SlackUser, changes: Record<string, unknown>):
 /** The custom fields value: `{Xf…: {value, alt}}` for fields the workspace defines. */
 function customFields(u: SlackUser, raw: unknown): NonNullable<SlackProfile['fields']> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw slackError('invalid_profile');
-  const out = { ...(u.profile.fields ?? {}) };
+  const out = { ...u.profile.fields };
   for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
     if (!PROFILE_FIELDS.some((f) => f.id === id)) throw slackError('invalid_profile');
     const rec = (v ?? {}) as { value?: unknown; alt?: unknown };
