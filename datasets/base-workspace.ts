@@ -7,6 +7,7 @@ import { generateCalendar } from './calendar/generate.ts';
 import { generateDrive } from './drive/generate.ts';
 import { generateDocs } from './docs/generate.ts';
 import { generateSlack } from './slack/generate.ts';
+import { generateDocuments } from './documents/generate.ts';
 
 /** The default company seed used by runs unless `--seed` says otherwise. */
 export const DEFAULT_SEED = 1;
@@ -31,6 +32,8 @@ export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
   generateDrive(ws, company, rng.fork('drive'));
   generateDocs(ws, company, rng.fork('docs'));
   generateSlack(ws, company, rng.fork('slack'));
+  // Last, on its own stream: real document bytes for a few files and attachments the others made.
+  generateDocuments(ws, company, rng.fork('documents'));
   const base = ws.toBase();
   cache.set(seed, base);
   return base;

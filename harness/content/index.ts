@@ -9,6 +9,7 @@
  * - canonical-zip.ts           fixed zip timestamps and core dates; zip-bomb check
  * - sniff.ts                   the format of mislabelled bytes
  * - bridge.ts, worker.ts       the synchronous bridge to the worker thread the libraries run on
+ * - disk-cache.ts              written documents kept between processes
  */
 import { createHash } from 'node:crypto';
 import { DeskbenchError } from '../core/errors.ts';
@@ -17,6 +18,7 @@ import { BoundedCache } from './cache.ts';
 import { DEFAULT_DOCUMENT_DATE } from './canonical-zip.ts';
 import { MAX_DOCUMENT_BYTES } from './limits.ts';
 import { sniffFormat } from './sniff.ts';
+import { cachedDocument, keepDocument } from './disk-cache.ts';
 import { ContentSpec, DOCUMENT_MIME, formatOfMime, type DocumentFormat } from './spec.ts';
 
 export { DOCUMENT_MIME, formatOfMime, ContentSpec, DocumentSpec, WorkbookSpec, SheetSpec, type DocumentFormat } from './spec.ts';
@@ -75,14 +77,18 @@ export function writeDocument(spec: ContentSpec, date: string = DEFAULT_DOCUMENT
   if (Number.isNaN(Date.parse(date))) throw new DeskbenchError('E_TASK_INVALID', `document date: not an ISO date: ${date}`);
   // zod's output lists keys in schema order, so equal specs give equal keys.
   const key = JSON.stringify({ spec: parsed.data, date });
-  const hit = written.get(key);
-  if (hit) return hit;
+  const hit = written.get(key) ?? cachedDocument(key);
+  if (hit) {
+    written.set(key, hit);
+    return hit;
+  }
   const res = callContent({ op: 'write', spec: parsed.data, date: new Date(date).toISOString() });
   if (!res || !res.ok || !('bytes' in res)) {
     throw new DeskbenchError('E_INTERNAL', `writing a ${parsed.data.format} document failed: ${res && !res.ok ? res.error : 'the content worker did not answer'}`);
   }
   const bytes = Buffer.from(res.bytes);
   written.set(key, bytes);
+  keepDocument(key, bytes);
   return bytes;
 }
 
