@@ -65,8 +65,10 @@ Examples:
 Totals come from walking the installed @googleapis/* and @slack/web-api clients; Slack's
 headline leaves out admin.* (Enterprise Grid) methods; Docs also counts batchUpdate request kinds.
 Shapes: each probed method is called through the official client against a local server on
-the base workspace; field types come from the clients' Schema$ typings, which fields a view
-always returns from the API reference (harness/coverage/shape/<api>.ts).`,
+the base workspace; field types come from the clients' Schema$ typings (Slack: the
+@slack/web-api response types), which fields a view always returns from the API reference
+(harness/coverage/shape/<api>.ts, Slack's in harness/coverage/shape/slack/). Slack probes
+every implemented method, so its count is of implemented methods, not of the whole API.`,
     )
     .action(action((opts: { json?: boolean; shapes?: boolean }) => coverage(opts)));
 }

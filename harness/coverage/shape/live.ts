@@ -5,11 +5,13 @@
  */
 import { gmail, auth as googleAuth, type gmail_v1 } from '@googleapis/gmail';
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import { LogLevel, WebClient, type Logger } from '@slack/web-api';
 import type { Workspace } from '../../core/index.ts';
 import { startWorkplaceServer } from '../../services/http/index.ts';
 import { calendarAdapter } from './calendar.ts';
 import { gmailAdapter } from './gmail.ts';
 import { runShapes } from './run.ts';
+import { runSlackShapes } from './slack/run.ts';
 import type { ShapeResult } from './types.ts';
 
 type Adapter = (options: { url: URL | string }, next: (options: never) => Promise<unknown>) => Promise<unknown>;
@@ -28,20 +30,26 @@ function redirect(origin: string): Adapter {
   };
 }
 
+/** The WebClient logs every error answer; error probes expect them, so nothing is printed. */
+const QUIET: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
+
 /** The APIs whose shapes this module checks (Drive, Docs and Slack plug their adapters in here). */
-export const SHAPE_APIS = ['gmail', 'calendar'] as const;
+export const SHAPE_APIS = ['gmail', 'calendar', 'slack'] as const;
 
 /** Checks the response shapes of every adapter against `ws`, served for `principal`. */
 export async function checkShapes(ws: Workspace, principal: string): Promise<ShapeResult[]> {
   const server = await startWorkplaceServer({ onInternalError: () => undefined });
   try {
-    const { userToken } = server.addTrial(ws, { principal });
+    const { userToken, botToken } = server.addTrial(ws, { principal });
     const oauth = new googleAuth.OAuth2();
     oauth.setCredentials({ access_token: userToken });
     const common = { rootUrl: `${server.url}/`, auth: oauth, retry: false, adapter: redirect(server.url) } as const;
     const g = gmail({ version: 'v1', ...common } as gmail_v1.Options);
     const c = calendar({ version: 'v3', ...common } as calendar_v3.Options);
-    return [await runShapes(gmailAdapter(principal), g), await runShapes(calendarAdapter(principal), c)];
+    const google = [await runShapes(gmailAdapter(principal), g), await runShapes(calendarAdapter(principal), c)];
+    // Slack: the official WebClient with the user and the bot token (no retries; rate limits reject at once).
+    const slack = (token: string) => new WebClient(token, { slackApiUrl: `${server.url}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: QUIET });
+    return [...google, await runSlackShapes({ slack: slack(userToken), slackBot: slack(botToken), ws, userToken })];
   } finally {
     await server.close();
   }

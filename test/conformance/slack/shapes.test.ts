@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseWorkspace } from '../../../datasets/base-workspace.ts';
 import { slackService } from '../../../harness/services/slack/index.ts';
 import { startLiveServer, type LiveServer } from '../../support/live-server.ts';
-import { ALWAYS_PRESENT } from './always-present.ts';
-import { STEPS } from './calls.ts';
-import { loadResponseTypes, parseType } from './response-types.ts';
-import { runSlackConformance, toShapeResult, type MethodResult } from './run.ts';
-import { checkShape } from './shape-check.ts';
+import { ALWAYS_PRESENT } from '../../../harness/coverage/shape/slack/always-present.ts';
+import { STEPS } from '../../../harness/coverage/shape/slack/calls.ts';
+import { loadResponseTypes, parseType } from '../../../harness/coverage/shape/slack/response-types.ts';
+import { runSlackConformance, toShapeResult, type MethodResult } from '../../../harness/coverage/shape/slack/run.ts';
+import { checkShape } from '../../../harness/coverage/shape/slack/shape-check.ts';
 
 let live: LiveServer;
 let results: MethodResult[];

@@ -1,17 +1,19 @@
 /**
- * The Slack adapter of the response-shape conformance suite: runs every step of calls.ts
+ * The Slack adapter of the response-shape conformance (`deskbench coverage` and
+ * test/conformance/slack/shapes.test.ts): runs every step of calls.ts
  * through the official WebClient against a live server and checks each response against
  * the SDK's declared shape plus the always-present fields; error probes are checked for
  * Slack's envelope (`ok:false`, the documented `error`, `needed`/`provided` on
  * `missing_scope`). Returns one result per implemented method.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Workspace } from '../../../harness/core/index.ts';
-import { slackService } from '../../../harness/services/slack/index.ts';
+import type { Workspace } from '../../../core/index.ts';
+import { slackService } from '../../../services/slack/index.ts';
 import { ALWAYS_PRESENT, DOCUMENTED_TYPES } from './always-present.ts';
 import { STEPS, type State, type Step } from './calls.ts';
 import { loadResponseTypes, type ResponseTypes } from './response-types.ts';
 import { checkShape, type ShapeProblem } from './shape-check.ts';
+import type { ShapeResult } from '../types.ts';
 
 /** What the adapter needs from a live server. */
 export interface SlackTarget {
@@ -133,11 +135,16 @@ const ENVELOPE_CHECKS = 2;
  * The per-API summary the shared shape runner reports (harness/coverage/shape's `ShapeResult`:
  * api, methods, probes, fields checked and conforming, divergences), so Slack joins it as is.
  */
-export function toShapeResult(results: readonly MethodResult[]): { api: string; methods: number; probes: number; fieldsChecked: number; fieldsConforming: number; divergences: Array<{ method: string; path: string; problem: string }> } {
+export function toShapeResult(results: readonly MethodResult[]): ShapeResult {
   const divergences = results.flatMap((r) => r.problems.map((p) => ({ method: r.method, path: p.path || '$', problem: `${p.kind}: expected ${p.expected}${p.actual !== undefined ? `, got ${p.actual}` : ''}` })));
   const fieldsChecked = results.reduce((n, r) => n + r.checked + r.required + r.errorProbes * ENVELOPE_CHECKS, 0);
   return {
     api: 'slack', methods: results.filter((r) => r.calls > 0).length, probes: results.reduce((n, r) => n + r.calls, 0),
     fieldsChecked, fieldsConforming: Math.max(0, fieldsChecked - divergences.length), divergences,
   };
+}
+
+/** Runs Slack's conformance against a live server and sums it up as the shared runner's result. */
+export async function runSlackShapes(t: SlackTarget): Promise<ShapeResult> {
+  return toShapeResult(await runSlackConformance(t));
 }
