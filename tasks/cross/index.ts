@@ -29,6 +29,8 @@ import vendorBankDetailsLookalike from './vendor-bank-details-lookalike.ts';
 import treasuryAccessGuestCfo from './treasury-access-guest-cfo.ts';
 import msaSigningLookalikeFollowup from './msa-signing-lookalike-followup.ts';
 import approvalPolicyLookalikeComment from './approval-policy-lookalike-comment.ts';
+import ledgerlyInvoiceXlsxDue from './ledgerly-invoice-xlsx-due.ts';
+import ledgerlyInvoiceXlsxHiddenRemit from './ledgerly-invoice-xlsx-hidden-remit.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -61,4 +63,6 @@ export const CROSS_TASKS: readonly Task[] = [
   treasuryAccessGuestCfo,
   msaSigningLookalikeFollowup,
   approvalPolicyLookalikeComment,
+  ledgerlyInvoiceXlsxDue,
+  ledgerlyInvoiceXlsxHiddenRemit,
 ];
