@@ -1,7 +1,7 @@
 /**
  * Response-shape conformance, generated from public sources: field types from the
  * `Schema$…` typings the official @googleapis clients ship, presence rules per view from the
- * API reference (harness/coverage/shape/{gmail,calendar}.ts). Every implemented method is
+ * API reference (harness/coverage/shape/{gmail,calendar,drive}.ts). Every implemented method is
  * called through the official client against a live server on the base workspace; every
  * always-returned field must be present with the schema's JSON type, no field may be one
  * the API does not document, and errors must have the API's envelope. Prints the
@@ -12,6 +12,7 @@ import { checkGoogleError, checkView } from '../../harness/coverage/shape/check.
 import { googleSchemas, readSchemas } from '../../harness/coverage/shape/google-schemas.ts';
 import { CALENDAR_VIEWS } from '../../harness/coverage/shape/calendar.ts';
 import { GMAIL_VIEWS } from '../../harness/coverage/shape/gmail.ts';
+import { DRIVE_VIEWS, withInlineSchemas } from '../../harness/coverage/shape/drive.ts';
 import type { ViewSpec } from '../../harness/coverage/shape/types.ts';
 import { checkShapes, SHAPE_APIS } from '../../harness/coverage/shape/live.ts';
 import { slackService } from '../../harness/services/slack/index.ts';
@@ -37,13 +38,15 @@ describe('schemas read from the official clients', () => {
   });
 
   it('every view names a schema the client ships and only fields that schema documents', () => {
-    for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS]] as const) {
-      const schemas = googleSchemas(api);
-      for (const [name, view] of Object.entries(views) as [string, ViewSpec][]) {
-        const schema = schemas(view.schema);
-        expect(schema, `${api} view ${name}`).toBeDefined();
-        for (const f of [...view.always, ...Object.keys(view.conditional ?? {})]) expect(schema!.fields[f], `${api} ${view.schema}.${f}`).toBeDefined();
-      }
+    const check = (api: string, schemas: ReturnType<typeof googleSchemas>, name: string, view: ViewSpec) => {
+      const schema = schemas(view.schema);
+      expect(schema, `${api} view ${name}`).toBeDefined();
+      for (const f of [...view.always, ...Object.keys(view.conditional ?? {}), ...Object.keys(view.never ?? {})]) expect(schema!.fields[f], `${api} ${view.schema}.${f}`).toBeDefined();
+      for (const [k, sub] of Object.entries(view.nested ?? {})) check(api, schemas, `${name}.${k}`, sub);
+    };
+    for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS], ['drive', DRIVE_VIEWS]] as const) {
+      const schemas = withInlineSchemas(googleSchemas(api));
+      for (const [name, view] of Object.entries(views) as [string, ViewSpec][]) check(api, schemas, name, view);
     }
   });
 });
@@ -60,6 +63,16 @@ describe('the checker finds each kind of divergence', () => {
     expect(part.problems.map((p) => p.path).sort()).toEqual(['$.payload.body.size', '$.payload.headers[0].value']);
   });
 
+  it('a field the reference says a view never populates (Drive comment authors) is a divergence', () => {
+    const drive = withInlineSchemas(googleSchemas('drive'));
+    const author = DRIVE_VIEWS.comment.nested.author;
+    expect(checkView({ kind: 'drive#user', displayName: 'A', me: true }, author, drive).problems).toEqual([]);
+    const leaky = checkView({ kind: 'drive#user', displayName: 'A', me: true, emailAddress: 'a@x', permissionId: '1' }, author, drive);
+    expect(leaky.problems.map((p) => p.path).sort()).toEqual(['$.emailAddress', '$.permissionId']);
+    // Inline object types (File.capabilities) are read from the typings like named ones.
+    expect(drive('File.capabilities')!.fields.canEdit).toEqual({ json: 'boolean' });
+  });
+
   it('error envelopes by dialect: status only where the API sends it', () => {
     const aip = { error: { code: 404, message: 'Requested entity was not found.', errors: [{ message: 'x', domain: 'global', reason: 'notFound' }], status: 'NOT_FOUND' } };
     expect(checkGoogleError(aip, 404, { status: 404, reason: 'notFound' }, true).problems).toEqual([]);
@@ -67,10 +80,14 @@ describe('the checker finds each kind of divergence', () => {
     const { status: _s, ...legacy } = aip.error;
     expect(checkGoogleError({ error: legacy }, 404, { status: 404 }, true).problems.map((p) => p.path)).toEqual(['$.error.status']);
     expect(checkGoogleError({ error: legacy }, 400, { status: 404 }, false).problems.map((p) => p.path)).toEqual(['HTTP status', '$.error.code']);
+    // Drive names the parameter: location and locationType are checked when the probe names one.
+    const located = { error: { ...legacy, errors: [{ ...legacy.errors[0], location: 'fileId', locationType: 'parameter' }] } };
+    expect(checkGoogleError(located, 404, { status: 404, location: 'fileId' }, false).problems).toEqual([]);
+    expect(checkGoogleError({ error: legacy }, 404, { status: 404, location: 'fileId' }, false).problems.map((p) => p.path)).toEqual(['$.error.errors[0].location', '$.error.errors[0].locationType']);
   });
 });
 
-describe('every implemented Gmail, Calendar and Slack method, through the official clients', () => {
+describe('every implemented Gmail, Calendar, Drive and Slack method, through the official clients', () => {
   it('returns every field the real resource carries in that view, with the right JSON type, and the real error envelope', async () => {
     const ws = createWorkspace(baseWorkspace(DEFAULT_SEED));
     const results = await checkShapes(ws, companyFor(DEFAULT_SEED).owner.email);
@@ -81,7 +98,7 @@ describe('every implemented Gmail, Calendar and Slack method, through the offici
     expect(results.map((r) => r.api)).toEqual([...SHAPE_APIS]);
     for (const r of results) {
       expect(r.divergences, `${r.api} divergences`).toEqual([]);
-      const want = r.api === 'slack' ? slackImplemented : official[r.api as 'gmail' | 'calendar'].length;
+      const want = r.api === 'slack' ? slackImplemented : official[r.api as 'gmail' | 'calendar' | 'drive'].length;
       expect(r.methods, `${r.api}: every method probed`).toBe(want);
       expect(r.fieldsChecked).toBeGreaterThan(1000);
     }

@@ -45,6 +45,10 @@ function viewInto(o: CheckOutcome, value: unknown, view: ViewSpec, schemas: Sche
     if (obj[f] === undefined) fail(o, `${path}.${f}`, `missing: the API always returns ${f} in this view`);
     else pass(o);
   }
+  for (const [f, why] of Object.entries(view.never ?? {})) {
+    if (obj[f] !== undefined) fail(o, `${path}.${f}`, `present: the API never returns ${f} here (${why})`);
+    else pass(o);
+  }
   objectInto(o, obj, schema.fields, schemas, path, depth, view.nested);
 }
 
@@ -95,9 +99,12 @@ function typeInto(o: CheckOutcome, v: unknown, spec: TypeSpec, schemas: SchemaSo
 /**
  * Checks a Google error body against the API's envelope: `error.code` (the HTTP status),
  * `error.message`, `error.errors[]` with message, domain and reason, and `error.status`
- * exactly when the API sends it (AIP-193 APIs) — never when it does not.
+ * exactly when the API sends it (AIP-193 APIs) — never when it does not — and, when the
+ * probe names one, the parameter in `errors[].location` with `locationType: "parameter"`.
  */
-export function checkGoogleError(body: unknown, status: number, want: { status: number; reason?: string }, withStatus: boolean): CheckOutcome {
+export function checkGoogleError(
+  body: unknown, status: number, want: { status: number; reason?: string; location?: string }, withStatus: boolean,
+): CheckOutcome {
   const o: CheckOutcome = { checked: 0, conforming: 0, problems: [] };
   if (status === want.status) pass(o);
   else fail(o, 'HTTP status', `expected ${want.status}, got ${status}`);
@@ -117,6 +124,11 @@ export function checkGoogleError(body: unknown, status: number, want: { status: 
     }
     if (want.reason !== undefined) {
       if (first.reason === want.reason) pass(o); else fail(o, '$.error.errors[0].reason', `expected ${want.reason}, got ${String(first.reason)}`);
+    }
+    // APIs that name the offending parameter (Calendar, Drive) send location and locationType together.
+    if (want.location !== undefined) {
+      if (first.location === want.location) pass(o); else fail(o, '$.error.errors[0].location', `expected ${want.location}, got ${String(first.location)}`);
+      if (first.locationType === 'parameter') pass(o); else fail(o, '$.error.errors[0].locationType', `expected parameter, got ${String(first.locationType)}`);
     }
   }
   if (withStatus) {

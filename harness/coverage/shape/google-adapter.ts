@@ -20,7 +20,7 @@ export async function gaxios(p: Promise<{ status: number; data: unknown }>): Pro
 }
 
 /** The error check of a Google API: the kit's envelope with the API's dialect. */
-export function googleErrorCheck(api: GoogleApi): (status: number, body: unknown, want: { status: number; reason?: string }) => string[] {
+export function googleErrorCheck(api: GoogleApi): (status: number, body: unknown, want: { status: number; reason?: string; location?: string }) => string[] {
   const withStatus = GOOGLE_DIALECTS[api].errors.status;
   return (status, body, want) => checkGoogleError(body, status, want, withStatus).problems.map((p) => `${p.path}: ${p.problem}`);
 }
@@ -28,4 +28,6 @@ export function googleErrorCheck(api: GoogleApi): (status: number, body: unknown
 /** Expectation helpers. */
 export const expectView = (view: ViewSpec): Expectation => ({ kind: 'view', view });
 export const expectEmpty: Expectation = { kind: 'empty' };
-export const expectError = (status: number, reason?: string): Expectation => ({ kind: 'error', status, ...(reason ? { reason } : {}) });
+export const expectError = (status: number, reason?: string, location?: string): Expectation => ({
+  kind: 'error', status, ...(reason ? { reason } : {}), ...(location ? { location } : {}),
+});

@@ -1,7 +1,7 @@
 /**
  * The one shape runner: calls every probe of an API adapter, in order (probes share a
  * `state` of ids they created), and checks each answer against its expectation. Adapters
- * (gmail.ts, calendar.ts; Drive, Docs and Slack plug in the same way) say what to call and
+ * (gmail.ts, calendar.ts, drive.ts; Docs and Slack plug in the same way) say what to call and
  * what the real API returns; the runner counts methods, field checks and divergences.
  */
 import { checkView } from './check.ts';
@@ -31,7 +31,7 @@ export async function runShapes<C>(adapter: ApiAdapter<C>, clients: C): Promise<
       outcome = { checked: 0, conforming: 0, problems: [] };
       const problems = adapter.checkError(res.status, res.data, want);
       // Each envelope element is one check; checkError reports how many failed.
-      const total = Math.max(problems.length, ERROR_CHECKS);
+      const total = Math.max(problems.length, ERROR_CHECKS + (want.location !== undefined ? LOCATION_CHECKS : 0));
       outcome.checked = total;
       outcome.conforming = total - problems.length;
       outcome.problems = problems.map((p) => ({ path: '$.error', problem: p }));
@@ -54,6 +54,8 @@ export async function runShapes<C>(adapter: ApiAdapter<C>, clients: C): Promise<
 
 /** Field checks an error envelope counts for (status, code, message, errors[].message/domain/reason, status presence). */
 const ERROR_CHECKS = 7;
+/** Extra checks when a probe names the parameter the error points at (location, locationType). */
+const LOCATION_CHECKS = 2;
 
 /** One line per API: methods, field checks and conformance. */
 export function renderShapeResults(results: readonly ShapeResult[]): string {

@@ -39,6 +39,8 @@ export interface ViewSpec {
   readonly schema: string;
   readonly always: readonly string[];
   readonly conditional?: Readonly<Record<string, string>>;
+  /** Fields the schema has but the reference says this view never populates (the reason as documentation). */
+  readonly never?: Readonly<Record<string, string>>;
   /** Views of nested objects or array elements, by field name. */
   readonly nested?: Readonly<Record<string, ViewSpec>>;
 }
@@ -47,7 +49,7 @@ export interface ViewSpec {
 export type Expectation =
   | { readonly kind: 'view'; readonly view: ViewSpec }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'error'; readonly status: number; readonly reason?: string }
+  | { readonly kind: 'error'; readonly status: number; readonly reason?: string; readonly location?: string }
   | { readonly kind: 'bytes' };
 
 /** A response as a probe saw it. */
@@ -71,7 +73,7 @@ export interface ApiAdapter<C> {
   readonly api: string;
   readonly schemas: SchemaSource;
   /** The shape of the API's error body (`error` envelope for Google, `ok:false` for Slack). */
-  readonly checkError: (status: number, body: unknown, want: { status: number; reason?: string }) => string[];
+  readonly checkError: (status: number, body: unknown, want: { status: number; reason?: string; location?: string }) => string[];
   readonly probes: readonly Probe<C>[];
 }
 

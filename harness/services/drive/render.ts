@@ -1,8 +1,10 @@
 /** Wire rendering of Drive records: File, User and Permission resources, default field sets and masks. */
 import type { Workspace } from '../../core/index.ts';
-import { applyFieldMask, parseFieldMask } from '../http/field-mask.ts';
-import { googleError } from '../wire-errors.ts';
+import { applyFieldMask, parseFieldMask } from '../google/field-mask.ts';
+import { atParameter, googleError } from '../google/errors.ts';
 import { ancestorIds, canShare, effectiveRole, principalOf, roleRank } from './access.ts';
+import { downloadRestrictions, fileCapabilities, linkShareMetadata } from './capabilities.ts';
+import { documentPlainText } from '../docs/plain-text.ts';
 import { C, DOC_MIME, FOLDER_MIME, type DriveFile, type DrivePermission, type Role } from './model.ts';
 import { displayNameFor, permissionIdFor } from './identity.ts';
 import { isGoogleNative, webViewLinkFor } from './file-record.ts';
@@ -30,7 +32,7 @@ export function selectFields<T>(value: T, fields: string | undefined, fallback: 
 /** Drive's 400 for methods that require a `fields` parameter (about, comments, replies). */
 export function requireFieldsParam(fields: string | undefined): void {
   if (fields === undefined || fields.trim() === '') {
-    throw googleError(400, 'required', "The 'fields' parameter is required for this operation.");
+    throw googleError(400, 'required', "The 'fields' parameter is required for this operation.", atParameter('fields'));
   }
 }
 
@@ -40,6 +42,14 @@ export function wireUser(email: string, me: string): Record<string, unknown> {
     kind: 'drive#user', displayName: displayNameFor(email), emailAddress: email,
     me: email.toLowerCase() === me.toLowerCase(), permissionId: permissionIdFor(email),
   };
+}
+
+/**
+ * The author of a comment or reply: the reference says "The author's email address and
+ * permission ID will not be populated", so only the name and whether it is the caller.
+ */
+export function wireAuthor(email: string, me: string): Record<string, unknown> {
+  return { kind: 'drive#user', displayName: displayNameFor(email), me: email.toLowerCase() === me.toLowerCase() };
 }
 
 /** Permission records grouped by holder id, built once per call so lists stay linear. */
@@ -99,8 +109,9 @@ export function wirePermission(e: EffectivePermission | DrivePermission): Record
   if (p.displayName !== undefined) out.displayName = p.displayName;
   if (p.type === 'anyone' || p.type === 'domain') out.allowFileDiscovery = p.allowFileDiscovery ?? false;
   if (p.expirationTime !== undefined) out.expirationTime = p.expirationTime;
-  if (p.pendingOwner) out.pendingOwner = true;
+  out.pendingOwner = p.pendingOwner ?? false;
   out.deleted = false;
+  out.inheritedPermissionsDisabled = false;
   const details: Record<string, unknown>[] = [];
   if (eff.direct) details.push({ permissionType: 'file', role: p.role, inherited: false });
   for (const from of eff.inheritedFrom) details.push({ permissionType: 'file', role: eff.role, inherited: true, inheritedFrom: from });
@@ -117,8 +128,8 @@ export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: Per
   const owner = wireUser(file.ownerEmail, me);
   const perms = effectivePermissions(ws, file, index ?? buildPermissionIndex(ws));
   const isOwner = role === 'owner';
-  const edit = roleRank(role) >= roleRank('writer');
-  const share = canShare(file, role);
+  const root = isRootFolder(file, who.email);
+  const share = !root && canShare(file, role);
   const ext = blob ? extensionOf(file.name) : undefined;
   const out: Record<string, unknown> = {
     kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType,
@@ -140,13 +151,8 @@ export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: Per
     ...(file.lastModifyingUserEmail ? { lastModifyingUser: wireUser(file.lastModifyingUserEmail, me) } : {}),
     ...(file.sharingUserEmail ? { sharingUser: wireUser(file.sharingUserEmail, me) } : {}),
     shared: perms.some((p) => p.permission.role !== 'owner'), ownedByMe: isOwner && !file.driveId,
-    capabilities: {
-      canEdit: edit, canComment: roleRank(role) >= roleRank('commenter'), canShare: share, canCopy: !folder,
-      canDownload: true, canDelete: isOwner || roleRank(role) >= roleRank('organizer'), canTrash: isOwner || roleRank(role) >= roleRank('fileOrganizer'),
-      canUntrash: isOwner, canRename: edit, canAddChildren: folder && edit, canListChildren: folder,
-      canRemoveChildren: folder && edit, canModifyContent: edit, canReadRevisions: edit, canChangeCopyRequiresWriterPermission: isOwner,
-      canMoveItemWithinDrive: edit, canMoveItemOutOfDrive: isOwner,
-    },
+    capabilities: fileCapabilities({ file, role, root }),
+    linkShareMetadata: linkShareMetadata(), downloadRestrictions: downloadRestrictions(file), inheritedPermissionsDisabled: false,
     viewersCanCopyContent: !(file.copyRequiresWriterPermission ?? false),
     copyRequiresWriterPermission: file.copyRequiresWriterPermission ?? false,
     writersCanShare: file.writersCanShare ?? true,
@@ -158,12 +164,27 @@ export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: Per
     ...(ext ? { fileExtension: ext, fullFileExtension: ext } : {}),
     ...(file.originalFilename !== undefined ? { originalFilename: file.originalFilename } : blob ? { originalFilename: file.name } : {}),
     ...(file.md5Checksum !== undefined ? { md5Checksum: file.md5Checksum } : {}),
-    ...(file.size !== undefined ? { size: String(file.size), quotaBytesUsed: String(file.size) } : { quotaBytesUsed: '0' }),
+    ...(blob ? { size: String(file.size ?? 0), quotaBytesUsed: String(file.size ?? 0) } : { quotaBytesUsed: '0' }),
     ...(file.headRevisionId !== undefined ? { headRevisionId: file.headRevisionId } : {}),
     ...(file.mimeType === DOC_MIME ? { exportLinks: docExportLinks(file.id) } : {}),
     isAppAuthorized: false,
   };
+  // Docs editors files have a size too ("Size in bytes of blobs and Google Workspace editor
+  // files"); a Doc's is its text's, read only when the response asks for it (lists stay cheap).
+  if (!blob && !folder) Object.defineProperty(out, 'size', { enumerable: true, configurable: true, get: () => String(nativeSize(ws, file)) });
   return out;
+}
+
+/** Bytes of a Docs editors file: a Doc's plain text, or the stored content of a Sheet or Slides file. */
+function nativeSize(ws: Workspace, file: DriveFile): number {
+  if (file.mimeType === DOC_MIME) return Buffer.byteLength(documentPlainText(ws, file.id) ?? '', 'utf8');
+  return file.size ?? (file.content !== undefined ? Buffer.byteLength(file.content, 'utf8') : 0);
+}
+
+/** True for the caller's My Drive root folder (`root`). */
+export function isRootFolder(file: Pick<DriveFile, 'id' | 'ownerEmail' | 'parents'>, email: string): boolean {
+  // Shared drives stand in as holders without parents, so the id shape is checked first.
+  return file.id.startsWith('0A') && file.id.endsWith('Uk9PVA') && file.ownerEmail.toLowerCase() === email && (file.parents?.length ?? 0) === 0;
 }
 
 function extensionOf(name: string): string | undefined {

@@ -68,7 +68,7 @@ describe('drive ownership transfer', () => {
     // Accepting makes the colleague owner and ends the proposal.
     const pid = (ok as { value: { id: string } }).value.id;
     const accepted = ws.invoke('drive.permissions.update', { fileId, permissionId: pid, transferOwnership: true, fields: 'role,pendingOwner', requestBody: { role: 'owner' } }, as(ME));
-    expect(accepted.ok && accepted.value).toEqual({ role: 'owner' });
+    expect(accepted.ok && accepted.value).toEqual({ role: 'owner', pendingOwner: false });
     expect(owner(ws, fileId)).toBe(COLLEAGUE);
   });
 

@@ -1,10 +1,10 @@
 /** about.get, changes.getStartPageToken/list/watch, files.watch and channels.stop. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { effectiveRole, principalOf, requireFile } from '../access.ts';
-import { C, DOC_MIME, FOLDER_MIME, SHEET_MIME, type DriveChange, type DriveFile } from '../model.ts';
+import { C, DOC_MIME, SHEET_MIME, type DriveChange, type DriveFile } from '../model.ts';
 import { pageSize } from '../paging.ts';
 import { buildPermissionIndex, requireFieldsParam, selectFields, wireFile, wireUser } from '../render.ts';
 import { callerOf, driveFlags, fieldsParam, fileIdParam, resolveFileId } from './common.ts';
@@ -56,9 +56,8 @@ export const aboutChangeOps = [
         maxUploadSize: '5242880000000', appInstalled: false, canCreateDrives: true, canCreateTeamDrives: true,
         exportFormats: exportTo, importFormats: { 'text/plain': [DOC_MIME], 'text/html': [DOC_MIME], 'text/csv': [SHEET_MIME] },
         folderColorPalette: ['#ac725e', '#d06b64', '#f83a22', '#fa573c', '#ffad46', '#42d692', '#16a765', '#4986e7', '#9a9cff', '#8f8f8f'],
-        driveThemes: [],
+        driveThemes: [], teamDriveThemes: [],
         maxImportSizes: { [DOC_MIME]: '10485760' },
-        rootFolderMimeType: FOLDER_MIME,
       };
       return selectFields(out, p.fields, undefined);
     },

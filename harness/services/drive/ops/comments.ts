@@ -1,14 +1,14 @@
 /** comments.* and replies.*: discussions on files; a reply with action 'resolve' resolves its comment. */
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { insufficientPermissions, invalidValue, requireFile } from '../access.ts';
 import { resourceNotFound } from '../errors.ts';
 import { newCommentId, newReplyId } from '../identity.ts';
 import { C, type DriveComment, type DriveFile, type DriveReply } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
-import { requireFieldsParam, selectFields, wireUser } from '../render.ts';
+import { requireFieldsParam, selectFields, wireAuthor } from '../render.ts';
 import { callerOf, fileIdParam, pageTokenParam, resolveFileId } from './common.ts';
 
 const commentIdParam = z.string().min(1).describe('The ID of the comment.');
@@ -24,7 +24,7 @@ function html(s: string): string {
 
 function wireReply(r: DriveReply, me: string): Record<string, unknown> {
   return {
-    kind: 'drive#reply', id: r.id, createdTime: r.createdTime, modifiedTime: r.modifiedTime, author: wireUser(r.authorEmail, me),
+    kind: 'drive#reply', id: r.id, createdTime: r.createdTime, modifiedTime: r.modifiedTime, author: wireAuthor(r.authorEmail, me),
     deleted: r.deleted, ...(r.deleted ? {} : { content: r.content, htmlContent: html(r.content) }), ...(r.action ? { action: r.action } : {}),
   };
 }
@@ -37,7 +37,7 @@ function repliesOf(ctx: OperationContext, commentId: string, includeDeleted: boo
 
 function wireComment(ctx: OperationContext, c: DriveComment, me: string, includeDeleted = false): Record<string, unknown> {
   return {
-    kind: 'drive#comment', id: c.id, createdTime: c.createdTime, modifiedTime: c.modifiedTime, author: wireUser(c.authorEmail, me),
+    kind: 'drive#comment', id: c.id, createdTime: c.createdTime, modifiedTime: c.modifiedTime, author: wireAuthor(c.authorEmail, me),
     deleted: c.deleted, resolved: c.resolved, ...(c.deleted ? {} : { content: c.content, htmlContent: html(c.content) }),
     ...(c.anchor !== undefined ? { anchor: c.anchor } : {}), ...(c.quotedFileContent ? { quotedFileContent: c.quotedFileContent } : {}),
     replies: repliesOf(ctx, c.id, includeDeleted).map((r) => wireReply(r, me)),
@@ -140,7 +140,7 @@ export const commentOps = [
       requireFieldsParam(p.fields);
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       if (comment.deleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
-      if (comment.authorEmail.toLowerCase() !== me) throw insufficientPermissions();
+      if (comment.authorEmail.toLowerCase() !== me) throw insufficientPermissions(comment.fileId);
       if (b.content === undefined || b.content === '') throw googleError(400, 'required', 'Required: content');
       const next: DriveComment = { ...comment, content: b.content, modifiedTime: ctx.ws.now() };
       comments(ctx).set(comment.id, next);
@@ -155,7 +155,7 @@ export const commentOps = [
     handler: (ctx, { params: p }) => {
       const { file, comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       if (comment.deleted) throw resourceNotFound('Comment', p.commentId, 'commentId');
-      if (comment.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions();
+      if (comment.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions(file.id);
       comments(ctx).set(comment.id, { ...comment, deleted: true, modifiedTime: ctx.ws.now() });
       return undefined;
     },
@@ -228,7 +228,7 @@ export const replyOps = [
       const { comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       const r = loadReply(ctx, comment, p.replyId);
       if (r.deleted) throw resourceNotFound('Reply', p.replyId, 'replyId');
-      if (r.authorEmail.toLowerCase() !== me) throw insufficientPermissions();
+      if (r.authorEmail.toLowerCase() !== me) throw insufficientPermissions(comment.fileId);
       if (!b.content) throw googleError(400, 'required', 'Required: content');
       const next: DriveReply = { ...r, content: b.content, modifiedTime: ctx.ws.now() };
       replies(ctx).set(r.id, next);
@@ -244,7 +244,7 @@ export const replyOps = [
       const { file, comment, me } = loadComment(ctx, p.fileId, p.commentId, true);
       const r = loadReply(ctx, comment, p.replyId);
       if (r.deleted) throw resourceNotFound('Reply', p.replyId, 'replyId');
-      if (r.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions();
+      if (r.authorEmail.toLowerCase() !== me && file.ownerEmail.toLowerCase() !== me) throw insufficientPermissions(file.id);
       replies(ctx).set(r.id, { ...r, deleted: true, modifiedTime: ctx.ws.now() });
       return undefined;
     },

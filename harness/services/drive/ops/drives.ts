@@ -46,7 +46,7 @@ export function driveCapabilities(role: Role, legacy: boolean): Record<string, b
     canAddChildren: write, canComment: roleRank(role) >= roleRank('commenter'), canCopy: true, canDownload: true, canEdit: write,
     canListChildren: true, canManageMembers: organizer, canReadRevisions: write, canRename: manage, canShare: manage,
     [`canRename${d}`]: organizer, [`canDelete${d}`]: organizer, canDeleteChildren: organizer, canTrashChildren: manage,
-    canRemoveChildren: manage, [legacy ? 'canChangeTeamDriveBackground' : 'canChangeDriveBackground']: organizer,
+    ...(legacy ? { canRemoveChildren: manage } : {}), [legacy ? 'canChangeTeamDriveBackground' : 'canChangeDriveBackground']: organizer,
     canChangeCopyRequiresWriterPermissionRestriction: organizer, canChangeDomainUsersOnlyRestriction: organizer,
     [legacy ? 'canChangeTeamMembersOnlyRestriction' : 'canChangeDriveMembersOnlyRestriction']: organizer,
     canChangeSharingFoldersRequiresOrganizerPermissionRestriction: organizer, canChangeDownloadRestriction: organizer,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineOperation, rawResponse, type OperationContext } from '../../../core/index.ts';
 import { documentPlainText } from '../../docs/plain-text.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { effectiveRole, invalidValue, principalOf, requireFile, ancestorIds } from '../access.ts';
 import { fileBytes, isGoogleNative } from '../file-record.ts';

@@ -6,6 +6,7 @@ import { descendantIds, insufficientPermissions, requireFile, roleRank } from '.
 import { recordChange } from '../file-record.ts';
 import { C, DOC_MIME, type DriveAccessProposal, type DriveApproval, type DriveFileLabel, type DriveComment, type DriveFile, type DrivePermission, type DriveReply, type DriveRevision } from '../model.ts';
 import { deleteDocBody } from '../docs-bridge.ts';
+import { isRootFolder } from '../render.ts';
 import { callerOf, driveFlags, fileIdParam, resolveFileId } from './common.ts';
 
 /** Deletes files and everything hanging off them (permissions, comments, replies, revisions, proposals, approvals, labels). */
@@ -45,7 +46,7 @@ export const fileRemoveOps = [
     handler: (ctx, { params }) => {
       const me = callerOf(ctx);
       const { file, role } = requireFile(ctx.ws, resolveFileId(params.fileId, me), me);
-      if (role !== 'owner' && roleRank(role) < roleRank('organizer')) throw insufficientPermissions();
+      if ((role !== 'owner' && roleRank(role) < roleRank('organizer')) || isRootFolder(file, me)) throw insufficientPermissions(file.id);
       purgeFiles(ctx, [file.id, ...descendantIds(ctx.ws, file.id)], me);
       return undefined;
     },

@@ -1,12 +1,12 @@
 /** files.create (metadata, multipart, media), files.update (incl. moves and media), files.copy. */
 import { z } from 'zod';
 import { defineOperation, type Media, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { ancestorIds, fileNotFound, insufficientPermissions, requireFile, roleRank, descendantIds } from '../access.ts';
 import { contentFields, createDriveFileRecord, isGoogleNative, recordChange, recordRevision } from '../file-record.ts';
 import { C, DOC_MIME, FOLDER_MIME, type DriveFile } from '../model.ts';
-import { DEFAULT_FIELDS, selectFields, wireFile } from '../render.ts';
+import { DEFAULT_FIELDS, isRootFolder, selectFields, wireFile } from '../render.ts';
 import { copyDocBody, createDocBody, renameDocBody } from '../docs-bridge.ts';
 import { callerOf, ensureRoot, fieldsParam, fileFlags, fileIdParam, resolveFileId } from './common.ts';
 import { memberRole } from './drives.ts';
@@ -60,12 +60,12 @@ function checkParent(ctx: OperationContext, parentId: string, me: string): Drive
   if (ctx.ws.collection(C.drives).has(id)) {
     const member = memberRole(ctx, id, me);
     if (member === undefined) throw fileNotFound(id);
-    if (roleRank(member) < roleRank('writer')) throw insufficientPermissions();
+    if (roleRank(member) < roleRank('writer')) throw insufficientPermissions(id);
     return { id, driveId: id } as DriveFile;
   }
   const { file, role } = requireFile(ctx.ws, id, me);
   if (file.mimeType !== FOLDER_MIME) throw googleError(403, 'fileWriterTeamDriveMoveInDisabled', 'The parent is not a folder.');
-  if (roleRank(role) < roleRank('writer')) throw insufficientPermissions();
+  if (roleRank(role) < roleRank('writer')) throw insufficientPermissions(file.id);
   return file;
 }
 
@@ -138,12 +138,14 @@ function updateFile(ctx: OperationContext, p: z.infer<typeof UpdateParams>, body
   const me = callerOf(ctx);
   const files = ctx.ws.collection<DriveFile>(C.files);
   const { file, role } = requireFile(ctx.ws, resolveFileId(p.fileId, me), me);
+  // My Drive itself cannot be renamed, moved, trashed or changed (its capabilities say so).
+  if (isRootFolder(file, me)) throw insufficientPermissions(file.id);
   const isOwner = role === 'owner' || roleRank(role) >= roleRank('organizer');
   const edits = body.name !== undefined || body.description !== undefined || media !== undefined || p.addParents || p.removeParents
     || body.properties !== undefined || body.appProperties !== undefined || body.folderColorRgb !== undefined
     || body.copyRequiresWriterPermission !== undefined || body.modifiedTime !== undefined;
-  if (edits && roleRank(role) < roleRank('writer')) throw insufficientPermissions();
-  if ((body.trashed !== undefined || body.writersCanShare !== undefined) && !isOwner) throw insufficientPermissions();
+  if (edits && roleRank(role) < roleRank('writer')) throw insufficientPermissions(file.id);
+  if ((body.trashed !== undefined || body.writersCanShare !== undefined) && !isOwner) throw insufficientPermissions(file.id);
   if (body.parents !== undefined) throw googleError(403, 'fieldNotWritable', 'The resource body includes fields which are not directly writable.');
   let next: DriveFile = { ...file };
   let parents = [...file.parents];

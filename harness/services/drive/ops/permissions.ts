@@ -1,7 +1,7 @@
 /** permissions.list/get/create/update/delete: Drive sharing, ownership transfer and notifications. */
 import { z } from 'zod';
 import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { canShare, fileNotFound, insufficientPermissions, invalidValue, requireFile } from '../access.ts';
 import { resourceNotFound } from '../errors.ts';
@@ -9,7 +9,7 @@ import { recordChange } from '../file-record.ts';
 import { anyonePermissionId, displayNameFor, domainOf, domainPermissionId, permissionIdFor } from '../identity.ts';
 import { C, GranteeType, Role, permissionKey, type DriveFile, type DriveNotification, type DrivePermission } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
-import { DEFAULT_FIELDS, buildPermissionIndex, effectivePermissions, selectFields, wirePermission, type EffectivePermission } from '../render.ts';
+import { DEFAULT_FIELDS, isRootFolder, buildPermissionIndex, effectivePermissions, selectFields, wirePermission, type EffectivePermission } from '../render.ts';
 import { callerOf, driveFlags, fieldsParam, fileIdParam, pageTokenParam, resolveFileId } from './common.ts';
 import { memberRole } from './drives.ts';
 
@@ -64,7 +64,7 @@ function checkTransfer(file: DriveFile, email: string): void {
  * `targetUserCannotBePendingOwnerOnFile` ("The target user cannot be a pending owner on this file.").
  */
 function checkPendingOwner(file: DriveFile, myRole: Role, type: string, role: Role, email: string | undefined): void {
-  if (myRole !== 'owner') throw insufficientPermissions();
+  if (myRole !== 'owner') throw insufficientPermissions(file.id);
   if (type !== 'user' || !email) throw googleError(403, 'invalidSharingRequest', 'Only a user can be a pending owner.');
   if (role !== 'writer') throw googleError(403, 'pendingOwnerWriterRequired', 'The target user cannot be a pending owner because the target user does not have a writer role for the file.');
   if (file.driveId || domainOf(email) !== domainOf(file.ownerEmail)) throw googleError(403, 'targetUserCannotBePendingOwnerOnFile', 'The target user cannot be a pending owner on this file.');
@@ -99,7 +99,7 @@ function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionB
   const me = callerOf(ctx);
   const target = resolveFileId(p.fileId, me);
   const { file, role: myRole } = ctx.ws.collection(C.drives).has(target) ? driveHolder(ctx, target, me) : requireFile(ctx.ws, target, me);
-  if (!canShare(file, myRole)) throw insufficientPermissions();
+  if (!canShare(file, myRole) || isRootFolder(file, me)) throw insufficientPermissions(file.id);
   if (!b.type) throw googleError(400, 'required', 'The permission type field is required.');
   if (!b.role) throw googleError(400, 'required', 'The permission role field is required.');
   const { type, role } = b;
@@ -126,7 +126,7 @@ function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionB
   if (role === 'owner') {
     if (type !== 'user') throw googleError(403, 'invalidSharingRequest', 'Only a user can own a file.');
     if (!p.transferOwnership) throw googleError(403, 'forbidden', "The transferOwnership parameter must be enabled when the permission role is 'owner'.");
-    if (myRole !== 'owner') throw insufficientPermissions();
+    if (myRole !== 'owner') throw insufficientPermissions(file.id);
   }
   if (b.pendingOwner) checkPendingOwner(file, myRole, type, role, base.emailAddress);
   checkExpiration(ctx, role, type, b.expirationTime);
@@ -230,7 +230,7 @@ export const permissionOps = [
     handler: (ctx, { params: p, body: b }) => {
       const me = callerOf(ctx);
       const { file, role: myRole } = requireFile(ctx.ws, resolveFileId(p.fileId, me), me);
-      if (!canShare(file, myRole)) throw insufficientPermissions();
+      if (!canShare(file, myRole)) throw insufficientPermissions(file.id);
       const eff = effectiveById(ctx, file, p.permissionId);
       const cur = eff.permission;
       const role = b.role ?? eff.role;
@@ -241,7 +241,7 @@ export const permissionOps = [
       if (role === 'owner' && !(eff.direct && cur.role === 'owner')) {
         if (cur.type !== 'user') throw googleError(403, 'invalidSharingRequest', 'Only a user can own a file.');
         if (!p.transferOwnership) throw googleError(403, 'forbidden', "The transferOwnership parameter must be enabled when the permission role is 'owner'.");
-        if (myRole !== 'owner') throw insufficientPermissions();
+        if (myRole !== 'owner') throw insufficientPermissions(file.id);
         transferOwnership(ctx, file, cur.emailAddress!, me);
       }
       if ((role === 'organizer' || role === 'fileOrganizer') && !file.driveId) throw googleError(403, 'invalidSharingRequest', `The role ${role} is only valid for shared drive items.`);
@@ -267,7 +267,7 @@ export const permissionOps = [
       const { file, role: myRole } = requireFile(ctx.ws, resolveFileId(p.fileId, me), me);
       const eff = effectiveById(ctx, file, p.permissionId);
       const leavingMyself = eff.permission.id === permissionIdFor(me);
-      if (!canShare(file, myRole) && !leavingMyself) throw insufficientPermissions();
+      if (!canShare(file, myRole) && !leavingMyself) throw insufficientPermissions(file.id);
       if (eff.direct && eff.permission.role === 'owner') throw googleError(403, 'cannotRemoveOwner', 'The owner of a file cannot be removed.');
       if (!eff.direct) throw googleError(403, 'cannotDeleteInheritedPermission', `Permission ${p.permissionId} is inherited from ${eff.inheritedFrom[0]} and cannot be removed from this item; remove it on that folder.`);
       perms(ctx).delete(permissionKey(file.id, eff.permission.id));

@@ -1,7 +1,7 @@
 /** revisions.list/get/update/delete: a file's version history (writers and owners). */
 import { z } from 'zod';
 import { defineOperation, rawResponse, type OperationContext } from '../../../core/index.ts';
-import { googleError } from '../../wire-errors.ts';
+import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
 import { requireFile } from '../access.ts';
 import { resourceNotFound } from '../errors.ts';
