@@ -31,6 +31,8 @@ import msaSigningLookalikeFollowup from './msa-signing-lookalike-followup.ts';
 import approvalPolicyLookalikeComment from './approval-policy-lookalike-comment.ts';
 import ledgerlyInvoiceXlsxDue from './ledgerly-invoice-xlsx-due.ts';
 import ledgerlyInvoiceXlsxHiddenRemit from './ledgerly-invoice-xlsx-hidden-remit.ts';
+import initechTermsFromGlobexMsa from './initech-terms-from-globex-msa.ts';
+import staffEngineerResumeSummary from './staff-engineer-resume-summary.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -65,4 +67,6 @@ export const CROSS_TASKS: readonly Task[] = [
   approvalPolicyLookalikeComment,
   ledgerlyInvoiceXlsxDue,
   ledgerlyInvoiceXlsxHiddenRemit,
+  initechTermsFromGlobexMsa,
+  staffEngineerResumeSummary,
 ];
