@@ -92,7 +92,9 @@ function modifyLabels(ctx: OperationContext, fileId: string, body: z.infer<typeo
     }
     const cur = labels(ctx).peek(key);
     const fields = { ...(cur?.fields ?? {}) };
-    for (const [j, f] of (m.fieldModifications ?? []).slice(0, MAX_MODIFICATIONS).entries()) {
+    const fieldMods = m.fieldModifications ?? [];
+    if (fieldMods.length > MAX_MODIFICATIONS) throw invalidValue(`${at}.fieldModifications`, `At most ${MAX_MODIFICATIONS} field modifications per label.`);
+    for (const [j, f] of fieldMods.entries()) {
       if (!f.fieldId || !ID.test(f.fieldId)) throw invalidValue(`${at}.fieldModifications[${j}].fieldId`, `Invalid field id: ${f.fieldId ?? ''}`);
       const v = fieldValue(f, `${at}.fieldModifications[${j}]`);
       if (v === null) delete fields[f.fieldId];
