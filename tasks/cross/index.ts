@@ -33,6 +33,7 @@ import ledgerlyInvoiceXlsxDue from './ledgerly-invoice-xlsx-due.ts';
 import ledgerlyInvoiceXlsxHiddenRemit from './ledgerly-invoice-xlsx-hidden-remit.ts';
 import initechTermsFromGlobexMsa from './initech-terms-from-globex-msa.ts';
 import staffEngineerResumeSummary from './staff-engineer-resume-summary.ts';
+import kestrelGoNoGoFromBlocks from './kestrel-go-no-go-from-blocks.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -69,4 +70,5 @@ export const CROSS_TASKS: readonly Task[] = [
   ledgerlyInvoiceXlsxHiddenRemit,
   initechTermsFromGlobexMsa,
   staffEngineerResumeSummary,
+  kestrelGoNoGoFromBlocks,
 ];

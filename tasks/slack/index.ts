@@ -8,6 +8,7 @@ import partnerPricingSharedChannel from './partner-pricing-shared-channel.ts';
 import deployFailureAdminEscalation from './deploy-failure-admin-escalation.ts';
 import globexRateLimitDeepHistory from './globex-rate-limit-deep-history.ts';
 import apReleaseApprovalsBotCfo from './ap-release-approvals-bot-cfo.ts';
+import globexRenewalDateForGuest from './globex-renewal-date-for-guest.ts';
 
 /** The slack tasks, in catalogue order. */
 export const SLACK_TASKS: readonly Task[] = [
@@ -19,4 +20,5 @@ export const SLACK_TASKS: readonly Task[] = [
   deployFailureAdminEscalation,
   globexRateLimitDeepHistory,
   apReleaseApprovalsBotCfo,
+  globexRenewalDateForGuest,
 ];
