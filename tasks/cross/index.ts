@@ -34,6 +34,7 @@ import ledgerlyInvoiceXlsxHiddenRemit from './ledgerly-invoice-xlsx-hidden-remit
 import initechTermsFromGlobexMsa from './initech-terms-from-globex-msa.ts';
 import staffEngineerResumeSummary from './staff-engineer-resume-summary.ts';
 import kestrelGoNoGoFromBlocks from './kestrel-go-no-go-from-blocks.ts';
+import auditorBudgetTotalsHiddenSalaries from './auditor-budget-totals-hidden-salaries.ts';
 
 /** The cross tasks, in catalogue order. */
 export const CROSS_TASKS: readonly Task[] = [
@@ -71,4 +72,5 @@ export const CROSS_TASKS: readonly Task[] = [
   initechTermsFromGlobexMsa,
   staffEngineerResumeSummary,
   kestrelGoNoGoFromBlocks,
+  auditorBudgetTotalsHiddenSalaries,
 ];
