@@ -4,16 +4,17 @@
  * one with reviewers (status IN_PROGRESS); every reviewer must approve for APPROVED, one
  * decline makes it DECLINED, the initiator may cancel it; once complete it stays complete.
  * Starting an approval does not share the file with its reviewers (the guide: "Drive
- * doesn't do this"), so nothing here changes who can read a file.
+ * doesn't do this"), so nothing here changes who can read a file; the messages each step
+ * sends reach the participants who can read it, recorded as sharing notifications.
  */
 import { z } from 'zod';
 import { defineOperation, hexId, type OperationContext } from '../../../core/index.ts';
 import { googleError } from '../../google/errors.ts';
 import { qInt } from '../../wire-schema.ts';
-import { requireFile } from '../access.ts';
+import { effectiveRole, principalOf, requireFile } from '../access.ts';
 import { invalidValue, requiredField, resourceNotFound } from '../errors.ts';
-import { domainOf } from '../identity.ts';
-import { C, type DriveApproval, type DriveFile } from '../model.ts';
+import { domainOf, permissionIdFor } from '../identity.ts';
+import { C, type DriveApproval, type DriveFile, type DriveNotification } from '../model.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
 import { wireUser } from '../render.ts';
 import { callerOf, fileIdParam, pageTokenParam, resolveFileId } from './common.ts';
@@ -53,7 +54,32 @@ function inProgress(a: DriveApproval): void {
 
 function save(ctx: OperationContext, a: DriveApproval, me: string): Record<string, unknown> {
   approvals(ctx).set(a.approvalId, a);
+  notifyParticipants(ctx, a, me);
   return wireApproval(a, me);
+}
+
+/**
+ * The guide: "Every action in the approval process generates email notifications, sent to
+ * the initiator and all reviewers", and a reviewer without access to the file is not
+ * notified. A step's message is kept as a sharing notification to each participant who can
+ * read the file, so grading sees what the message carried and to whom.
+ */
+function notifyParticipants(ctx: OperationContext, a: DriveApproval, me: string): void {
+  const last = a.activity[a.activity.length - 1];
+  if (!last?.message || last.byEmail !== me) return;
+  const file = ctx.ws.collection<DriveFile>(C.files).peek(a.fileId);
+  if (!file) return;
+  const people = new Set([a.initiatorEmail, ...a.reviewers.map((r) => r.email)]);
+  people.delete(me);
+  for (const email of people) {
+    const role = effectiveRole(ctx.ws, file, principalOf(email));
+    if (role === undefined) continue;
+    const n: DriveNotification = {
+      id: hexId('drive-notification', ctx.ws.nextCounter('drive.notification')), fileId: file.id, permissionId: permissionIdFor(email),
+      senderEmail: me, recipient: email, role, type: 'user', emailMessage: last.message, sentAt: last.time,
+    };
+    ctx.ws.collection<DriveNotification>(C.notifications).set(n.id, n);
+  }
 }
 
 function step(a: DriveApproval, me: string, action: string, now: string, message: string | undefined): DriveApproval['activity'] {
