@@ -1,5 +1,6 @@
 /** Turns trial rows into the full report: entries, intervals, paired tests, tie groups, levers, breakdowns. */
-import type { TrialRow } from '../harness/store/index.ts';
+import type { TrialAggregates, TrialGroup, TrialRow } from '../harness/store/index.ts';
+import { aggregateRows } from './stats/aggregate-rows.ts';
 import type { ReportFilter } from './filter.ts';
 import { REPORT_SCHEMA_ID, type EntryStats, type Report } from './report-schema.ts';
 import { breakdowns } from './stats/breakdowns.ts';
@@ -28,14 +29,18 @@ export interface ReportOptions {
 /** Defaults documented in docs/metrics.md. */
 export const REPORT_DEFAULTS = { resamples: 10_000, seed: 1, confidence: 0.95, alpha: 0.05, maxK: 5 } as const;
 
-/** Computes the report. Deterministic: same rows and options, same report. */
-export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report {
+/**
+ * Computes the report from stored sums (`RunStore.aggregateTrials`) or from trial rows (summed
+ * here the same way). Deterministic: same trials and options, same report.
+ */
+export function buildReport(input: TrialAggregates | readonly TrialRow[], o: ReportOptions): Report {
+  const agg = isAggregates(input) ? input : aggregateRows(input);
   const resamples = o.resamples ?? REPORT_DEFAULTS.resamples;
   const seed = o.seed ?? REPORT_DEFAULTS.seed;
   const confidence = o.confidence ?? REPORT_DEFAULTS.confidence;
   const alpha = o.alpha ?? REPORT_DEFAULTS.alpha;
   const stat = { resamples, seed, confidence, maxK: o.maxK ?? REPORT_DEFAULTS.maxK };
-  const data = groupEntries(rows).filter((e) => e.rows.length > 0 || e.infraErrors > 0);
+  const data = groupEntries(agg).filter((e) => e.trials > 0 || e.infraErrors > 0);
   const { reference, referenceGrader, verdicts } = assessComparability(data);
   const cores = new Map(data.map((e) => [e.id, entryStats(e, stat)]));
   const byTsr = (a: string, b: string) => {
@@ -58,12 +63,13 @@ export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report
       rank: rank < 0 ? null : rank + 1, tieGroup: groupOf.get(id) ?? null, tiedWith: ties.get(id) ?? [],
     };
   });
-  const scoredRows = data.flatMap((e) => e.rows);
+  const scoredGroups = data.flatMap((e) => e.groups);
+  const scored = data.reduce((n, e) => n + e.trials, 0);
   return {
     schema: REPORT_SCHEMA_ID,
     source: {
-      db: o.db, runs: [...new Set(rows.map((r) => r.runId))].sort(), filter: { ...o.filter } as Record<string, string[]>,
-      trials: scoredRows.length, infraErrors: rows.length - scoredRows.length,
+      db: o.db, runs: [...new Set(agg.groups.map((g) => g.runId))].sort(), filter: { ...o.filter } as Record<string, string[]>,
+      trials: scored, infraErrors: agg.groups.reduce((n, g) => n + g.infraErrors, 0),
     },
     settings: {
       resamples, seed, confidence, alpha, interval: 'cluster-bootstrap-percentile-over-tasks',
@@ -73,13 +79,13 @@ export function buildReport(rows: readonly TrialRow[], o: ReportOptions): Report
     referenceGraderVersion: referenceGrader,
     entries, comparisons, tieGroups: groups,
     levers: leverEffects(comparable.map((id) => byId.get(id)!), { resamples, seed, confidence }),
-    tasks: taskInfo(scoredRows),
+    tasks: taskInfo(scoredGroups),
     breakdowns: breakdowns(data, o.pairs),
     warnings: warnings(entries),
   };
 }
 
-function taskInfo(rows: readonly TrialRow[]): Report['tasks'] {
+function taskInfo(rows: readonly TrialGroup[]): Report['tasks'] {
   const m = new Map<string, { services: Set<string>; category: string; safety: boolean; versions: Set<number> }>();
   for (const r of rows) {
     const t = m.get(r.taskId) ?? { services: new Set<string>(), category: r.category, safety: r.safetyCritical, versions: new Set<number>() };
@@ -101,4 +107,8 @@ function warnings(entries: readonly EntryStats[]): string[] {
     if (e.trials > 0 && e.tasks < 10) w.push(`${e.id}: only ${e.tasks} task(s); intervals over so few tasks are rough`);
   }
   return w;
+}
+
+function isAggregates(x: TrialAggregates | readonly TrialRow[]): x is TrialAggregates {
+  return !Array.isArray(x);
 }

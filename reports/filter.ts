@@ -1,6 +1,6 @@
 /** The report's `--filter key=value,...` language and its application to trial rows. */
 import { DeskbenchError } from '../harness/core/index.ts';
-import type { TrialFilter, TrialRow } from '../harness/store/index.ts';
+import type { AggregateFilter } from '../harness/store/index.ts';
 
 /** Filter keys `--filter` accepts. */
 export const FILTER_KEYS = ['model', 'harness', 'agent', 'condition', 'task', 'tag', 'service', 'category'] as const;
@@ -39,21 +39,15 @@ export function parseFilter(specs: readonly string[]): ReportFilter {
   return out;
 }
 
-/** The part of a filter the store's SQL can apply. */
-export function storeFilter(f: ReportFilter, runIds: readonly string[]): TrialFilter {
+/** The whole filter as the store's SQL applies it (every key, so nothing is filtered in memory). */
+export function storeFilter(f: ReportFilter, runIds: readonly string[]): AggregateFilter {
   return {
     ...(runIds.length ? { runIds } : {}), ...(f.model ? { models: f.model } : {}), ...(f.agent ? { agents: f.agent } : {}),
-    ...(f.condition ? { conditions: f.condition } : {}), ...(f.task ? { taskIds: f.task } : {}), includeInfraErrors: true,
+    ...(f.condition ? { conditions: f.condition } : {}), ...(f.task ? { taskIds: f.task } : {}),
+    ...(f.harness ? { harnesses: f.harness } : {}), ...(f.category ? { categories: f.category } : {}),
+    ...(f.service ? { services: f.service } : {}), ...(f.tag ? { safetyCritical: f.tag.map((t) => t === 'safety') } : {}),
+    includeInfraErrors: true,
   };
-}
-
-/** Applies the rest in memory (harness, tag, service, category). */
-export function matchesRest(f: ReportFilter, r: TrialRow): boolean {
-  if (f.harness && !f.harness.includes(r.harness)) return false;
-  if (f.category && !f.category.includes(r.category)) return false;
-  if (f.service && !r.services.some((s) => f.service!.includes(s))) return false;
-  if (f.tag && !f.tag.includes(r.safetyCritical ? 'safety' : 'capability')) return false;
-  return true;
 }
 
 /** Human text of a filter, for messages. */

@@ -1,7 +1,7 @@
 /** Reports: leaderboard statistics with honest uncertainty, and renderers (table, markdown, CSV, JSON, static HTML). */
 export { buildReport, REPORT_DEFAULTS, type ReportOptions } from './build-report.ts';
 export { parseFilter, describeFilter, FILTER_KEYS, type ReportFilter } from './filter.ts';
-export { loadRows } from './load.ts';
+export { loadAggregates, loadRows } from './load.ts';
 export { pairsFromTasks, type PairMembership } from './stats/attack-pairs.ts';
 export { Report, REPORT_SCHEMA_ID } from './report-schema.ts';
 export { renderTable } from './render/table.ts';

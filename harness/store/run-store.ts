@@ -5,7 +5,9 @@ import { busyTimeoutMs, guarded } from './faults.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
 import { compress, decodeTrajectory, decompress, encodeTrajectory } from './trajectory-codec.ts';
 import type { Trajectory } from './trajectory-codec.ts';
-import type { Judgement, RunRecord, RunStatus, TrialFilter, TrialRecord, TrialRow } from './types.ts';
+import type { AggregateFilter, Judgement, RunRecord, RunStatus, TrialAggregates, TrialRecord, TrialRow } from './types.ts';
+import { aggregateTrials } from './aggregate.ts';
+import { trialWhere } from './trial-where.ts';
 
 type Row = Record<string, unknown>;
 
@@ -141,25 +143,22 @@ export class RunStore {
   }
 
   /** Flat rows for listings and reports. */
-  listTrials(filter: TrialFilter = {}): TrialRow[] {
+  listTrials(filter: AggregateFilter = {}): TrialRow[] {
     return this.read('listing trials', () => this.queryTrials(filter));
   }
 
-  private queryTrials(filter: TrialFilter): TrialRow[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const any = (col: string, vals: readonly string[] | undefined) => {
-      if (!vals || vals.length === 0) return;
-      where.push(`${col} IN (${vals.map(() => '?').join(',')})`);
-      args.push(...vals);
-    };
-    any('t.run_id', filter.runIds);
-    any('t.model', filter.models);
-    any('t.agent', filter.agents);
-    any('t.condition', filter.conditions);
-    any('t.task_id', filter.taskIds);
-    if (!filter.includeInfraErrors) where.push(`t.status = 'scored'`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  /** Whether any trial is stored (scored or not), without reading them. */
+  hasTrials(): boolean {
+    return this.read('looking for trials', () => this.db.prepare('SELECT 1 FROM trials LIMIT 1').get() !== undefined);
+  }
+
+  /** What a report reads, summed in SQL (see TrialAggregates): memory stays flat in the number of trials. */
+  aggregateTrials(filter: AggregateFilter = {}): TrialAggregates {
+    return this.read('summing trials for a report', () => aggregateTrials(this.db, filter));
+  }
+
+  private queryTrials(filter: AggregateFilter): TrialRow[] {
+    const { clause, args } = trialWhere(filter);
     // Only the columns a row needs (not messages or diffs), and the violation categories in
     // one grouped query instead of a subquery per trial: listing 100,000 trials stays cheap.
     const sql = `

@@ -108,3 +108,70 @@ export interface TrialFilter {
   readonly taskIds?: readonly string[];
   readonly includeInfraErrors?: boolean;
 }
+
+/**
+ * Trials that share every attribute a report reads, counted together: one row per entry
+ * (model × harness × condition), task, run, agent, levers, suite, grader, task version,
+ * verification and termination. A report needs only these sums, never the trials one by one,
+ * so it costs the same memory for a thousand trials or ten million.
+ */
+export interface TrialGroup {
+  readonly model: string;
+  readonly harness: string;
+  readonly condition: string;
+  readonly taskId: string;
+  readonly taskVersion: number;
+  readonly taskHash: string;
+  readonly services: readonly string[];
+  readonly category: string;
+  readonly safetyCritical: boolean;
+  readonly runId: string;
+  readonly agent: string;
+  readonly skills: boolean;
+  readonly meta: boolean;
+  readonly suiteHash: string;
+  readonly graderVersion: string | null;
+  readonly verified: boolean | null;
+  readonly termination: TerminationReason;
+  /** Scored trials of the group (the sums below are over them). */
+  readonly trials: number;
+  /** Trials of the same identity stored as infrastructure errors (never scored). */
+  readonly infraErrors: number;
+  readonly successes: number;
+  readonly unsafe: number;
+  readonly scoreSum: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cachedTokens: number;
+  /** Sum of the known costs. */
+  readonly costUsd: number;
+  /** Scored trials whose cost is unknown. */
+  readonly costUnknown: number;
+}
+
+/** Unsafe scored trials of one entry per behaviour category (`unattributed`: no category named). */
+export interface UnsafeCategoryCount {
+  readonly model: string;
+  readonly harness: string;
+  readonly condition: string;
+  readonly category: string;
+  readonly trials: number;
+}
+
+/** Everything a report reads from stored trials, already summed. */
+export interface TrialAggregates {
+  readonly groups: readonly TrialGroup[];
+  readonly unsafeCategories: readonly UnsafeCategoryCount[];
+  /** Median duration of each entry's scored trials, by `model|harness|condition` (type-7 median). */
+  readonly medianDurationMs: ReadonlyMap<string, number | null>;
+}
+
+/** Filter for aggregates: a trial listing's filter plus what only reports narrow by. */
+export interface AggregateFilter extends TrialFilter {
+  readonly harnesses?: readonly string[];
+  readonly categories?: readonly string[];
+  /** Any of these services among the task's. */
+  readonly services?: readonly string[];
+  /** true: safety-critical tasks only; false: the others only. */
+  readonly safetyCritical?: readonly boolean[];
+}

@@ -37,14 +37,14 @@ export function attackCells(entries: readonly EntryData[], pairs: ReadonlyMap<st
   const out: AttackCell[] = [];
   for (const e of entries) {
     const byPair = new Map<string, { clean: Side; attacked: Side }>();
-    for (const r of e.rows) {
-      const m = pairs.get(r.taskId);
+    for (const g of e.groups) {
+      const m = pairs.get(g.taskId);
       if (!m) continue;
       const p = byPair.get(m.pair) ?? { clean: { n: 0, success: 0, unsafe: 0 }, attacked: { n: 0, success: 0, unsafe: 0 } };
       const side = m.attacked ? p.attacked : p.clean;
-      side.n++;
-      if (r.success) side.success++;
-      if (r.unsafe) side.unsafe++;
+      side.n += g.trials;
+      side.success += g.successes;
+      side.unsafe += g.unsafe;
       byPair.set(m.pair, p);
     }
     const complete = [...byPair.values()].filter((p) => p.clean.n > 0 && p.attacked.n > 0);

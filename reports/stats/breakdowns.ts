@@ -2,7 +2,7 @@
 import type { BreakdownCell, Report, TaskCell } from '../report-schema.ts';
 import type { EntryData } from './entries.ts';
 import { attackCells, type PairMembership } from './attack-pairs.ts';
-import type { TrialRow } from '../../harness/store/index.ts';
+import type { TrialGroup } from '../../harness/store/index.ts';
 
 /** Builds every breakdown for the given entries. */
 export function breakdowns(entries: readonly EntryData[], pairs: ReadonlyMap<string, PairMembership> = new Map()): Report['breakdowns'] {
@@ -13,28 +13,25 @@ export function breakdowns(entries: readonly EntryData[], pairs: ReadonlyMap<str
     safety: cells(entries, (r) => [r.safetyCritical ? 'safety-critical' : 'capability']),
     categories: cells(entries, (r) => [r.category]),
     heatmap,
-    unsafeCategories: entries.flatMap((e) => {
-      const counts = new Map<string, number>();
-      for (const r of e.rows) if (r.unsafe) for (const c of r.unsafeCategories.length ? r.unsafeCategories : ['unattributed']) counts.set(c, (counts.get(c) ?? 0) + 1);
-      return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, trials]) => ({ entry: e.id, category, trials }));
-    }),
+    unsafeCategories: entries.flatMap((e) =>
+      [...e.unsafeCategories.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, trials]) => ({ entry: e.id, category, trials }))),
     flakyTasks: flaky(heatmap),
     attack: attackCells(entries, pairs),
   };
 }
 
-function cells(entries: readonly EntryData[], groupsOf: (r: TrialRow) => readonly string[]): BreakdownCell[] {
+function cells(entries: readonly EntryData[], groupsOf: (g: TrialGroup) => readonly string[]): BreakdownCell[] {
   const out: BreakdownCell[] = [];
   for (const e of entries) {
     const acc = new Map<string, { n: number; s: number; u: number; score: number; tasks: Set<string> }>();
-    for (const r of e.rows) {
-      for (const g of groupsOf(r)) {
+    for (const t of e.groups) {
+      for (const g of groupsOf(t)) {
         const a = acc.get(g) ?? { n: 0, s: 0, u: 0, score: 0, tasks: new Set<string>() };
-        a.n++;
-        if (r.success) a.s++;
-        if (r.unsafe) a.u++;
-        a.score += r.score ?? 0;
-        a.tasks.add(r.taskId);
+        a.n += t.trials;
+        a.s += t.successes;
+        a.u += t.unsafe;
+        a.score += t.scoreSum;
+        a.tasks.add(t.taskId);
         acc.set(g, a);
       }
     }

@@ -1,5 +1,5 @@
-/** Groups trial rows into leaderboard entries (model × harness × condition) with per-task sums in typed arrays. */
-import type { TrialRow } from '../../harness/store/index.ts';
+/** Groups trial aggregates into leaderboard entries (model × harness × condition) with per-task sums in typed arrays. */
+import type { TrialAggregates, TrialGroup } from '../../harness/store/index.ts';
 
 /** Per-task sums of one entry, indexed like `taskIds` (sorted). */
 export interface TaskSums {
@@ -12,45 +12,57 @@ export interface TaskSums {
   readonly safety: Float64Array;
 }
 
-/** One leaderboard entry and its trials. */
+/** One leaderboard entry: its trial groups, per-task sums and what else the report reads. */
 export interface EntryData {
   readonly id: string;
   readonly model: string;
   readonly harness: string;
   readonly condition: string;
-  /** Scored trials only. */
-  readonly rows: readonly TrialRow[];
+  /** Groups with at least one scored trial (their sums are over scored trials only). */
+  readonly groups: readonly TrialGroup[];
+  /** Scored trials in all. */
+  readonly trials: number;
   readonly infraErrors: number;
   readonly sums: TaskSums;
+  /** Unsafe scored trials per behaviour category. */
+  readonly unsafeCategories: ReadonlyMap<string, number>;
+  readonly medianDurationMs: number | null;
 }
 
-/** The entry id of a row: `model|harness|condition`. */
-export function entryId(r: Pick<TrialRow, 'model' | 'harness' | 'condition'>): string {
+/** The entry id of a row or group: `model|harness|condition`. */
+export function entryId(r: { readonly model: string; readonly harness: string; readonly condition: string }): string {
   return `${r.model}|${r.harness}|${r.condition}`;
 }
 
-/** Splits rows into entries (sorted by id); infra-error rows are counted, never scored. */
-export function groupEntries(rows: readonly TrialRow[]): EntryData[] {
-  const groups = new Map<string, { scored: TrialRow[]; infra: number; first: TrialRow }>();
-  for (const r of rows) {
-    const id = entryId(r);
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { scored: [], infra: 0, first: r }));
-    if (r.status === 'scored' && r.score !== null) g.scored.push(r);
-    else g.infra++;
+/** Splits aggregates into entries (sorted by id); infra errors are counted, never scored. */
+export function groupEntries(agg: TrialAggregates): EntryData[] {
+  const byEntry = new Map<string, { groups: TrialGroup[]; infra: number; first: TrialGroup }>();
+  for (const g of agg.groups) {
+    const id = entryId(g);
+    let e = byEntry.get(id);
+    if (!e) byEntry.set(id, (e = { groups: [], infra: 0, first: g }));
+    e.infra += g.infraErrors;
+    if (g.trials > 0) e.groups.push(g);
   }
-  return [...groups.entries()]
+  const cats = new Map<string, Map<string, number>>();
+  for (const c of agg.unsafeCategories) {
+    const m = cats.get(entryId(c)) ?? new Map<string, number>();
+    m.set(c.category, (m.get(c.category) ?? 0) + c.trials);
+    cats.set(entryId(c), m);
+  }
+  return [...byEntry.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, g]) => ({
-      id, model: g.first.model, harness: g.first.harness, condition: g.first.condition,
-      rows: g.scored, infraErrors: g.infra, sums: taskSums(g.scored),
+    .map(([id, e]) => ({
+      id, model: e.first.model, harness: e.first.harness, condition: e.first.condition,
+      groups: e.groups, trials: e.groups.reduce((n, g) => n + g.trials, 0), infraErrors: e.infra, sums: taskSums(e.groups),
+      unsafeCategories: cats.get(id) ?? new Map(), medianDurationMs: agg.medianDurationMs.get(id) ?? null,
     }));
 }
 
-/** Per-task sums of scored rows. */
-export function taskSums(rows: readonly TrialRow[]): TaskSums {
+/** Per-task sums of scored trials. */
+export function taskSums(groups: readonly TrialGroup[]): TaskSums {
   const index = new Map<string, number>();
-  for (const r of rows) if (!index.has(r.taskId)) index.set(r.taskId, 0);
+  for (const g of groups) if (!index.has(g.taskId)) index.set(g.taskId, 0);
   const taskIds = [...index.keys()].sort();
   taskIds.forEach((t, i) => index.set(t, i));
   const T = taskIds.length;
@@ -58,13 +70,13 @@ export function taskSums(rows: readonly TrialRow[]): TaskSums {
     taskIds, n: new Float64Array(T), successes: new Float64Array(T), unsafe: new Float64Array(T),
     scoreSum: new Float64Array(T), safety: new Float64Array(T),
   };
-  for (const r of rows) {
-    const i = index.get(r.taskId)!;
-    s.n[i]! += 1;
-    if (r.success) s.successes[i]! += 1;
-    if (r.unsafe) s.unsafe[i]! += 1;
-    s.scoreSum[i]! += r.score ?? 0;
-    if (r.safetyCritical) s.safety[i] = 1;
+  for (const g of groups) {
+    const i = index.get(g.taskId)!;
+    s.n[i]! += g.trials;
+    s.successes[i]! += g.successes;
+    s.unsafe[i]! += g.unsafe;
+    s.scoreSum[i]! += g.scoreSum;
+    if (g.safetyCritical) s.safety[i] = 1;
   }
   return s;
 }

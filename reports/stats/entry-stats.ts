@@ -3,7 +3,6 @@ import type { EntryStats } from '../report-schema.ts';
 import { clusterBootstrapRatios } from './bootstrap.ts';
 import { times, type EntryData } from './entries.ts';
 import { passKOverTasks } from './pass-k.ts';
-import { median } from './quantile.ts';
 import { createRng, deriveSeed } from './rng.ts';
 import { publishedAgentName } from '../render/format.ts';
 
@@ -37,7 +36,7 @@ export function entryStats(e: EntryData, o: StatOptions): EntryCore {
     const d = total(m.denom);
     return { value: d > 0 ? total(m.numer) / d : null, ci: ci[j] ?? null, n: d };
   };
-  const rows = e.rows;
+  const groups = e.groups;
   const successes = total(s.successes);
   const maxRepeats = s.n.reduce((x, y) => Math.max(x, y), 0);
   const passK = [];
@@ -47,39 +46,38 @@ export function entryStats(e: EntryData, o: StatOptions): EntryCore {
   }
   let input = 0, output = 0, cached = 0, cost = 0, unknown = 0;
   const terminations: Record<string, number> = {};
-  for (const r of rows) {
-    input += r.inputTokens;
-    output += r.outputTokens;
-    cached += r.cachedTokens;
-    if (r.costUsd === null) unknown++;
-    else cost += r.costUsd;
-    terminations[r.termination] = (terminations[r.termination] ?? 0) + 1;
+  for (const g of groups) {
+    input += g.inputTokens;
+    output += g.outputTokens;
+    cached += g.cachedTokens;
+    unknown += g.costUnknown;
+    cost += g.costUsd;
+    terminations[g.termination] = (terminations[g.termination] ?? 0) + g.trials;
   }
   // An unknown cost is never summed as 0: one unknown trial makes the total unknown.
-  const totalUsd = unknown > 0 || rows.length === 0 ? null : cost;
-  const first = rows[0];
+  const totalUsd = unknown > 0 || e.trials === 0 ? null : cost;
   const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
-  const flag = (get: (r: (typeof rows)[number]) => boolean) => {
-    const vals = new Set(rows.map(get));
+  const flag = (get: (g: (typeof groups)[number]) => boolean) => {
+    const vals = new Set(groups.map(get));
     return vals.size === 1 ? [...vals][0]! : null;
   };
   return {
     id: e.id, model: e.model, harness: e.harness, condition: e.condition,
     // Replay agents are named by their file; only its base name is published.
-    agents: uniq(rows.map((r) => publishedAgentName(r.agent))),
-    skills: first ? flag((r) => r.skills) : null,
-    meta: first ? flag((r) => r.meta) : null,
-    runs: uniq(rows.map((r) => r.runId)),
-    trials: rows.length, infraErrors: e.infraErrors, tasks: s.taskIds.length,
+    agents: uniq(groups.map((g) => publishedAgentName(g.agent))),
+    skills: groups.length ? flag((g) => g.skills) : null,
+    meta: groups.length ? flag((g) => g.meta) : null,
+    runs: uniq(groups.map((g) => g.runId)),
+    trials: e.trials, infraErrors: e.infraErrors, tasks: s.taskIds.length,
     tsr: rate(0), uar: rate(1), uarSafety: rate(2), scr: rate(3),
     meanScore: { value: rate(4).value, ci: ci[4] ?? null },
     passK,
-    tokens: { input, output, cached, meanPerTrial: rows.length ? (input + output) / rows.length : null },
+    tokens: { input, output, cached, meanPerTrial: e.trials ? (input + output) / e.trials : null },
     cost: { totalUsd, unknownTrials: unknown, perSuccessUsd: totalUsd !== null && successes > 0 ? totalUsd / successes : null },
-    medianDurationMs: median(rows.map((r) => r.durationMs)),
+    medianDurationMs: e.medianDurationMs,
     terminations,
-    suiteHashes: uniq(rows.map((r) => r.suiteHash)),
-    graderVersions: uniq(rows.map((r) => graderLabel(r.graderVersion))),
+    suiteHashes: uniq(groups.map((g) => g.suiteHash)),
+    graderVersions: uniq(groups.map((g) => graderLabel(g.graderVersion))),
   };
 }
 

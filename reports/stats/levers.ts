@@ -25,8 +25,8 @@ const CONTRASTS: Record<LeverEffect['effect'], Record<Cell, number>> = {
 export function leverEffects(entries: readonly EntryData[], o: { resamples: number; seed: number; confidence: number }): LeverEffect[] {
   const byArm = new Map<string, Partial<Record<Cell, EntryData>>>();
   for (const e of entries) {
-    const r = e.rows[0];
-    if (!r || e.rows.some((x) => x.skills !== r.skills || x.meta !== r.meta)) continue;
+    const r = e.groups[0];
+    if (!r || e.groups.some((x) => x.skills !== r.skills || x.meta !== r.meta)) continue;
     const arm = `${e.model}|${e.harness}`;
     const cells = byArm.get(arm) ?? {};
     cells[`${r.skills ? 't' : 'f'}${r.meta ? 't' : 'f'}` as Cell] = e;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../harness/store/index.ts';
-import { buildReport, loadRows, parseFilter, renderCsv, renderMarkdown, renderTable, Report } from '../../reports/index.ts';
+import { buildReport, loadAggregates, loadRows, parseFilter, renderCsv, renderMarkdown, renderTable, Report } from '../../reports/index.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { synthTask, writeSyntheticRun, writeSyntheticStore, type SynthEntry } from './synthetic.ts';
@@ -86,6 +86,22 @@ describe('report statistics over a real store', () => {
     expect(half.breakdowns.attack.every((c) => c.pairs === 1)).toBe(true);
     expect(report().breakdowns.attack).toEqual([]);
     expect(renderMarkdown(report())).not.toContain('with and without attack');
+  });
+
+  it.each([
+    [[]], [['tag=safety']], [['service=gmail|slack']], [['harness=builtin', 'condition=sks-on__meta-on']], [['category=triage|sharing', 'model=strong', 'tag=capability']],
+  ])('sums in SQL to the same report as the rows summed in memory (filter %j)', (filter: string[]) => {
+    const store = openRunStore(db, { create: false });
+    try {
+      const f = parseFilter(filter);
+      const fromSql = buildReport(loadAggregates(store, [], f), { db, runs: [], filter: f, resamples: 500, seed: 3 });
+      const fromRows = buildReport(loadRows(store, [], f), { db, runs: [], filter: f, resamples: 500, seed: 3 });
+      expect(fromSql.source.trials).toBeGreaterThan(0);
+      // Sums may differ in their last bits (addition order); everything else is equal.
+      expectSameUpToRounding(fromSql, fromRows);
+    } finally {
+      store.close();
+    }
   });
 
   it('reports unknown cost as unknown, never as a sum of zeros', () => {
@@ -233,3 +249,20 @@ describe('deskbench report (CLI)', () => {
     expect(h.stdout).toMatch(/--html <dir>/);
   });
 });
+
+/** Deep equality where numbers may differ by rounding (1e-9 relative). */
+function expectSameUpToRounding(a: unknown, b: unknown, path = '$'): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isNaN(a) || Number.isNaN(b)) expect(Number.isNaN(a), path).toBe(Number.isNaN(b));
+    else expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+    return;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    expect(a, path).toEqual(b);
+    return;
+  }
+  expect(Array.isArray(a), path).toBe(Array.isArray(b));
+  const ka = Object.keys(a as object).sort();
+  expect(ka, path).toEqual(Object.keys(b as object).sort());
+  for (const k of ka) expectSameUpToRounding((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+}

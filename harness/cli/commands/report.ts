@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { DeskbenchError } from '../../core/index.ts';
 import { openRunStore, resolveStorePath } from '../../store/index.ts';
 import {
-  buildReport, loadRows, pairsFromTasks, parseFilter, renderCsv, renderJson, renderMarkdown, renderTable, REPORT_DEFAULTS, writeSite,
+  buildReport, loadAggregates, loadRows, pairsFromTasks, parseFilter, renderCsv, renderJson, renderMarkdown, renderTable, REPORT_DEFAULTS, writeSite,
 } from '../../../reports/index.ts';
 import { TASKS } from '../../../tasks/index.ts';
 import { action } from '../action.ts';
@@ -71,9 +71,10 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
         const store = openRunStore(dbPath, { create: false, readonly: 'if-unwritable' });
         try {
           const runs = f.run ?? [];
-          const rows = loadRows(store, runs, filter);
+          // Summed in SQL: the report's memory does not grow with the number of stored trials.
+          const aggregates = loadAggregates(store, runs, filter);
           // The report names the store by its file name only: a published report carries no local path.
-          const report = buildReport(rows, { db: basename(dbPath), runs, filter, resamples, seed, pairs: pairsFromTasks(TASKS) });
+          const report = buildReport(aggregates, { db: basename(dbPath), runs, filter, resamples, seed, pairs: pairsFromTasks(TASKS) });
           const text = format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : format === 'markdown' ? renderMarkdown(report) : renderTable(report);
           if (f.out) {
             try {
@@ -86,7 +87,7 @@ docs/metrics.md defines every number; docs/report-json.md documents --format jso
             process.stdout.write(text);
           }
           if (f.html) {
-            const site = writeSite(resolve(f.html), report, { rows, loadTrial: (id) => store.getTrial(id), trajectories });
+            const site = writeSite(resolve(f.html), report, { rows: loadRows(store, runs, filter), loadTrial: (id) => store.getTrial(id), trajectories });
             process.stderr.write(`wrote HTML report to ${resolve(f.html, 'index.html')} (${site.trajectories} trajectories)\n`);
           }
         } finally {
