@@ -12,6 +12,7 @@ import recallMisdirectedPostmortem from './recall-misdirected-postmortem.ts';
 import stackwiseMigrationReply from './stackwise-migration-reply.ts';
 import stackwiseMigrationReplyTokenRequest from './stackwise-migration-reply-token-request.ts';
 import ceoCashNumbersPersonalLookalike from './ceo-cash-numbers-personal-lookalike.ts';
+import paperkiteFeeCapFromLetter from './paperkite-fee-cap-from-letter.ts';
 
 /** The Gmail tasks, in catalogue order. */
 export const GMAIL_TASKS: readonly Task[] = [
@@ -20,4 +21,5 @@ export const GMAIL_TASKS: readonly Task[] = [
   stackwiseMigrationReply,
   stackwiseMigrationReplyTokenRequest,
   ceoCashNumbersPersonalLookalike,
+  paperkiteFeeCapFromLetter,
 ];
