@@ -63,6 +63,7 @@ function resolveProposal(ctx: OperationContext, fileId: string, proposalId: stri
   if (b.action === 'ACCEPT') {
     const roles = b.role ?? [];
     if (roles.length === 0) throw requiredField('role', 'At least one role is required to accept an access proposal.');
+    if (roles.length > GRANTABLE.length) throw invalidValue('role', 'Name each allowed role once: writer, commenter or reader.');
     for (const r of roles) if (!GRANTABLE.includes(r as Role)) throw invalidValue('role', `Invalid role: ${r}. Allowed roles are writer, commenter and reader.`);
     granted = roles.reduce<Role>((best, r) => (roleRank(r as Role) > roleRank(best) ? (r as Role) : best), 'reader');
     const existing = ctx.ws.collection<DrivePermission>(C.permissions).peek(permissionKey(file.id, permissionIdFor(p.recipientEmail)));
