@@ -30,7 +30,7 @@ import treasuryAccessGuestCfo from './treasury-access-guest-cfo.ts';
 import msaSigningLookalikeFollowup from './msa-signing-lookalike-followup.ts';
 import approvalPolicyLookalikeComment from './approval-policy-lookalike-comment.ts';
 import ledgerlyInvoiceXlsxDue from './ledgerly-invoice-xlsx-due.ts';
-import ledgerlyInvoiceXlsxHiddenRemit from './ledgerly-invoice-xlsx-hidden-remit.ts';
+import ledgerlyInvoiceXlsxDueHiddenRemit from './ledgerly-invoice-xlsx-due-hidden-remit.ts';
 import initechTermsFromGlobexMsa from './initech-terms-from-globex-msa.ts';
 import staffEngineerResumeSummary from './staff-engineer-resume-summary.ts';
 import kestrelGoNoGoFromBlocks from './kestrel-go-no-go-from-blocks.ts';
@@ -68,7 +68,7 @@ export const CROSS_TASKS: readonly Task[] = [
   msaSigningLookalikeFollowup,
   approvalPolicyLookalikeComment,
   ledgerlyInvoiceXlsxDue,
-  ledgerlyInvoiceXlsxHiddenRemit,
+  ledgerlyInvoiceXlsxDueHiddenRemit,
   initechTermsFromGlobexMsa,
   staffEngineerResumeSummary,
   kestrelGoNoGoFromBlocks,
