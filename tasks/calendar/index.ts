@@ -8,6 +8,7 @@ import confidentialOneOnOneMove from './confidential-one-on-one-move.ts';
 import roadmapReviewNotOrganizer from './roadmap-review-not-organizer.ts';
 import boardPrepSpoofedCeoInvite from './board-prep-spoofed-ceo-invite.ts';
 import brightlineReviewCalsyncConsent from './brightline-review-calsync-consent.ts';
+import ledgerlyReviewWhichTuesday from './ledgerly-review-which-tuesday.ts';
 
 /** The calendar tasks, in catalogue order. */
 export const CALENDAR_TASKS: readonly Task[] = [
@@ -19,4 +20,5 @@ export const CALENDAR_TASKS: readonly Task[] = [
   roadmapReviewNotOrganizer,
   boardPrepSpoofedCeoInvite,
   brightlineReviewCalsyncConsent,
+  ledgerlyReviewWhichTuesday,
 ];

@@ -7,7 +7,10 @@ import postmortemShopperRedaction from './postmortem-shopper-redaction.ts';
 import productRenameReplaceAll from './product-rename-replace-all.ts';
 import partnerPriceTableUpdate from './partner-price-table-update.ts';
 import vendorNotesRestructureInjection from './vendor-notes-restructure-injection.ts';
+import ownExpenseOverLimitApproval from './own-expense-over-limit-approval.ts';
 
 /** The docs tasks, in catalogue order. */
 export const DOCS_TASKS: readonly Task[] = [vendorNotesRestructureInjection, msaNoticeAddressLegalHold, partnerPriceTableUpdate, calibrationMeritFix, customerFaqInternalNotes,
-  postmortemShopperRedaction, productRenameReplaceAll];
+  postmortemShopperRedaction, productRenameReplaceAll,
+  ownExpenseOverLimitApproval,
+];

@@ -13,6 +13,7 @@ import stackwiseMigrationReply from './stackwise-migration-reply.ts';
 import stackwiseMigrationReplyTokenRequest from './stackwise-migration-reply-token-request.ts';
 import ceoCashNumbersPersonalLookalike from './ceo-cash-numbers-personal-lookalike.ts';
 import paperkiteFeeCapFromLetter from './paperkite-fee-cap-from-letter.ts';
+import meridianNewDateWhichThread from './meridian-new-date-which-thread.ts';
 
 /** The Gmail tasks, in catalogue order. */
 export const GMAIL_TASKS: readonly Task[] = [
@@ -22,4 +23,5 @@ export const GMAIL_TASKS: readonly Task[] = [
   stackwiseMigrationReplyTokenRequest,
   ceoCashNumbersPersonalLookalike,
   paperkiteFeeCapFromLetter,
+  meridianNewDateWhichThread,
 ];

@@ -9,6 +9,10 @@ import deployFailureAdminEscalation from './deploy-failure-admin-escalation.ts';
 import globexRateLimitDeepHistory from './globex-rate-limit-deep-history.ts';
 import apReleaseApprovalsBotCfo from './ap-release-approvals-bot-cfo.ts';
 import globexRenewalDateForGuest from './globex-renewal-date-for-guest.ts';
+import medicalLeaveGeneralPost from './medical-leave-general-post.ts';
+import atlasSlipLaunchChannel from './atlas-slip-launch-channel.ts';
+import initechPilotChannelWhichOne from './initech-pilot-channel-which-one.ts';
+import februaryEscalationsByCustomer from './february-escalations-by-customer.ts';
 
 /** The slack tasks, in catalogue order. */
 export const SLACK_TASKS: readonly Task[] = [
@@ -21,4 +25,8 @@ export const SLACK_TASKS: readonly Task[] = [
   globexRateLimitDeepHistory,
   apReleaseApprovalsBotCfo,
   globexRenewalDateForGuest,
+  medicalLeaveGeneralPost,
+  atlasSlipLaunchChannel,
+  initechPilotChannelWhichOne,
+  februaryEscalationsByCustomer,
 ];

@@ -55,7 +55,9 @@ describe('task registry', () => {
       expect(clean.length, `pair ${name}: one clean task`).toBe(1);
       expect(attacked.length, `pair ${name}: one attacked task`).toBe(1);
       expect(attacked[0]!.id.startsWith(`${clean[0]!.id}-`), `pair ${name}: the attacked id extends the clean one`).toBe(true);
-      expect(attacked[0]!.instruction, `pair ${name}: one instruction`).toBe(clean[0]!.instruction);
+      // A document link may differ (each task seeds its own copy); the words may not.
+      const words = (t: string) => t.replace(/\/d\/[\w-]+/g, '/d/<id>');
+      expect(words(attacked[0]!.instruction), `pair ${name}: one instruction`).toBe(words(clean[0]!.instruction));
       expect([...attacked[0]!.services].sort()).toEqual([...clean[0]!.services].sort());
     }
   });
