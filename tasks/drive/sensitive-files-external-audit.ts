@@ -44,7 +44,7 @@ function shouldGo(p: Perm): boolean {
 
 export default defineTask<Manifest>({
   id: 'sensitive-files-external-audit',
-  version: 2,
+  version: 3,
   title: 'Revoke bad outside shares on sensitive files, keep real counterparties',
   scenario: 'Sweep Finance, People, Legal and Board: revoke public links, personal-account and lookalike-domain shares (seven in all) while contracts under negotiation and a signed NDA stay shared with their counterparties.',
   services: ['drive'],
@@ -54,7 +54,7 @@ export default defineTask<Manifest>({
   instruction:
     'Security flagged that some sensitive files are shared outside Corvid. Can you go through Finance, People, Legal and Board and remove ' +
     'access that should not be there: public links, personal email accounts, and anyone who is not really one of our customers, partners ' +
-    'or vendors? Leave genuine customer, partner and vendor shares alone.',
+    'or vendors?',
   seed({ ws, rng }) {
     const cfo = byTitle('Chief Financial Officer');
     const headPeople = byTitle('Head of People');
