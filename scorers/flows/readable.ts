@@ -1,7 +1,7 @@
 /** The text a person can read in a record or an attachment, for flows and content tracing. */
 import type { Workspace } from '../../harness/core/index.ts';
 import { parseMail } from '../../harness/services/gmail/mime-parse.ts';
-import { docPlainText } from '../../harness/services/docs/plain-text.ts';
+import { docEveryWord } from '../../harness/services/docs/plain-text.ts';
 import type { DocRecord } from '../../harness/services/docs/model.ts';
 import { documentText } from '../../harness/content/index.ts';
 import { bounded } from './types.ts';
@@ -68,11 +68,9 @@ export function recordText(ws: Workspace, ref: string): string {
   }
 }
 
-/** Every word a reader sees in a Google Doc: the body, then each page header and footer. */
+/** Every word a reader sees in a Google Doc: each tab's body and footnotes (chips as their text), headers and footers. */
 export function docAllText(doc: DocRecord): string {
-  const parts = [docPlainText(doc)];
-  for (const blocks of [...Object.values(doc.headers ?? {}), ...Object.values(doc.footers ?? {})]) parts.push(docPlainText({ ...doc, body: blocks }));
-  return parts.join('\n');
+  return docEveryWord(doc);
 }
 
 /** The body of a Drive file: blob content, or a Google Doc's text. */

@@ -143,6 +143,97 @@ describe('docs v1 through the official client', () => {
     expect(stale.data.error.message).toMatch(/revision/);
   });
 
+  it('every other request kind through the client: sections, footnotes, images, chips, table styles, named styles, tabs', async () => {
+    const { data: created } = await live.docs.documents.create({ requestBody: { title: 'All kinds' } });
+    const doc = created.documentId!;
+    // Body "Intro\n" + a 2x2 table + "End\n".
+    await batch(doc, [{ insertText: { text: 'Intro\nEnd', location: { index: 1 } } }, { insertTable: { rows: 2, columns: 2, location: { index: 6 } } }]);
+    let d = await get(doc);
+    const table = d.body!.content!.find((e) => e.table)!;
+    const tableStartLocation = { index: table.startIndex! };
+    const cell = (r: number, c: number) => table.table!.tableRows![r]!.tableCells![c]!.content![0]!.startIndex!;
+    const r1 = await batch(doc, [
+      { insertText: { text: 'B', location: { index: cell(0, 1) } } },
+      { insertText: { text: 'A', location: { index: cell(0, 0) } } },
+      { mergeTableCells: { tableRange: { tableCellLocation: { tableStartLocation, rowIndex: 0, columnIndex: 0 }, rowSpan: 1, columnSpan: 2 } } },
+      { pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } },
+      { updateTableCellStyle: { tableStartLocation, tableCellStyle: { backgroundColor: { color: { rgbColor: { red: 1 } } } }, fields: 'backgroundColor' } },
+      { updateTableColumnProperties: { tableStartLocation, columnIndices: [1], tableColumnProperties: { widthType: 'FIXED_WIDTH', width: { magnitude: 90, unit: 'PT' } }, fields: 'widthType,width' } },
+      { updateTableRowStyle: { tableStartLocation, rowIndices: [1], tableRowStyle: { minRowHeight: { magnitude: 30, unit: 'PT' } }, fields: 'minRowHeight' } },
+    ]);
+    expect(r1.replies).toEqual([{}, {}, {}, {}, {}, {}, {}]);
+    d = await get(doc);
+    const t = d.body!.content!.find((e) => e.table)!.table!;
+    expect(t.tableRows![0]!.tableCells![0]!.tableCellStyle).toMatchObject({ columnSpan: 2, rowSpan: 1, backgroundColor: { color: { rgbColor: { red: 1 } } } });
+    expect(t.tableRows![0]!.tableCells![0]!.content!.map((e) => e.paragraph!.elements![0]!.textRun!.content).join('')).toBe('A\nB\n');
+    expect(t.tableRows![0]!.tableRowStyle!.tableHeader).toBe(true);
+    expect(t.tableRows![1]!.tableRowStyle!.minRowHeight).toEqual({ magnitude: 30, unit: 'PT' });
+    expect(t.tableStyle!.tableColumnProperties![1]).toEqual({ widthType: 'FIXED_WIDTH', width: { magnitude: 90, unit: 'PT' } });
+    await batch(doc, [{ unmergeTableCells: { tableRange: { tableCellLocation: { tableStartLocation }, rowSpan: 1, columnSpan: 2 } } }]);
+    d = await get(doc);
+    expect(d.body!.content!.find((e) => e.table)!.table!.tableRows![0]!.tableCells![0]!.tableCellStyle!.columnSpan).toBe(1);
+
+    // Footnote, image, chips and a section break, each inserted at index 1 (before "Intro").
+    const r2 = await batch(doc, [
+      { createFootnote: { location: { index: 6 } } },
+      { insertInlineImage: { uri: 'https://example.com/logo.png', location: { index: 1 }, objectSize: { width: { magnitude: 50, unit: 'PT' }, height: { magnitude: 20, unit: 'PT' } } } },
+      { insertPerson: { personProperties: { email: 'ana.ruiz@corvidlabs.com' }, location: { index: 1 } } },
+      { insertRichLink: { richLinkProperties: { uri: `https://docs.google.com/document/d/${id}/edit` }, location: { index: 1 } } },
+      { insertDate: { dateElementProperties: { timestamp: '2026-03-05T15:00:00Z', timeZoneId: 'UTC' }, location: { index: 1 } } },
+      { insertSectionBreak: { sectionType: 'NEXT_PAGE', endOfSegmentLocation: {} } },
+    ]);
+    const footnoteId = r2.replies![0]!.createFootnote!.footnoteId!;
+    const objectId = r2.replies![1]!.insertInlineImage!.objectId!;
+    expect(footnoteId).toMatch(/^kix\./);
+    expect(objectId).toMatch(/^kix\./);
+    expect(r2.replies!.slice(2)).toEqual([{}, {}, {}, {}]);
+    d = await get(doc);
+    const first = d.body!.content![1]!.paragraph!.elements!;
+    expect(first.map((e) => Object.keys(e).find((k) => k !== 'startIndex' && k !== 'endIndex'))).toEqual(['dateElement', 'richLink', 'person', 'inlineObjectElement', 'textRun', 'footnoteReference', 'textRun']);
+    expect(first[0]!.dateElement!.dateElementProperties!.displayText).toBe('Mar 5, 2026');
+    expect(first[1]!.richLink!.richLinkProperties).toMatchObject({ title: 'Conformance', mimeType: 'application/vnd.google-apps.document' });
+    expect(first[2]!.person!.personProperties!.email).toBe('ana.ruiz@corvidlabs.com');
+    expect(first[5]!.footnoteReference).toMatchObject({ footnoteId, footnoteNumber: '1' });
+    expect(d.footnotes![footnoteId]!.content![0]!.paragraph!.elements![0]!.textRun!.content).toBe(' \n');
+    expect(d.inlineObjects![objectId]!.inlineObjectProperties!.embeddedObject!.imageProperties!.contentUri).toBe('https://example.com/logo.png');
+    expect(d.body!.content!.filter((e) => e.sectionBreak).map((e) => e.sectionBreak!.sectionStyle!.sectionType)).toEqual(['CONTINUOUS', 'NEXT_PAGE']);
+    const end = d.body!.content!.at(-1)!.endIndex!;
+    await batch(doc, [
+      { insertText: { text: 'See the appendix.', location: { segmentId: footnoteId, index: 1 } } },
+      { replaceImage: { imageObjectId: objectId, uri: 'https://example.com/logo-2.png' } },
+      { updateSectionStyle: { range: { startIndex: 1, endIndex: end - 1 }, sectionStyle: { marginLeft: { magnitude: 36, unit: 'PT' } }, fields: 'marginLeft' } },
+      { updateNamedStyle: { namedStyle: { namedStyleType: 'HEADING_1', textStyle: { bold: true } }, fields: 'textStyle.bold' } },
+    ]);
+    d = await get(doc);
+    expect(d.footnotes![footnoteId]!.content![0]!.paragraph!.elements![0]!.textRun!.content).toBe(' See the appendix.\n');
+    expect(d.inlineObjects![objectId]!.inlineObjectProperties!.embeddedObject!.imageProperties!.sourceUri).toBe('https://example.com/logo-2.png');
+    expect(d.body!.content!.filter((e) => e.sectionBreak).map((e) => e.sectionBreak!.sectionStyle!.marginLeft)).toEqual([{ magnitude: 36, unit: 'PT' }, { magnitude: 36, unit: 'PT' }]);
+    expect(d.namedStyles!.styles!.find((s) => s.namedStyleType === 'HEADING_1')!.textStyle).toEqual({ bold: true, fontSize: { magnitude: 20, unit: 'PT' } });
+    const gone = await failure(batch(doc, [{ deletePositionedObject: { objectId } }]));
+    expect(gone.status).toBe(400);
+    expect(gone.data.error.message).toMatch(/^Invalid requests\[0\]\.deletePositionedObject: The positioned object with ID kix\.\S+ does not exist\.$/);
+
+    // Tabs: add two (one nested), rename, write into the child, then delete the parent.
+    const r3 = await batch(doc, [
+      { addDocumentTab: { tabProperties: { title: 'Notes' } } },
+    ]);
+    const notes = r3.replies![0]!.addDocumentTab!.tabProperties!;
+    expect(notes).toMatchObject({ title: 'Notes', index: 1 });
+    const r4 = await batch(doc, [
+      { addDocumentTab: { tabProperties: { title: 'Child', parentTabId: notes.tabId! } } },
+      { updateDocumentTabProperties: { tabProperties: { tabId: notes.tabId!, title: 'Meeting notes' }, fields: 'title' } },
+    ]);
+    const child = r4.replies![0]!.addDocumentTab!.tabProperties!;
+    expect(child).toMatchObject({ title: 'Child', parentTabId: notes.tabId, nestingLevel: 1, index: 0 });
+    await batch(doc, [{ insertText: { text: 'In the child tab', location: { index: 1, tabId: child.tabId! } } }]);
+    const tabs = (await live.docs.documents.get({ documentId: doc, includeTabsContent: true })).data.tabs!;
+    expect(tabs.map((x) => x.tabProperties!.title)).toEqual(['Tab 1', 'Meeting notes']);
+    expect(tabs[1]!.childTabs![0]!.documentTab!.body!.content![1]!.paragraph!.elements![0]!.textRun!.content).toBe('In the child tab\n');
+    await batch(doc, [{ deleteTab: { tabId: notes.tabId! } }]);
+    const after = (await live.docs.documents.get({ documentId: doc, includeTabsContent: true })).data.tabs!;
+    expect(after.map((x) => x.tabProperties!.tabId)).toEqual(['t.0']);
+  });
+
   it('exercised every implemented request kind', () => {
     expect([...DOCS_REQUEST_KINDS].filter((k) => !used.has(k))).toEqual([]);
   });

@@ -3,7 +3,8 @@ import { ApiError, type Workspace } from '../../core/index.ts';
 import { invalidArgument } from '../wire-errors.ts';
 import type { DocRecord } from './model.ts';
 import { DocsRequestError } from './layout.ts';
-import { loadDocument, newKixId, saveRevision } from './store.ts';
+import { loadDocument, newKixId, newTabId, saveRevision } from './store.ts';
+import { pruneOrphans } from './prune.ts';
 import type { RequestContext, RequestHandler } from './requests/context.ts';
 import type { RequestSchema, BatchUpdateBody } from './requests/schemas.ts';
 import { deleteContentRange, insertPageBreak, insertText, replaceAllText } from './requests/text.ts';
@@ -11,6 +12,15 @@ import { createParagraphBullets, deleteParagraphBullets, updateDocumentStyle, up
 import { deleteTableColumn, deleteTableRow, insertTable, insertTableColumn, insertTableRow } from './requests/tables.ts';
 import { createNamedRange, deleteNamedRange, replaceNamedRangeContent } from './requests/named-ranges.ts';
 import { createFooter, createHeader, deleteFooter, deleteHeader } from './requests/headers.ts';
+import { insertSectionBreak, updateSectionStyle } from './requests/sections.ts';
+import { createFootnote } from './requests/footnotes.ts';
+import { deletePositionedObject, insertInlineImage, replaceImage } from './requests/objects.ts';
+import { insertDate, insertPerson, insertRichLink } from './requests/chips.ts';
+import {
+  mergeTableCells, pinTableHeaderRows, unmergeTableCells, updateTableCellStyle, updateTableColumnProperties, updateTableRowStyle,
+} from './requests/table-styles.ts';
+import { addDocumentTab, deleteTab, updateDocumentTabProperties } from './requests/tabs.ts';
+import { updateNamedStyle } from './requests/named-styles.ts';
 import type { z } from 'zod';
 
 /** Handlers by request kind; DOCS_REQUEST_KINDS lists the same keys. */
@@ -20,6 +30,11 @@ export const REQUEST_HANDLERS: { readonly [K in keyof RequestSchema]-?: RequestH
   insertTable, insertTableRow, deleteTableRow, insertTableColumn, deleteTableColumn,
   createNamedRange, deleteNamedRange, replaceNamedRangeContent,
   createHeader, createFooter, deleteHeader, deleteFooter,
+  insertSectionBreak, updateSectionStyle, createFootnote,
+  insertInlineImage, replaceImage, deletePositionedObject,
+  insertPerson, insertRichLink, insertDate,
+  mergeTableCells, unmergeTableCells, pinTableHeaderRows, updateTableCellStyle, updateTableColumnProperties, updateTableRowStyle,
+  updateNamedStyle, addDocumentTab, deleteTab, updateDocumentTabProperties,
 };
 
 /** Reply keys for kinds whose reply is not `{}`. */
@@ -28,6 +43,9 @@ const REPLY_KEYS: Partial<Record<string, string>> = {
   createNamedRange: 'createNamedRange',
   createHeader: 'createHeader',
   createFooter: 'createFooter',
+  createFootnote: 'createFootnote',
+  insertInlineImage: 'insertInlineImage',
+  addDocumentTab: 'addDocumentTab',
 };
 
 /** Docs' 400 FAILED_PRECONDITION for a stale requiredRevisionId. */
@@ -45,7 +63,7 @@ export function batchUpdate(ws: Workspace, email: string, documentId: string, bo
   if (wc?.requiredRevisionId !== undefined && wc.requiredRevisionId !== stored.revisionId) throw staleRevision(wc.requiredRevisionId);
   if (body.requests.length === 0) throw invalidArgument('Must specify at least one request.');
   const doc = structuredClone(stored) as DocRecord;
-  const ctx: RequestContext = { ws, doc, newKixId: () => newKixId(ws) };
+  const ctx: RequestContext = { ws, doc, newKixId: () => newKixId(ws), newTabId: () => newTabId(ws) };
   const replies = body.requests.map((req, i) => {
     // Each request walks the document: it costs in proportion to its size, so a batch of
     // thousands of edits on a long document ends with the budget error, not minutes of work.
@@ -63,6 +81,7 @@ export function batchUpdate(ws: Workspace, email: string, documentId: string, bo
       throw e;
     }
   });
+  pruneOrphans(doc);
   const saved = saveRevision(ws, doc, email);
   return { documentId, replies, writeControl: { requiredRevisionId: saved.revisionId } };
 }

@@ -1,5 +1,5 @@
 /** Text edits on a document segment: insert, delete and replace, keeping named ranges in step. */
-import type { Block, DocRecord, Paragraph, Run } from './model.ts';
+import type { Block, Paragraph, Run, TabContent } from './model.ts';
 import { paragraphText } from './model.ts';
 import {
   blockLength, blockStarts, cellAt, fail, paragraphAt, segmentEnd, splitsSurrogate, type SegmentRef,
@@ -7,7 +7,7 @@ import {
 import { rebuildParagraphs, splitRuns, styleAt, type TaggedRun } from './runs.ts';
 
 /** Moves every named-range boundary of a segment through `map`; drops ranges that become empty. */
-export function remapRanges(doc: DocRecord, segmentId: string, map: (pos: number, isEnd: boolean) => number): void {
+export function remapRanges(doc: TabContent, segmentId: string, map: (pos: number, isEnd: boolean) => number): void {
   for (const nr of doc.namedRanges) {
     nr.ranges = nr.ranges
       .map((r) => ((r.segmentId ?? '') !== segmentId ? r : { ...r, startIndex: map(r.startIndex, false), endIndex: map(r.endIndex, true) }))
@@ -17,12 +17,12 @@ export function remapRanges(doc: DocRecord, segmentId: string, map: (pos: number
 }
 
 /** Shifts ranges for `n` units inserted at `at` (text inserted at a boundary stays outside the range). */
-export function shiftForInsert(doc: DocRecord, segmentId: string, at: number, n: number): void {
+export function shiftForInsert(doc: TabContent, segmentId: string, at: number, n: number): void {
   remapRanges(doc, segmentId, (pos, isEnd) => (pos > at || (!isEnd && pos === at) ? pos + n : pos));
 }
 
 /** Shifts ranges for the units [s, e) removed. */
-export function shiftForDelete(doc: DocRecord, segmentId: string, s: number, e: number): void {
+export function shiftForDelete(doc: TabContent, segmentId: string, s: number, e: number): void {
   remapRanges(doc, segmentId, (pos) => (pos <= s ? pos : pos >= e ? pos - (e - s) : s));
 }
 
@@ -34,7 +34,7 @@ export function checkIndex(seg: SegmentRef, index: number): void {
 }
 
 /** Inserts runs (may contain '\n', splitting the paragraph) at an index inside a paragraph. */
-export function insertRunsAt(doc: DocRecord, seg: SegmentRef, index: number, runs: readonly Run[]): number {
+export function insertRunsAt(doc: TabContent, seg: SegmentRef, index: number, runs: readonly Run[]): number {
   checkIndex(seg, index);
   const hit = paragraphAt(seg.blocks, seg.start, index);
   if (!hit) fail('The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.');
@@ -49,7 +49,7 @@ export function insertRunsAt(doc: DocRecord, seg: SegmentRef, index: number, run
 }
 
 /** Inserts plain text at an index, styled like the text just before it. */
-export function insertTextAt(doc: DocRecord, seg: SegmentRef, index: number, text: string): number {
+export function insertTextAt(doc: TabContent, seg: SegmentRef, index: number, text: string): number {
   if (text.length === 0) return 0;
   checkIndex(seg, index);
   const hit = paragraphAt(seg.blocks, seg.start, index);
@@ -70,7 +70,7 @@ export function checkRange(seg: SegmentRef, s: number, e: number, allowFinalNewl
 }
 
 /** Deletes [s, e) from a segment: paragraphs merge, fully covered tables go, partial tables are refused. */
-export function deleteRange(doc: DocRecord, seg: SegmentRef, s: number, e: number): void {
+export function deleteRange(doc: TabContent, seg: SegmentRef, s: number, e: number): void {
   checkRange(seg, s, e);
   deleteIn(seg.blocks, seg.start, s, e);
   shiftForDelete(doc, seg.segmentId, s, e);
@@ -100,7 +100,7 @@ function deleteIn(blocks: Block[], start: number, s: number, e: number): void {
   for (let k = j; k >= i; k--) if (blocks[k]!.type === 'paragraph') { lastPara = k; break; }
   if (lastPara >= 0 && ends[lastPara]! - 1 >= s && ends[lastPara]! - 1 < e) {
     const next = blocks[j + 1];
-    if (!next || next.type !== 'paragraph') fail('Invalid deletion range. The newline before a table cannot be deleted.');
+    if (!next || next.type !== 'paragraph') fail('Invalid deletion range. The newline before a table or section break cannot be deleted without it.');
     j += 1;
   }
   const origins: Paragraph[] = [];
@@ -120,7 +120,7 @@ function deleteIn(blocks: Block[], start: number, s: number, e: number): void {
 }
 
 /** Replaces [s, e) inside one paragraph with text styled like the first replaced character. */
-export function replaceSpan(doc: DocRecord, seg: SegmentRef, s: number, e: number, text: string): void {
+export function replaceSpan(doc: TabContent, seg: SegmentRef, s: number, e: number, text: string): void {
   const hit = paragraphAt(seg.blocks, seg.start, s);
   if (!hit) fail('The replacement range must be inside one paragraph.');
   const style = styleAt(hit.para, s - hit.start + 1);

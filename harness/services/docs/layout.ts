@@ -1,5 +1,5 @@
 /** Index arithmetic of the Docs structure: lengths of blocks and lookups by UTF-16 index. */
-import type { Block, DocRecord, Paragraph, Table } from './model.ts';
+import type { Block, Paragraph, TabContent, Table } from './model.ts';
 import { paragraphText } from './model.ts';
 
 /** A request the document cannot apply; the batch turns it into a 400 naming the request. */
@@ -12,7 +12,7 @@ export function fail(message: string): never {
 
 /** Length in UTF-16 units of a block, as the real API counts it. */
 export function blockLength(b: Block): number {
-  return b.type === 'paragraph' ? paragraphText(b).length : tableLength(b);
+  return b.type === 'paragraph' ? paragraphText(b).length : b.type === 'table' ? tableLength(b) : 1;
 }
 
 /** A table is 1 (start) + rows + 1 (end); a row is 1 + cells; a cell is 1 + its content. */
@@ -32,29 +32,40 @@ export function blocksLength(blocks: readonly Block[]): number {
   return n;
 }
 
-/** A segment of a document: the body, a header or a footer, with the index its content starts at. */
+/** What a segment is: where elements may go depends on it. */
+export type SegmentKind = 'body' | 'header' | 'footer' | 'footnote';
+
+/** A segment of a tab: the body, a header, a footer or a footnote, with the index its content starts at. */
 export interface SegmentRef {
   readonly segmentId: string;
+  readonly kind: SegmentKind;
   readonly blocks: Block[];
-  /** 1 for the body (after the section break), 0 for headers and footers. */
+  /** 1 for the body (after the first section break), 0 for headers, footers and footnotes. */
   readonly start: number;
+  /** The tab holding it (its named ranges move with its edits). */
+  readonly tab: TabContent;
 }
 
-/** The segment with this id ('' or undefined = body); throws a request error when unknown. */
-export function segment(doc: DocRecord, segmentId: string | undefined): SegmentRef {
+/** The segment with this id ('' or undefined = body) of a tab; throws a request error when unknown. */
+export function segment(tab: TabContent, segmentId: string | undefined): SegmentRef {
   const id = segmentId ?? '';
-  if (id === '') return { segmentId: '', blocks: doc.body, start: 1 };
-  const h = doc.headers[id] ?? doc.footers[id];
-  if (!h) fail(`The segment ID ${id} does not exist.`);
-  return { segmentId: id, blocks: h, start: 0 };
+  if (id === '') return { segmentId: '', kind: 'body', blocks: tab.body, start: 1, tab };
+  const header = tab.headers[id];
+  if (header) return { segmentId: id, kind: 'header', blocks: header, start: 0, tab };
+  const footer = tab.footers[id];
+  if (footer) return { segmentId: id, kind: 'footer', blocks: footer, start: 0, tab };
+  const footnote = tab.footnotes?.[id];
+  if (footnote) return { segmentId: id, kind: 'footnote', blocks: footnote, start: 0, tab };
+  return fail(`The segment ID ${id} does not exist.`);
 }
 
-/** Every segment of the document (body first). */
-export function allSegments(doc: DocRecord): SegmentRef[] {
+/** Every segment of a tab (body first, then headers, footers, footnotes). */
+export function allSegments(tab: TabContent): SegmentRef[] {
   return [
-    segment(doc, ''),
-    ...Object.keys(doc.headers).map((id) => segment(doc, id)),
-    ...Object.keys(doc.footers).map((id) => segment(doc, id)),
+    segment(tab, ''),
+    ...Object.keys(tab.headers).map((id) => segment(tab, id)),
+    ...Object.keys(tab.footers).map((id) => segment(tab, id)),
+    ...Object.keys(tab.footnotes ?? {}).map((id) => segment(tab, id)),
   ];
 }
 
@@ -79,6 +90,7 @@ export function paragraphAt(blocks: Block[], start: number, index: number): Para
     const len = blockLength(b);
     if (index < at + len) {
       if (b.type === 'paragraph') return { container: blocks, pos, para: b, start: at };
+      if (b.type === 'sectionBreak') return undefined;
       const cell = cellAt(b, at, index);
       return cell ? paragraphAt(cell.content, cell.contentStart, index) : undefined;
     }
@@ -164,7 +176,7 @@ export function forEachParagraph(blocks: Block[], start: number, fn: (p: Paragra
   for (let pos = 0; pos < blocks.length; pos++) {
     const b = blocks[pos]!;
     if (b.type === 'paragraph') fn(b, at, blocks, pos);
-    else {
+    else if (b.type === 'table') {
       let c = at + 1;
       for (const row of b.rows) {
         c += 1;

@@ -17,8 +17,10 @@ export const documentsGet = defineOperation({
   http: { method: 'GET', path: '/v1/documents/{documentId}' },
   kind: 'read',
   description:
-    'Gets a document: title, revisionId and body.content as structural elements (sectionBreak, paragraph with textRun ' +
-    'elements, table) with startIndex/endIndex in UTF-16 code units, plus lists, namedRanges, headers, footers and documentStyle.',
+    'Gets a document: title, revisionId and body.content as structural elements (sectionBreak, paragraph with textRun, ' +
+    'footnoteReference, inlineObjectElement, person, richLink and dateElement elements, table) with startIndex/endIndex in UTF-16 ' +
+    'code units, plus lists, namedRanges, headers, footers, footnotes, inlineObjects, documentStyle and namedStyles of the first tab; ' +
+    'with includeTabsContent every tab (and its child tabs) under tabs[].documentTab instead.',
   params: z.object({
     documentId,
     suggestionsViewMode: z
@@ -60,9 +62,12 @@ export const documentsBatchUpdate = defineOperation({
   http: { method: 'POST', path: '/v1/documents/{documentId}:batchUpdate' },
   kind: 'write',
   description:
-    'Applies a list of edit requests (insertText, deleteContentRange, replaceAllText, styles, bullets, tables, page breaks, named ranges, ' +
-    'headers/footers, document style) atomically: all apply or none. Each request shifts the indexes of later content, so edit from the end ' +
-    'backwards. Replies come one per request ({} when the kind has none). writeControl.requiredRevisionId rejects the batch if the document changed.',
+    'Applies a list of edit requests atomically: all apply or none. Kinds: text (insertText, deleteContentRange, replaceAllText, ' +
+    'insertPageBreak), styles (text, paragraph, document, section, named styles), bullets, tables (insert/delete rows and columns, merge, ' +
+    'pin header rows, cell/row/column styles), section breaks, named ranges, headers/footers, footnotes, inline images, person/rich link/date ' +
+    'chips and tabs (add, delete, rename); a location\'s tabId picks the tab (the first one when absent). Each request shifts the indexes of ' +
+    'later content, so edit from the end backwards. Replies come one per request ({} when the kind has none; createFootnote gives footnoteId, ' +
+    'insertInlineImage objectId, addDocumentTab tabProperties). writeControl.requiredRevisionId rejects the batch if the document changed.',
   params: z.object({ documentId }),
   body: BatchUpdateBody,
   handler: (ctx, { params, body }) => batchUpdate(ctx.ws, ctx.auth.principal, params.documentId, body),

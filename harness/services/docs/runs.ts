@@ -19,9 +19,9 @@ export function normaliseRuns(runs: readonly Run[]): Run[] {
   for (const r of runs) {
     if (r.text.length === 0) continue;
     const prev = out[out.length - 1];
-    if (prev && !prev.pageBreak && !r.pageBreak && sameStyle(prev.style, r.style)) {
+    if (prev && !prev.pageBreak && !r.pageBreak && !prev.element && !r.element && sameStyle(prev.style, r.style)) {
       out[out.length - 1] = { ...prev, text: prev.text + r.text };
-    } else out.push(r.style && Object.keys(r.style).length === 0 ? { text: r.text, ...(r.pageBreak ? { pageBreak: true } : {}) } : r);
+    } else out.push(r.style && Object.keys(r.style).length === 0 ? { text: r.text, ...(r.pageBreak ? { pageBreak: true } : {}), ...(r.element ? { element: r.element } : {}) } : r);
   }
   return out;
 }

@@ -29,6 +29,11 @@ export function newKixId(ws: Workspace): string {
   return `kix.${b64(`docs-kix:${ws.nextCounter('docs.kix')}`, 12).replace(/[-_]/g, '0').toLowerCase()}`;
 }
 
+/** A new tab id (`t.` and 12 characters, like the editor's), deterministic per workspace. */
+export function newTabId(ws: Workspace): string {
+  return `t.${b64(`docs-tab:${ws.nextCounter('docs.tab')}`, 12).replace(/[-_]/g, '0').toLowerCase()}`;
+}
+
 /** Docs' 404 for a missing (or invisible) document. */
 export function documentNotFound(): Error {
   return googleError(404, 'notFound', 'Requested entity was not found.');

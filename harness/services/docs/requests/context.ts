@@ -1,28 +1,38 @@
 /** What a batchUpdate request handler works on, and the helpers shared by handlers. */
 import type { Workspace } from '../../../core/index.ts';
-import type { DocRecord } from '../model.ts';
+import type { DocRecord, TabContent } from '../model.ts';
 import { fail, segment, segmentEnd, type SegmentRef } from '../layout.ts';
+import { allTabs, findTab } from '../tabs.ts';
 
 /** A handler's view: the working (mutable) copy of the document and id minting. */
 export interface RequestContext {
   readonly ws: Workspace;
   readonly doc: DocRecord;
-  /** A new `kix.…` id for lists, named ranges, headers and footers. */
+  /** A new `kix.…` id for lists, named ranges, headers, footers, footnotes and objects. */
   newKixId(): string;
+  /** A new tab id (`t.…`). */
+  newTabId(): string;
 }
 
 /** A handler returns its reply body (placed under its kind), or nothing for `{}`. */
 export type RequestHandler<R> = (ctx: RequestContext, req: R) => Record<string, unknown> | undefined;
 
-/** Rejects tab ids other than the single tab every document has. */
-export function checkTab(tabId: string | undefined): void {
-  if (tabId !== undefined && tabId !== '' && tabId !== 't.0') fail(`The tab with ID ${tabId} does not exist.`);
+/** The content of a tab (absent or empty id = the first tab); a request error when there is no such tab. */
+export function tabOf(doc: DocRecord, tabId: string | undefined): TabContent {
+  const tab = findTab(doc, tabId);
+  if (!tab) return fail(`The tab with ID ${tabId} does not exist.`);
+  return tab.content;
+}
+
+/** The tabs a `tabsCriteria` names (every tab when absent), each checked to exist. */
+export function tabsOf(doc: DocRecord, criteria: { tabIds: string[] } | undefined): TabContent[] {
+  if (!criteria || criteria.tabIds.length === 0) return allTabs(doc).map((t) => t.content);
+  return criteria.tabIds.map((id) => tabOf(doc, id));
 }
 
 /** The segment of a location-like value. */
 export function segmentOf(doc: DocRecord, where: { segmentId?: string | undefined; tabId?: string | undefined }): SegmentRef {
-  checkTab(where.tabId);
-  return segment(doc, where.segmentId);
+  return segment(tabOf(doc, where.tabId), where.segmentId);
 }
 
 /** Resolves `location` or `endOfSegmentLocation` (exactly one) to a segment and index. */

@@ -1,6 +1,6 @@
 /** Named-range requests: create, delete, and replace a named range's content. */
 import type { RequestSchema } from './schemas.ts';
-import { checkTab, segmentOf, type RequestHandler } from './context.ts';
+import { segmentOf, tabsOf, type RequestHandler } from './context.ts';
 import { fail, segment, segmentEnd } from '../layout.ts';
 import { deleteRange, insertTextAt } from '../edit.ts';
 import { cleanInsertedText } from '../runs.ts';
@@ -18,7 +18,7 @@ export const createNamedRange: RequestHandler<Req<'createNamedRange'>> = (ctx, r
   if (e <= s) fail(`The range should not be empty: startIndex ${s} must be less than endIndex ${e}.`);
   if (e > end) fail(`Index ${e - 1} must be less than the end index of the referenced segment, ${end}.`);
   const namedRangeId = ctx.newKixId();
-  ctx.doc.namedRanges.push({ namedRangeId, name: r.name, ranges: [{ ...(seg.segmentId ? { segmentId: seg.segmentId } : {}), startIndex: s, endIndex: e }] });
+  seg.tab.namedRanges.push({ namedRangeId, name: r.name, ranges: [{ ...(seg.segmentId ? { segmentId: seg.segmentId } : {}), startIndex: s, endIndex: e }] });
   return { namedRangeId };
 };
 
@@ -31,9 +31,9 @@ function targets(ranges: readonly NamedRange[], id: string | undefined, name: st
 
 /** deleteNamedRange: by id, or every named range with a name. The content stays. */
 export const deleteNamedRange: RequestHandler<Req<'deleteNamedRange'>> = (ctx, r) => {
-  for (const t of r.tabsCriteria?.tabIds ?? []) checkTab(t);
-  const gone = new Set(targets(ctx.doc.namedRanges, r.namedRangeId, r.name).map((nr) => nr.namedRangeId));
-  ctx.doc.namedRanges = ctx.doc.namedRanges.filter((nr) => !gone.has(nr.namedRangeId));
+  const tabs = tabsOf(ctx.doc, r.tabsCriteria);
+  const gone = new Set(targets(tabs.flatMap((t) => t.namedRanges), r.namedRangeId, r.name).map((nr) => nr.namedRangeId));
+  for (const tab of tabs) tab.namedRanges = tab.namedRanges.filter((nr) => !gone.has(nr.namedRangeId));
   return undefined;
 };
 
@@ -42,22 +42,23 @@ export const deleteNamedRange: RequestHandler<Req<'deleteNamedRange'>> = (ctx, r
  * other ranges are emptied, and the named range then covers exactly the new text.
  */
 export const replaceNamedRangeContent: RequestHandler<Req<'replaceNamedRangeContent'>> = (ctx, r) => {
-  for (const t of r.tabsCriteria?.tabIds ?? []) checkTab(t);
+  const tabs = tabsOf(ctx.doc, r.tabsCriteria);
   const text = cleanInsertedText(r.text);
-  for (const target of targets(ctx.doc.namedRanges, r.namedRangeId, r.namedRangeName)) {
-    const current = ctx.doc.namedRanges.find((nr) => nr.namedRangeId === target.namedRangeId);
+  targets(tabs.flatMap((t) => t.namedRanges), r.namedRangeId, r.namedRangeName);
+  for (const tab of tabs) for (const target of tab.namedRanges.filter((nr) => (r.namedRangeId !== undefined ? nr.namedRangeId === r.namedRangeId : nr.name === r.namedRangeName))) {
+    const current = tab.namedRanges.find((nr) => nr.namedRangeId === target.namedRangeId);
     if (!current) continue;
     const sorted = [...current.ranges].sort((a, b) => a.startIndex - b.startIndex);
     const first = sorted[0]!;
     for (let k = sorted.length - 1; k >= 0; k--) {
       const rg = sorted[k]!;
-      deleteRange(ctx.doc, segment(ctx.doc, rg.segmentId), rg.startIndex, rg.endIndex);
+      deleteRange(tab, segment(tab, rg.segmentId), rg.startIndex, rg.endIndex);
     }
-    const seg = segment(ctx.doc, first.segmentId);
-    insertTextAt(ctx.doc, seg, first.startIndex, text);
+    const seg = segment(tab, first.segmentId);
+    insertTextAt(tab, seg, first.startIndex, text);
     const ranges = text.length > 0 ? [{ ...(first.segmentId ? { segmentId: first.segmentId } : {}), startIndex: first.startIndex, endIndex: first.startIndex + text.length }] : [];
-    ctx.doc.namedRanges = ctx.doc.namedRanges.filter((nr) => nr.namedRangeId !== target.namedRangeId);
-    if (ranges.length > 0) ctx.doc.namedRanges.push({ namedRangeId: target.namedRangeId, name: target.name, ranges });
+    tab.namedRanges = tab.namedRanges.filter((nr) => nr.namedRangeId !== target.namedRangeId);
+    if (ranges.length > 0) tab.namedRanges.push({ namedRangeId: target.namedRangeId, name: target.name, ranges });
   }
   return undefined;
 };

@@ -1,6 +1,6 @@
 /** Style requests: text and paragraph styles, bullets, and the document style. */
 import type { RequestSchema } from './schemas.ts';
-import { applyMask, segmentOf, type RequestHandler } from './context.ts';
+import { applyMask, segmentOf, tabOf, type RequestHandler } from './context.ts';
 import { fail, forEachParagraph, segmentEnd, type SegmentRef } from '../layout.ts';
 import { paragraphText, type Paragraph, type ParagraphStyle } from '../model.ts';
 import { normaliseRuns, splitRuns } from '../runs.ts';
@@ -74,7 +74,7 @@ export const createParagraphBullets: RequestHandler<Req<'createParagraphBullets'
   const { startIndex: s, endIndex: e } = r.range;
   checkStyleRange(seg, s, e);
   const listId = ctx.newKixId();
-  ctx.doc.lists[listId] = { preset: r.bulletPreset };
+  seg.tab.lists[listId] = { preset: r.bulletPreset };
   const targets = paragraphsIn(seg, s, e);
   for (const { p } of targets) {
     const tabs = /^\t*/.exec(paragraphText(p))![0].length;
@@ -84,7 +84,7 @@ export const createParagraphBullets: RequestHandler<Req<'createParagraphBullets'
   for (let k = targets.length - 1; k >= 0; k--) {
     const { p, start } = targets[k]!;
     const tabs = /^\t*/.exec(paragraphText(p))![0].length;
-    if (tabs > 0) replaceSpan(ctx.doc, seg, start, start + tabs, '');
+    if (tabs > 0) replaceSpan(seg.tab, seg, start, start + tabs, '');
   }
   return undefined;
 };
@@ -99,7 +99,7 @@ export const deleteParagraphBullets: RequestHandler<Req<'deleteParagraphBullets'
 
 /** updateDocumentStyle: margins, page size, background and the like through a field mask. */
 export const updateDocumentStyle: RequestHandler<Req<'updateDocumentStyle'>> = (ctx, r) => {
-  segmentOf(ctx.doc, { tabId: r.tabId });
-  ctx.doc.documentStyle = applyMask(ctx.doc.documentStyle, r.documentStyle, r.fields, DOCUMENT_FIELDS, DOCUMENT_READ_ONLY);
+  const tab = tabOf(ctx.doc, r.tabId);
+  tab.documentStyle = applyMask(tab.documentStyle, r.documentStyle, r.fields, DOCUMENT_FIELDS, DOCUMENT_READ_ONLY);
   return undefined;
 };

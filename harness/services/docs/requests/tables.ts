@@ -18,11 +18,11 @@ export const insertTable: RequestHandler<Req<'insertTable'>> = (ctx, r) => {
   if (r.columns < 1 || r.columns > MAX_COLUMNS) fail(`Invalid number of columns: ${r.columns}. It must be between 1 and ${MAX_COLUMNS}.`);
   const { seg, index } = resolveWhere(ctx.doc, r);
   if (!paragraphAt(seg.blocks, seg.start, index)) fail('The insertion index must be inside the bounds of an existing paragraph.');
-  insertTextAt(ctx.doc, seg, index, '\n');
+  insertTextAt(seg.tab, seg, index, '\n');
   const hit = paragraphAt(seg.blocks, seg.start, index)!;
   const table = emptyTable(r.rows, r.columns);
   hit.container.splice(hit.pos + 1, 0, table);
-  shiftForInsert(ctx.doc, seg.segmentId, index + 1, blockLength(table));
+  shiftForInsert(seg.tab, seg.segmentId, index + 1, blockLength(table));
   return undefined;
 };
 
@@ -55,10 +55,10 @@ function cellStart(hit: TableHit, r: number, c: number): number {
   return at;
 }
 
-function removeTable(ctx: { doc: Parameters<typeof shiftForDelete>[0] }, seg: SegmentRef, hit: TableHit): void {
+function removeTable(seg: SegmentRef, hit: TableHit): void {
   const len = blockLength(hit.table);
   hit.container.splice(hit.pos, 1);
-  shiftForDelete(ctx.doc, seg.segmentId, hit.start, hit.start + len);
+  shiftForDelete(seg.tab, seg.segmentId, hit.start, hit.start + len);
 }
 
 /** insertTableRow: an empty row above or below the cell's row. */
@@ -67,7 +67,7 @@ export const insertTableRow: RequestHandler<Req<'insertTableRow'>> = (ctx, r) =>
   const at = r.tableCellLocation.rowIndex + (r.insertBelow ? 1 : 0);
   const pos = rowStart(hit, at);
   hit.table.rows.splice(at, 0, { cells: Array.from({ length: hit.table.columns }, () => ({ content: [paragraph()] })) });
-  shiftForInsert(ctx.doc, seg.segmentId, pos, 1 + 2 * hit.table.columns);
+  shiftForInsert(seg.tab, seg.segmentId, pos, 1 + 2 * hit.table.columns);
   return undefined;
 };
 
@@ -75,14 +75,14 @@ export const insertTableRow: RequestHandler<Req<'insertTableRow'>> = (ctx, r) =>
 export const deleteTableRow: RequestHandler<Req<'deleteTableRow'>> = (ctx, r) => {
   const { seg, hit } = findTable(ctx, r.tableCellLocation);
   if (hit.table.rows.length === 1) {
-    removeTable(ctx, seg, hit);
+    removeTable(seg, hit);
     return undefined;
   }
   const row = r.tableCellLocation.rowIndex;
   const s = rowStart(hit, row);
   const e = s + rowLength(hit.table.rows[row]!.cells);
   hit.table.rows.splice(row, 1);
-  shiftForDelete(ctx.doc, seg.segmentId, s, e);
+  shiftForDelete(seg.tab, seg.segmentId, s, e);
   return undefined;
 };
 
@@ -93,8 +93,9 @@ export const insertTableColumn: RequestHandler<Req<'insertTableColumn'>> = (ctx,
   const col = r.tableCellLocation.columnIndex + (r.insertRight ? 1 : 0);
   const positions = hit.table.rows.map((_, k) => cellStart(hit, k, col));
   for (const row of hit.table.rows) row.cells.splice(col, 0, { content: [paragraph()] });
+  hit.table.columnProperties?.splice(col, 0, {});
   hit.table.columns += 1;
-  for (let k = positions.length - 1; k >= 0; k--) shiftForInsert(ctx.doc, seg.segmentId, positions[k]!, 2);
+  for (let k = positions.length - 1; k >= 0; k--) shiftForInsert(seg.tab, seg.segmentId, positions[k]!, 2);
   return undefined;
 };
 
@@ -102,7 +103,7 @@ export const insertTableColumn: RequestHandler<Req<'insertTableColumn'>> = (ctx,
 export const deleteTableColumn: RequestHandler<Req<'deleteTableColumn'>> = (ctx, r) => {
   const { seg, hit } = findTable(ctx, r.tableCellLocation);
   if (hit.table.columns === 1) {
-    removeTable(ctx, seg, hit);
+    removeTable(seg, hit);
     return undefined;
   }
   const col = r.tableCellLocation.columnIndex;
@@ -111,7 +112,8 @@ export const deleteTableColumn: RequestHandler<Req<'deleteTableColumn'>> = (ctx,
     return [s, s + 1 + blocksLength(row.cells[col]!.content)] as const;
   });
   for (const row of hit.table.rows) row.cells.splice(col, 1);
+  hit.table.columnProperties?.splice(col, 1);
   hit.table.columns -= 1;
-  for (let k = spans.length - 1; k >= 0; k--) shiftForDelete(ctx.doc, seg.segmentId, spans[k]![0], spans[k]![1]);
+  for (let k = spans.length - 1; k >= 0; k--) shiftForDelete(seg.tab, seg.segmentId, spans[k]![0], spans[k]![1]);
   return undefined;
 };
