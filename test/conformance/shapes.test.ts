@@ -1,7 +1,7 @@
 /**
  * Response-shape conformance, generated from public sources: field types from the
  * `Schema$…` typings the official @googleapis clients ship, presence rules per view from the
- * API reference (harness/coverage/shape/{gmail,calendar,drive}.ts). Every implemented method is
+ * API reference (harness/coverage/shape/{gmail,calendar,drive,docs}.ts; Slack's in slack/). Every implemented method is
  * called through the official client against a live server on the base workspace; every
  * always-returned field must be present with the schema's JSON type, no field may be one
  * the API does not document, and errors must have the API's envelope. Prints the
@@ -13,6 +13,8 @@ import { googleSchemas, readSchemas } from '../../harness/coverage/shape/google-
 import { CALENDAR_VIEWS } from '../../harness/coverage/shape/calendar.ts';
 import { GMAIL_VIEWS } from '../../harness/coverage/shape/gmail.ts';
 import { DRIVE_VIEWS, withInlineSchemas } from '../../harness/coverage/shape/drive.ts';
+import { DOCS_VIEWS, PROBED_REQUEST_KINDS } from '../../harness/coverage/shape/docs.ts';
+import { DOCS_REQUEST_KINDS } from '../../harness/services/docs/request-kinds.ts';
 import type { ViewSpec } from '../../harness/coverage/shape/types.ts';
 import { checkShapes, SHAPE_APIS } from '../../harness/coverage/shape/live.ts';
 import { slackService } from '../../harness/services/slack/index.ts';
@@ -38,13 +40,17 @@ describe('schemas read from the official clients', () => {
   });
 
   it('every view names a schema the client ships and only fields that schema documents', () => {
+    // Docs' views refer to themselves (table cells hold structural elements, tabs hold tabs): each is checked once.
+    const seen = new Set<ViewSpec>();
     const check = (api: string, schemas: ReturnType<typeof googleSchemas>, name: string, view: ViewSpec) => {
+      if (seen.has(view)) return;
+      seen.add(view);
       const schema = schemas(view.schema);
       expect(schema, `${api} view ${name}`).toBeDefined();
       for (const f of [...view.always, ...Object.keys(view.conditional ?? {}), ...Object.keys(view.never ?? {})]) expect(schema!.fields[f], `${api} ${view.schema}.${f}`).toBeDefined();
       for (const [k, sub] of Object.entries(view.nested ?? {})) check(api, schemas, `${name}.${k}`, sub);
     };
-    for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS], ['drive', DRIVE_VIEWS]] as const) {
+    for (const [api, views] of [['gmail', GMAIL_VIEWS], ['calendar', CALENDAR_VIEWS], ['drive', DRIVE_VIEWS], ['docs', DOCS_VIEWS]] as const) {
       const schemas = withInlineSchemas(googleSchemas(api));
       for (const [name, view] of Object.entries(views) as [string, ViewSpec][]) check(api, schemas, name, view);
     }
@@ -73,6 +79,32 @@ describe('the checker finds each kind of divergence', () => {
     expect(drive('File.capabilities')!.fields.canEdit).toEqual({ json: 'boolean' });
   });
 
+  it('Docs views: a default view carrying tabs, a missing footnote number deep in a table cell, a wrong type in a map value', () => {
+    const docs = googleSchemas('docs');
+    const para = (elements: unknown[]) => ({ endIndex: 2, paragraph: { elements, paragraphStyle: { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' } } });
+    const cell = (content: unknown[]) => ({ endIndex: 5, content, tableCellStyle: { rowSpan: 1, columnSpan: 1, backgroundColor: {}, paddingLeft: {}, paddingRight: {}, paddingTop: {}, paddingBottom: {}, contentAlignment: 'TOP' } });
+    const doc = (extra: Record<string, unknown>, inCell: unknown[]) => ({
+      documentId: 'd', title: 't', revisionId: 'r', suggestionsViewMode: 'SUGGESTIONS_INLINE',
+      body: { content: [{ endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } },
+        { startIndex: 1, endIndex: 9, table: { rows: 1, columns: 1, tableStyle: { tableColumnProperties: [{ widthType: 'EVENLY_DISTRIBUTED' }] }, tableRows: [{ startIndex: 2, endIndex: 8, tableRowStyle: { minRowHeight: {} }, tableCells: [cell([para(inCell)])] }] } }] },
+      documentStyle: { background: {}, pageNumberStart: 1, marginTop: {}, marginBottom: {}, marginRight: {}, marginLeft: {}, pageSize: {} },
+      namedStyles: { styles: [{ namedStyleType: 'NORMAL_TEXT', textStyle: {}, paragraphStyle: {} }] },
+      ...extra,
+    });
+    const ref = { endIndex: 4, footnoteReference: { footnoteId: 'kix.1', footnoteNumber: '1', textStyle: {} } };
+    expect(checkView(doc({ footnotes: { 'kix.1': { footnoteId: 'kix.1', content: [para([{ endIndex: 2, textRun: { content: ' \n', textStyle: {} } }])] } } }, [ref]), DOCS_VIEWS.document, docs).problems).toEqual([]);
+    const bad = checkView(doc({ tabs: [], footnotes: { 'kix.1': { footnoteId: 7, content: [] } } }, [{ endIndex: 4, footnoteReference: { footnoteId: 'kix.1', textStyle: {} } }]), DOCS_VIEWS.document, docs);
+    expect(bad.problems.map((p) => p.path).sort()).toEqual([
+      '$.body.content[1].table.tableRows[0].tableCells[0].content[0].paragraph.elements[0].footnoteReference.footnoteNumber',
+      '$.footnotes.kix.1.footnoteId',
+      '$.tabs',
+    ]);
+  });
+
+  it('the Docs probes send every implemented batchUpdate request kind', () => {
+    expect([...DOCS_REQUEST_KINDS].filter((k) => !PROBED_REQUEST_KINDS.includes(k))).toEqual([]);
+  });
+
   it('error envelopes by dialect: status only where the API sends it', () => {
     const aip = { error: { code: 404, message: 'Requested entity was not found.', errors: [{ message: 'x', domain: 'global', reason: 'notFound' }], status: 'NOT_FOUND' } };
     expect(checkGoogleError(aip, 404, { status: 404, reason: 'notFound' }, true).problems).toEqual([]);
@@ -87,7 +119,7 @@ describe('the checker finds each kind of divergence', () => {
   });
 });
 
-describe('every implemented Gmail, Calendar, Drive and Slack method, through the official clients', () => {
+describe('every implemented Gmail, Calendar, Drive, Docs and Slack method, through the official clients', () => {
   it('returns every field the real resource carries in that view, with the right JSON type, and the real error envelope', async () => {
     const ws = createWorkspace(baseWorkspace(DEFAULT_SEED));
     const results = await checkShapes(ws, companyFor(DEFAULT_SEED).owner.email);
@@ -98,7 +130,7 @@ describe('every implemented Gmail, Calendar, Drive and Slack method, through the
     expect(results.map((r) => r.api)).toEqual([...SHAPE_APIS]);
     for (const r of results) {
       expect(r.divergences, `${r.api} divergences`).toEqual([]);
-      const want = r.api === 'slack' ? slackImplemented : official[r.api as 'gmail' | 'calendar' | 'drive'].length;
+      const want = r.api === 'slack' ? slackImplemented : official[r.api as 'gmail' | 'calendar' | 'drive' | 'docs'].length;
       expect(r.methods, `${r.api}: every method probed`).toBe(want);
       expect(r.fieldsChecked).toBeGreaterThan(1000);
     }

@@ -67,6 +67,10 @@ function objectInto(
     if (sub && spec.json === 'array' && Array.isArray(v)) {
       pass(o);
       v.slice(0, MAX_ELEMENTS_CHECKED).forEach((x, i) => viewInto(o, x, sub, schemas, `${at}[${i}]`, depth + 1));
+    } else if (sub && spec.json === 'object' && spec.values && jsonTypeOf(v) === 'object') {
+      // A map (`{ [id]: Schema$Header }`): the view applies to each value.
+      pass(o);
+      for (const [key, x] of Object.entries(v as Record<string, unknown>).slice(0, MAX_ELEMENTS_CHECKED)) viewInto(o, x, sub, schemas, `${at}.${key}`, depth + 1);
     } else if (sub && spec.json === 'object') {
       viewInto(o, v, sub, schemas, at, depth + 1);
     } else {

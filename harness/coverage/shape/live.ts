@@ -6,10 +6,12 @@
 import { gmail, auth as googleAuth, type gmail_v1 } from '@googleapis/gmail';
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import { drive, type drive_v3 } from '@googleapis/drive';
+import { docs, type docs_v1 } from '@googleapis/docs';
 import { LogLevel, WebClient, type Logger } from '@slack/web-api';
 import type { Workspace } from '../../core/index.ts';
 import { startWorkplaceServer } from '../../services/http/index.ts';
 import { calendarAdapter } from './calendar.ts';
+import { docsAdapter } from './docs.ts';
 import { driveAdapter } from './drive.ts';
 import { gmailAdapter } from './gmail.ts';
 import { runShapes } from './run.ts';
@@ -35,8 +37,8 @@ function redirect(origin: string): Adapter {
 /** The WebClient logs every error answer; error probes expect them, so nothing is printed. */
 const QUIET: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 
-/** The APIs whose shapes this module checks (Docs and Slack plug their adapters in here). */
-export const SHAPE_APIS = ['gmail', 'calendar', 'drive', 'slack'] as const;
+/** The APIs whose shapes this module checks, in the order they run. */
+export const SHAPE_APIS = ['gmail', 'calendar', 'drive', 'docs', 'slack'] as const;
 
 /** Checks the response shapes of every adapter against `ws`, served for `principal`. */
 export async function checkShapes(ws: Workspace, principal: string): Promise<ShapeResult[]> {
@@ -49,7 +51,8 @@ export async function checkShapes(ws: Workspace, principal: string): Promise<Sha
     const g = gmail({ version: 'v1', ...common } as gmail_v1.Options);
     const c = calendar({ version: 'v3', ...common } as calendar_v3.Options);
     const d = drive({ version: 'v3', ...common } as drive_v3.Options);
-    const google = [await runShapes(gmailAdapter(principal), g), await runShapes(calendarAdapter(principal), c), await runShapes(driveAdapter(principal, ws), d)];
+    const dc = docs({ version: 'v1', ...common } as docs_v1.Options);
+    const google = [await runShapes(gmailAdapter(principal), g), await runShapes(calendarAdapter(principal), c), await runShapes(driveAdapter(principal, ws), d), await runShapes(docsAdapter(principal), dc)];
     // Slack: the official WebClient with the user and the bot token (no retries; rate limits reject at once).
     const slack = (token: string) => new WebClient(token, { slackApiUrl: `${server.url}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: QUIET });
     return [...google, await runSlackShapes({ slack: slack(userToken), slackBot: slack(botToken), ws, userToken })];
