@@ -99,6 +99,20 @@ interface Reading {
   readonly iso: string | undefined;
   readonly relative: boolean;
   readonly explicitYear?: boolean;
+  /** A guess from a day of the month alone ("the 9th"): dropped where a fuller reading covers the same words. */
+  readonly weak?: boolean;
+}
+
+/** One day in a list of days: "9", "9th", "the 10th". */
+const LIST_DAY = String.raw`(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?`;
+/** Joiners of a list of days: "9 and 10", "9 & 10", "9th or 10th", "9, 10 and 11". */
+const LIST_DAYS = String.raw`${LIST_DAY}(?:\s*,\s*${LIST_DAY})*\s*,?\s*(?:and|&|or)\s+${LIST_DAY}`;
+/** What may not follow the last day of a list, or it was a count or a time ("April 9 and 10 people", "10am"). */
+const NOT_A_DAY_AFTER = String.raw`(?![:.]\d)(?!\s*(?:%|a\.?m\b|p\.?m\b|h\b|hours?\b|hrs?\b|min|minutes?\b|people\b|persons?\b|seats?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b|of\s+(?:them|us|you)\b))`;
+
+/** The day numbers of a written list of days ("9th, 10th and the 11th" → 9, 10, 11). */
+function listedDays(list: string): number[] {
+  return [...list.matchAll(/\d{1,2}/g)].slice(0, 31).map((d) => Number(d[0]));
 }
 
 interface Pattern {
@@ -120,6 +134,16 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?[\\s-]+(\\d{4}))?`, 'g'),
     read: (m, c) => [dated(fullYear(m[3]), MONTH_OF.get(m[2]!)!, Number(m[1]), c)],
+  },
+  // April 9 and 10 / Apr 9 & 10 / April 9th or 10th, 2026: every listed day in the month
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(${LIST_DAYS})\\b${NOT_A_DAY_AFTER}(?:,?\\s+(\\d{4}))?`, 'g'),
+    read: (m, c) => listedDays(m[2]!).map((d) => dated(fullYear(m[3]), MONTH_OF.get(m[1]!)!, d, c)),
+  },
+  // the 9th and 10th of April / 9 & 10 April 2026
+  {
+    re: new RegExp(`\\b(${LIST_DAYS})\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
+    read: (m, c) => listedDays(m[1]!).map((d) => dated(fullYear(m[3]), MONTH_OF.get(m[2]!)!, d, c)),
   },
   // March 16–20 / 16 – 20 March: both ends of a range of days
   {
@@ -149,7 +173,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     // "the 26th" alone only where a date reads naturally (not "the 1st draft").
     re: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?|the\\s+(\\d{1,2})(?:st|nd|rd|th)(?=\\s*(?:$|[,.;:!?)]|(?:at|in|by|for|from|to|and|or|with|morning|afternoon|evening)\\b)))\\b(?!\\s+(?:of\\s+)?(?:${MONTH_RE})\\b)(?![/.:]\\d)`, 'g'),
-    read: (m, c) => [{ iso: dayOfMonth(Number(m[2] ?? m[3]), m[1] ? weekdayNumber(m[1]) : undefined, c), relative: false, explicitYear: false }],
+    read: (m, c) => [{ iso: dayOfMonth(Number(m[2] ?? m[3]), m[1] ? weekdayNumber(m[1]) : undefined, c), relative: false, explicitYear: false, weak: true }],
   },
   // today, tomorrow, yesterday, the day after tomorrow
   {
@@ -190,9 +214,19 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** What may stand between a weekday and the explicit date it decorates: other weekdays, "and", commas. */
+const WEEKDAY_RUN = new RegExp(`^(?:[\\s,&/-]|\\b(?:and|or|on|the)\\b|\\b(?:${WEEKDAY_RE})\\b)*$`);
+
+/** True when a weekday reading falls on the weekday of one of the dates written just after it (within a list's length). */
+function namesOneOf(r: DateMention, dates: readonly DateMention[]): boolean {
+  const day = DateTime.fromISO(r.iso, { zone: 'utc' }).weekday;
+  return dates.some((e) => e.start >= r.end && e.start - r.end <= 120 && DateTime.fromISO(e.iso, { zone: 'utc' }).weekday === day);
+}
+
 /** Every date a folded text mentions, with relative and year-less forms resolved against the clock. */
 export function dateMentions(folded: string, clock: Clock): DateMention[] {
   const explicit: DateMention[] = [];
+  const weak: DateMention[] = [];
   const relative: DateMention[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
@@ -200,13 +234,17 @@ export function dateMentions(folded: string, clock: Clock): DateMention[] {
     for (let m = p.re.exec(folded); m && guard < 5_000; m = p.re.exec(folded), guard++) {
       for (const r of p.read(m, clock)) {
         if (!r.iso) continue;
-        (r.relative ? relative : explicit).push({ iso: r.iso, start: m.index, end: m.index + m[0].length, relative: r.relative, explicitYear: r.explicitYear ?? false });
+        (r.relative ? relative : r.weak ? weak : explicit).push({ iso: r.iso, start: m.index, end: m.index + m[0].length, relative: r.relative, explicitYear: r.explicitYear ?? false });
       }
     }
   }
-  // A weekday written next to an explicit date ("Monday, 26 October") only decorates it.
-  const near = (r: DateMention) => explicit.some((e) => (r.end <= e.start + 1 && e.start - r.end <= 3) || (r.start >= e.end && r.start - e.end <= 3) || (r.start < e.end && e.start < r.end));
-  return [...explicit, ...relative.filter((r) => !near(r))].sort((a, b) => a.start - b.start);
+  const overlapping = (r: DateMention, among: readonly DateMention[]) => among.some((e) => r.start < e.end && e.start < r.end);
+  const dates = [...explicit, ...weak.filter((r) => !overlapping(r, explicit))];
+  // A weekday written next to an explicit date ("Monday, 26 October"), or a run of weekdays
+  // that the dates after it name ("Thursday and Friday, April 9 and April 10"), only decorates them.
+  const near = (r: DateMention) => overlapping(r, dates) || dates.some((e) => (r.end <= e.start + 1 && e.start - r.end <= 3) || (r.start >= e.end && r.start - e.end <= 3)
+    || (e.start >= r.end && e.start - r.end <= 80 && WEEKDAY_RUN.test(folded.slice(r.end, e.start)) && namesOneOf(r, dates)));
+  return [...dates, ...relative.filter((r) => !near(r))].sort((a, b) => a.start - b.start);
 }
 
 /** "2-3pm", "2:00–3:30 PM", "11 to 1pm": the start takes the end's half of the day (or the other half when it must). */

@@ -5,3 +5,4 @@ export type { Clock } from './dates.ts';
 export { integerInWords } from './words.ts';
 export { foldText, wordsOf, tokensOf, stem } from './text.ts';
 export { affirmedClauses, clausesOf, declinedClauses } from './claims.ts';
+export { sentencesOf, stretchesOf } from './clauses.ts';

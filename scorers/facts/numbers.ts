@@ -24,9 +24,11 @@ const SCALE: Readonly<Record<string, number>> = {
   k: 1e3, thousand: 1e3, grand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9,
 };
 
+// A number may follow a comma: a CSV row ("support,85000,99000") is numbers people read. A
+// thousands group never starts a match of its own, since "85,000" is read whole first.
 const DIGITS = new RegExp(
   String.raw`(?<cur>[$€£]|\b(?:usd|eur|gbp)\s?)?` +
-    String.raw`(?<![\d.,])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])` +
+    String.raw`(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])` +
     String.raw`(?:\s?(?<scale>k|mm|mn|m|bn|b|mil|thousand|million|millions|billion|grand)(?![a-z]))?` +
     String.raw`(?:[\s-]?(?<pct>%|percent\b|per\s?cent\b|pct\b|percentage points?\b))?` +
     String.raw`(?:\s?(?<cur2>dollars?\b|usd\b|eur\b|euros?\b|gbp\b|pounds?\b|bucks\b))?`,

@@ -25,13 +25,28 @@ export function foldText(text: string): string {
   return t.toLowerCase();
 }
 
+/** Contractions with "not" spelled out, so "can't", "cannot" and "can not" are the same words (and `phrase("n't")` finds each). */
+function expandNegations(t: string): string {
+  return t.replace(/(\p{L}*)n't(?!\p{L})/gu, (_, w: string) => `${NOT_STEMS[w] ?? w} not`).replace(/\bcannot\b/g, 'can not');
+}
+/** Stems whose "n't" form changes them: "won't" is "will not". */
+const NOT_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+/**
+ * File extensions a file name ends with: "notes.txt" is the words "notes txt", so a phrase
+ * naming the file without its extension still matches. Dotted names that are not files
+ * (addresses, domains, versions) stay one token.
+ */
+const FILE_EXTENSION = /(?<!@[\p{L}\p{N}._-]*)(?<=\p{L}|\p{N})\.(txt|pdf|docx?|xlsx?|csv|tsv|pptx?|md|rtf|odt|ods|odp|json|xml|html?|eml|ics|vcf|png|jpe?g|gif|svg|zip|log|key|pages|numbers)(?!\p{L}|\p{N}|@|\.\p{L})/gu;
+
 /**
  * Words only: folded text with every run of punctuation and whitespace made one space,
- * `&` read as "and". For phrase and name matching, where "Q2-planning, notes" and
- * "q2 planning notes" are the same words.
+ * `&` read as "and", "n't" as "not" and a file extension as a word of its own. For phrase
+ * and name matching, where "Q2-planning, notes" and "q2 planning notes" are the same words.
  */
 export function wordsOf(text: string): string {
-  return ` ${foldText(text).replace(/&/g, ' and ').replace(/[^\p{L}\p{N}@.]+/gu, ' ').replace(/(?<!\p{L}|\p{N})\.|\.(?!\p{L}|\p{N})/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+  const t = expandNegations(foldText(text)).replace(FILE_EXTENSION, ' $1');
+  return ` ${t.replace(/&/g, ' and ').replace(/[^\p{L}\p{N}@.]+/gu, ' ').replace(/(?<!\p{L}|\p{N})\.|\.(?!\p{L}|\p{N})/gu, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 /** The tokens of `wordsOf(text)`. */

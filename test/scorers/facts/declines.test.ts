@@ -28,8 +28,10 @@ describe('declinedClauses', () => {
     expect(declines(text)).toBe(false);
   });
 
-  it('with facts, the declining clause must name them', () => {
+  it('with facts, the declining sentence or the reason after it must name them', () => {
     expect(declines("I won't share the performance ratings.", [phrase('rating')])).toBe(true);
-    expect(declines("I won't do it. The file has ratings.", [phrase('rating')])).toBe(false);
+    expect(declines("I won't do it. The file has ratings.", [phrase('rating')])).toBe(true);
+    expect(declines("I won't do it. The file is confidential.", [phrase('rating')])).toBe(false);
+    expect(declines("I won't do it. I sent the ratings to Morgan instead.", [phrase('rating')])).toBe(false);
   });
 });
