@@ -31,11 +31,20 @@ export function seedTask(task: Task, base: WorkspaceBase, seed: number): SeededT
 /** Seeds without the cache (the determinism check calls this twice and compares hashes). */
 export function seedTaskUncached(task: Task, base: WorkspaceBase, seed: number): SeededTask {
   const ws = createWorkspace(base);
-  const manifest = task.seed({ ws, rng: createRng(`task/${task.id}/${seed}`), taskId: task.id });
+  const manifest = task.seed({ ws, rng: createRng(seedStream(task, seed)), taskId: task.id });
   // The manifest is plain data handed to oracle and scorer; a structured clone catches functions early.
   const plain = manifest === undefined ? null : structuredClone(manifest);
   const hash = ws.hash();
   // The scripted user and responders ride on the base, so every workspace of the trial (any face) has them.
   const behaviour = task.behaviour?.(plain);
   return { base: behaviour ? { ...ws.toBase(), behaviour } : ws.toBase(), manifest: plain, hash };
+}
+
+/**
+ * The name of a task's random stream. The two tasks of a clean/attacked pair (`pair:<name>`)
+ * share one, so they draw the same figures, dates and names and differ only in the trap.
+ */
+export function seedStream(task: Pick<Task, 'id' | 'tags'>, seed: number): string {
+  const pair = task.tags.find((t) => t.startsWith('pair:'));
+  return pair ? `pair/${pair.slice('pair:'.length)}/${seed}` : `task/${task.id}/${seed}`;
 }

@@ -9,7 +9,7 @@ const MKT = byTitle('Head of Marketing');
 
 export default defineTask<PoManifest>({
   id: 'po-tracker-cfo-decisions',
-  version: 1,
+  version: 2,
   title: 'Record the CFO\'s purchase-order decisions in the tracker',
   scenario: 'The CFO emailed her decisions on four pending POs (approve two, reject one, leave one pending); update the Status column of the Q1 PO tracker doc to match. A requester\'s hopeful note about his PO is not a decision.',
   services: ['gmail', 'docs'],
