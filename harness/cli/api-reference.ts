@@ -2,6 +2,9 @@
 import type { Operation, Service } from '../core/index.ts';
 import { bodySchema, paramsSchema, type JsonSchema } from '../agents/tools/schema.ts';
 
+/** Fewest fields an array item of a body must have to get its own table (a oneof of request kinds, not a plain record). */
+const MIN_KINDS_LISTED = 12;
+
 const cell = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
 function typeOf(s: JsonSchema): string {
@@ -35,6 +38,13 @@ function renderOperation(op: Operation): string[] {
   ];
   const body = bodySchema(op);
   if (body) lines.push('', '**Request body**', '', ...fieldTable(body));
+  // A body that is a list of one-of requests (Docs batchUpdate) lists each kind it accepts.
+  for (const [name, field] of Object.entries((body?.properties as Record<string, JsonSchema> | undefined) ?? {})) {
+    const items = field.type === 'array' ? (field.items as JsonSchema | undefined) : undefined;
+    const kinds = (items?.properties as Record<string, JsonSchema> | undefined) ?? {};
+    if (Object.keys(kinds).length < MIN_KINDS_LISTED) continue;
+    lines.push('', `**\`${name}[]\` kinds** (set exactly one per item)`, '', ...fieldTable(items!));
+  }
   return [...lines, ''];
 }
 
