@@ -1,7 +1,8 @@
 /**
  * Benchmark: median latency of drive.files.list with a realistic compound `q` over the
  * full base drive, through Workspace.invoke (validation, access checks, query, sort,
- * page, field mask). Run: `npx tsx bench/drive-query.ts`.
+ * page, field mask), and of the full-resource reads (files.get and a page of files.list
+ * with fields=*, which render every field of the File resource). Run: `npx tsx bench/drive-query.ts`.
  */
 import { createRng } from '../harness/core/index.ts';
 import { createEmptyWorkspace, createWorkspace } from '../harness/services/workspace.ts';
@@ -41,4 +42,25 @@ for (const [label, q] of Object.entries(QUERIES)) {
     hits = (r.value as { files: unknown[] }).files.length;
   }
   console.log(`files.list ${label.padEnd(9)} median ${median(times).toFixed(2)} ms  (${hits} hits on page 1)`);
+}
+
+// Full resources: every field of a File (capabilities, permissions, restrictions, a Doc's size).
+const DOC_MIME = 'application/vnd.google-apps.document';
+const docId = [...build.collection<{ id: string; mimeType: string; ownerEmail: string }>('drive.files').values()].find((f) => f.mimeType === DOC_MIME && f.ownerEmail === company.owner.email)?.id;
+const FULL: Record<string, Record<string, unknown>> = {
+  'get fields=*': { fileId: docId ?? 'root', fields: '*' },
+  'list fields=*': { q: 'trashed = false', pageSize: 100, fields: '*' },
+};
+for (const [label, args] of Object.entries(FULL)) {
+  const op = label.startsWith('get') ? 'drive.files.get' : 'drive.files.list';
+  for (let i = 0; i < 5; i++) ws.invoke(op, args, { face: 'tool', auth });
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const t = performance.now();
+    const r = ws.invoke(op, args, { face: 'tool', auth });
+    times.push(performance.now() - t);
+    if (!r.ok) throw r.error;
+    JSON.stringify(r.value);
+  }
+  console.log(`files.${label.padEnd(14)} median ${median(times).toFixed(2)} ms`);
 }

@@ -1,6 +1,6 @@
 /** Wire rendering of Drive records: File, User and Permission resources, default field sets and masks. */
 import type { Workspace } from '../../core/index.ts';
-import { applyFieldMask, parseFieldMask } from '../google/field-mask.ts';
+import { applyFieldMask, parseFieldMask, type FieldMask } from '../google/field-mask.ts';
 import { atParameter, googleError } from '../google/errors.ts';
 import { ancestorIds, canShare, effectiveRole, principalOf, roleRank } from './access.ts';
 import { downloadRestrictions, fileCapabilities, linkShareMetadata } from './capabilities.ts';
@@ -119,23 +119,42 @@ export function wirePermission(e: EffectivePermission | DrivePermission): Record
   return out;
 }
 
-/** The full `drive#file` resource as the caller sees it (masks pick from this). */
-export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: PermissionIndex): Record<string, unknown> {
+/**
+ * The top-level File fields a `fields` mask asks for at `path` (`['files']` inside a list),
+ * or undefined when it asks for all of them (`*`, a bare `files`, a malformed mask that
+ * selectFields will refuse). Lets wireFile skip what the answer will not carry.
+ */
+export function wantedFileFields(fields: string | undefined, fallback: string, path: readonly string[] = []): ReadonlySet<string> | undefined {
+  let mask: FieldMask | true | undefined = parseFieldMask(fields ?? fallback);
+  for (const key of path) {
+    if (mask === undefined || mask === true || mask.has('*')) return undefined;
+    mask = mask.get(key);
+  }
+  if (mask === undefined || mask === true || mask.has('*')) return undefined;
+  return new Set(mask.keys());
+}
+
+/**
+ * The `drive#file` resource as the caller sees it (masks pick from this). `want` names the
+ * top-level fields the answer will carry (wantedFileFields); the costly ones — the caller's
+ * role, the merged permissions, capabilities, a Doc's size — are computed only when wanted.
+ */
+export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: PermissionIndex, want?: ReadonlySet<string>): Record<string, unknown> {
+  const need = (k: string) => want === undefined || want.has(k);
   const who = principalOf(me);
-  const role = effectiveRole(ws, file, who);
   const folder = file.mimeType === FOLDER_MIME;
   const blob = !isGoogleNative(file.mimeType);
-  const owner = wireUser(file.ownerEmail, me);
-  const perms = effectivePermissions(ws, file, index ?? buildPermissionIndex(ws));
-  const isOwner = role === 'owner';
   const root = isRootFolder(file, who.email);
+  const role = need('capabilities') || need('ownedByMe') || need('permissions') ? effectiveRole(ws, file, who) : undefined;
+  const perms = need('shared') || need('permissionIds') || need('permissions') ? effectivePermissions(ws, file, index ?? buildPermissionIndex(ws)) : [];
   const share = !root && canShare(file, role);
   const ext = blob ? extensionOf(file.name) : undefined;
+  const mine = file.lastModifyingUserEmail?.toLowerCase() === who.email;
   const out: Record<string, unknown> = {
     kind: 'drive#file', id: file.id, name: file.name, mimeType: file.mimeType,
     ...(file.description !== undefined ? { description: file.description } : {}),
     starred: file.starred, trashed: file.trashed, explicitlyTrashed: file.explicitlyTrashed ?? false,
-    ...(file.trashed && file.trashingUserEmail ? { trashingUser: wireUser(file.trashingUserEmail, me) } : {}),
+    ...(file.trashed && file.trashingUserEmail && need('trashingUser') ? { trashingUser: wireUser(file.trashingUserEmail, me) } : {}),
     ...(file.trashedTime ? { trashedTime: file.trashedTime } : {}),
     parents: file.parents, ...(file.driveId ? { driveId: file.driveId, teamDriveId: file.driveId } : {}),
     spaces: ['drive'], version: String(file.version),
@@ -145,33 +164,31 @@ export function wireFile(ws: Workspace, file: DriveFile, me: string, index?: Per
     hasThumbnail: false, thumbnailVersion: '0', viewedByMe: file.viewedByMeTime !== undefined,
     ...(file.viewedByMeTime ? { viewedByMeTime: file.viewedByMeTime } : {}),
     createdTime: file.createdTime, modifiedTime: file.modifiedTime,
-    modifiedByMe: file.lastModifyingUserEmail?.toLowerCase() === who.email,
-    ...(file.lastModifyingUserEmail?.toLowerCase() === who.email ? { modifiedByMeTime: file.modifiedTime } : {}),
-    ...(file.driveId ? {} : { owners: [owner] }),
-    ...(file.lastModifyingUserEmail ? { lastModifyingUser: wireUser(file.lastModifyingUserEmail, me) } : {}),
-    ...(file.sharingUserEmail ? { sharingUser: wireUser(file.sharingUserEmail, me) } : {}),
-    shared: perms.some((p) => p.permission.role !== 'owner'), ownedByMe: isOwner && !file.driveId,
-    capabilities: fileCapabilities({ file, role, root }),
+    modifiedByMe: mine, ...(mine ? { modifiedByMeTime: file.modifiedTime } : {}),
+    ...(file.driveId || !need('owners') ? {} : { owners: [wireUser(file.ownerEmail, me)] }),
+    ...(file.lastModifyingUserEmail && need('lastModifyingUser') ? { lastModifyingUser: wireUser(file.lastModifyingUserEmail, me) } : {}),
+    ...(file.sharingUserEmail && need('sharingUser') ? { sharingUser: wireUser(file.sharingUserEmail, me) } : {}),
+    shared: perms.some((p) => p.permission.role !== 'owner'), ownedByMe: role === 'owner' && !file.driveId,
+    ...(need('capabilities') ? { capabilities: fileCapabilities({ file, role, root }) } : {}),
     linkShareMetadata: linkShareMetadata(), downloadRestrictions: downloadRestrictions(file), inheritedPermissionsDisabled: false,
     viewersCanCopyContent: !(file.copyRequiresWriterPermission ?? false),
     copyRequiresWriterPermission: file.copyRequiresWriterPermission ?? false,
     writersCanShare: file.writersCanShare ?? true,
     permissionIds: perms.map((p) => p.permission.id),
-    ...(share ? { permissions: perms.map(wirePermission) } : {}),
+    ...(share && need('permissions') ? { permissions: perms.map(wirePermission) } : {}),
     ...(file.folderColorRgb ? { folderColorRgb: file.folderColorRgb } : {}),
     ...(file.properties ? { properties: file.properties } : {}),
     ...(file.appProperties ? { appProperties: file.appProperties } : {}),
     ...(ext ? { fileExtension: ext, fullFileExtension: ext } : {}),
     ...(file.originalFilename !== undefined ? { originalFilename: file.originalFilename } : blob ? { originalFilename: file.name } : {}),
     ...(file.md5Checksum !== undefined ? { md5Checksum: file.md5Checksum } : {}),
-    ...(blob ? { size: String(file.size ?? 0), quotaBytesUsed: String(file.size ?? 0) } : { quotaBytesUsed: '0' }),
+    // Docs editors files have a size too ("Size in bytes of blobs and Google Workspace editor files"); folders do not.
+    ...(blob ? { size: String(file.size ?? 0) } : !folder && need('size') ? { size: String(nativeSize(ws, file)) } : {}),
+    quotaBytesUsed: blob ? String(file.size ?? 0) : '0',
     ...(file.headRevisionId !== undefined ? { headRevisionId: file.headRevisionId } : {}),
     ...(file.mimeType === DOC_MIME ? { exportLinks: docExportLinks(file.id) } : {}),
     isAppAuthorized: false,
   };
-  // Docs editors files have a size too ("Size in bytes of blobs and Google Workspace editor
-  // files"); a Doc's is its text's, read only when the response asks for it (lists stay cheap).
-  if (!blob && !folder) Object.defineProperty(out, 'size', { enumerable: true, configurable: true, get: () => String(nativeSize(ws, file)) });
   return out;
 }
 

@@ -6,8 +6,11 @@ import { qBool, qInt } from '../../wire-schema.ts';
 import { effectiveRole, principalOf, requireFile } from '../access.ts';
 import { C, DOC_MIME, SHEET_MIME, type DriveChange, type DriveFile } from '../model.ts';
 import { pageSize } from '../paging.ts';
-import { buildPermissionIndex, requireFieldsParam, selectFields, wireFile, wireUser } from '../render.ts';
+import { buildPermissionIndex, requireFieldsParam, selectFields, wantedFileFields, wireFile, wireUser } from '../render.ts';
 import { callerOf, driveFlags, fieldsParam, fileIdParam, resolveFileId } from './common.ts';
+
+/** The fields changes.list returns without a mask. */
+const CHANGES_DEFAULT = 'kind,nextPageToken,newStartPageToken,changes(kind,changeType,type,time,removed,fileId,file(kind,id,name,mimeType))';
 
 /** The next change sequence number (the start token of "from now on"). */
 function nextChangeSeq(ctx: OperationContext): number {
@@ -97,6 +100,7 @@ export const aboutChangeOps = [
       const who = principalOf(me);
       const files = ctx.ws.collection<DriveFile>(C.files);
       const index = buildPermissionIndex(ctx.ws);
+      const want = wantedFileFields(p.fields, CHANGES_DEFAULT, ['changes', 'file']);
       const out: Record<string, unknown>[] = [];
       let next: number | undefined;
       let last = start - 1;
@@ -115,10 +119,10 @@ export const aboutChangeOps = [
         }
         if (effectiveRole(ctx.ws, f, who) === undefined) continue;
         if (f.driveId && !(p.includeItemsFromAllDrives ?? p.includeTeamDriveItems)) continue;
-        out.push({ kind: 'drive#change', changeType: 'file', type: 'file', time: c.time, removed: false, fileId: c.fileId, file: wireFile(ctx.ws, f, me, index) });
+        out.push({ kind: 'drive#change', changeType: 'file', type: 'file', time: c.time, removed: false, fileId: c.fileId, file: wireFile(ctx.ws, f, me, index, want) });
       }
       const tail = next !== undefined ? { nextPageToken: String(next) } : { newStartPageToken: String(Math.max(nextChangeSeq(ctx), start)) };
-      return selectFields({ kind: 'drive#changeList', changes: out, ...tail }, p.fields, 'kind,nextPageToken,newStartPageToken,changes(kind,changeType,type,time,removed,fileId,file(kind,id,name,mimeType))');
+      return selectFields({ kind: 'drive#changeList', changes: out, ...tail }, p.fields, CHANGES_DEFAULT);
     },
   }),
   defineOperation({

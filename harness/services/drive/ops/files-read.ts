@@ -13,7 +13,7 @@ import { decodePageToken, pageSize, paginate } from '../paging.ts';
 import { parseQuery, type QueryNode } from '../query/parse.ts';
 import { QuerySyntaxError } from '../query/tokenize.ts';
 import { QueryContext, evaluate } from '../query/evaluate.ts';
-import { DEFAULT_FIELDS, buildPermissionIndex, selectFields, wireFile } from '../render.ts';
+import { DEFAULT_FIELDS, buildPermissionIndex, selectFields, wantedFileFields, wireFile } from '../render.ts';
 import { callerOf, fieldsParam, fileFlags, fileIdParam, isRootId, pageTokenParam, resolveFileId, rootFolderId } from './common.ts';
 
 /** Parses `q`, mapping syntax errors to Drive's 400 `invalid` on the q parameter. */
@@ -85,7 +85,8 @@ function listFiles(ctx: OperationContext, p: z.infer<typeof ListParams>): unknow
   hits.sort(cmp);
   const { page, nextPageToken } = paginate(hits, offset, size, query);
   const index = p.fields === undefined ? undefined : buildPermissionIndex(ctx.ws);
-  const files = page.map((f) => (index ? wireFile(ctx.ws, f, me, index) : { kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType }));
+  const want = index ? wantedFileFields(p.fields, DEFAULT_FIELDS.fileList, ['files']) : undefined;
+  const files = page.map((f) => (index ? wireFile(ctx.ws, f, me, index, want) : { kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType }));
   const out = { kind: 'drive#fileList', incompleteSearch: false, files, ...(nextPageToken ? { nextPageToken } : {}) };
   return selectFields(out, p.fields, DEFAULT_FIELDS.fileList);
 }
@@ -148,7 +149,7 @@ export const fileReadOps = [
       if (isRootId(id) && id === rootFolderId(me) && !ctx.ws.collection<DriveFile>(C.files).peek(id)) {
         const at = ctx.ws.base.now;
         const root: DriveFile = { id, name: 'My Drive', mimeType: FOLDER_MIME, parents: [], ownerEmail: me, createdTime: at, modifiedTime: at, trashed: false, starred: false, version: 1 };
-        return selectFields(wireFile(ctx.ws, root, me), p.fields, DEFAULT_FIELDS.file);
+        return selectFields(wireFile(ctx.ws, root, me, undefined, wantedFileFields(p.fields, DEFAULT_FIELDS.file)), p.fields, DEFAULT_FIELDS.file);
       }
       const { file } = requireFile(ctx.ws, id, me);
       if (p.alt === 'media') {
@@ -157,7 +158,7 @@ export const fileReadOps = [
         }
         return rawResponse(file.mimeType, downloadBytes(file));
       }
-      return selectFields(wireFile(ctx.ws, file, me), p.fields, DEFAULT_FIELDS.file);
+      return selectFields(wireFile(ctx.ws, file, me, undefined, wantedFileFields(p.fields, DEFAULT_FIELDS.file)), p.fields, DEFAULT_FIELDS.file);
     },
   }),
   defineOperation({

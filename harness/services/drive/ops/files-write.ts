@@ -6,7 +6,7 @@ import { qBool } from '../../wire-schema.ts';
 import { ancestorIds, fileNotFound, insufficientPermissions, requireFile, roleRank, descendantIds } from '../access.ts';
 import { contentFields, createDriveFileRecord, isGoogleNative, recordChange, recordRevision } from '../file-record.ts';
 import { C, DOC_MIME, FOLDER_MIME, type DriveFile } from '../model.ts';
-import { DEFAULT_FIELDS, isRootFolder, selectFields, wireFile } from '../render.ts';
+import { DEFAULT_FIELDS, isRootFolder, selectFields, wantedFileFields, wireFile } from '../render.ts';
 import { copyDocBody, createDocBody, renameDocBody } from '../docs-bridge.ts';
 import { callerOf, ensureRoot, fieldsParam, fileFlags, fileIdParam, resolveFileId } from './common.ts';
 import { memberRole } from './drives.ts';
@@ -104,7 +104,7 @@ function createFile(ctx: OperationContext, body: FileMetadata, media: Media | un
   });
   // Uploading text with a Docs target type converts it, as Drive's import does.
   if (mimeType === DOC_MIME) createDocBody(ctx.ws, file.id, file.name, media ? media.data.toString('utf8') : '');
-  return selectFields(wireFile(ctx.ws, file, me), fields, DEFAULT_FIELDS.file);
+  return selectFields(wireFile(ctx.ws, file, me, undefined, wantedFileFields(fields, DEFAULT_FIELDS.file)), fields, DEFAULT_FIELDS.file);
 }
 
 /** Trashing a folder trashes its contents implicitly; restoring it restores what it took along. */
@@ -194,7 +194,7 @@ function updateFile(ctx: OperationContext, p: z.infer<typeof UpdateParams>, body
   }
   if (body.name !== undefined && file.mimeType === DOC_MIME) renameDocBody(ctx.ws, file.id, body.name);
   recordChange(ctx.ws, file.id, me);
-  return selectFields(wireFile(ctx.ws, files.peek(file.id)!, me), p.fields, DEFAULT_FIELDS.file);
+  return selectFields(wireFile(ctx.ws, files.peek(file.id)!, me, undefined, wantedFileFields(p.fields, DEFAULT_FIELDS.file)), p.fields, DEFAULT_FIELDS.file);
 }
 
 function stripUndef(f: DriveFile): DriveFile {
@@ -239,7 +239,7 @@ function copyFile(ctx: OperationContext, fileId: string, body: FileMetadata, fie
     ...(src.copyRequiresWriterPermission !== undefined ? { copyRequiresWriterPermission: src.copyRequiresWriterPermission } : {}),
   });
   if (src.mimeType === DOC_MIME) copyDocBody(ctx.ws, src.id, copy.id, copy.name);
-  return selectFields(wireFile(ctx.ws, copy, me), fields, DEFAULT_FIELDS.file);
+  return selectFields(wireFile(ctx.ws, copy, me, undefined, wantedFileFields(fields, DEFAULT_FIELDS.file)), fields, DEFAULT_FIELDS.file);
 }
 
 /** The create/update/copy operations on files. */
