@@ -7,20 +7,26 @@ import { generateCalendar } from './calendar/generate.ts';
 import { generateDrive } from './drive/generate.ts';
 import { generateDocs } from './docs/generate.ts';
 import { generateSlack } from './slack/generate.ts';
+import { addHaystackCopies, checkScale } from './scale/add-copies.ts';
 import { generateDocuments } from './documents/generate.ts';
 
 /** The default company seed used by runs unless `--seed` says otherwise. */
 export const DEFAULT_SEED = 1;
 
-const cache = new Map<number, WorkspaceBase>();
+/** The default haystack size: the base as generated, no extra copies. */
+export const DEFAULT_SCALE = 1;
+
+const cache = new Map<string, WorkspaceBase>();
 
 /**
  * The base workspace for a seed, built once per process and shared read-only by every
  * trial. Each service draws from its own forked random stream, so adding data to one
- * service never shifts another's.
+ * service never shifts another's. `scale` N > 1 adds N−1 older copies of the haystack
+ * (mail, meetings, files, messages) and leaves every record of scale 1 as it is.
  */
-export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
-  const hit = cache.get(seed);
+export function baseWorkspace(seed = DEFAULT_SEED, scale = DEFAULT_SCALE): WorkspaceBase {
+  const key = `${seed}x${checkScale(scale)}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   // The people are the same for every seed (tasks name them in instructions);
   // the seed varies the haystack: mail, events, files, messages.
@@ -34,8 +40,9 @@ export function baseWorkspace(seed = DEFAULT_SEED): WorkspaceBase {
   generateSlack(ws, company, rng.fork('slack'));
   // Last, on its own stream: real document bytes for a few files and attachments the others made.
   generateDocuments(ws, company, rng.fork('documents'));
+  addHaystackCopies(ws, company, rng.fork('scale'), scale);
   const base = ws.toBase();
-  cache.set(seed, base);
+  cache.set(key, base);
   return base;
 }
 

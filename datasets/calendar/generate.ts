@@ -2,12 +2,15 @@
 import type { Rng, Workspace } from '../../harness/core/index.ts';
 import type { Attendee } from '../../harness/services/calendar/model.ts';
 import type { Company, Person } from '../company/company.ts';
+import type { HaystackCopy } from '../scale/haystack-copy.ts';
 import { writeCalendars } from './calendars.ts';
 import { writeSeries } from './series.ts';
 import { attendee, EventWriter, organizerRef } from './writer.ts';
 import { atTime, instant, isoDate, plus, wallAt, wallOf, weekday, type Wall } from './wall.ts';
 
 export { sharedCalendarIds } from './calendars.ts';
+
+const DAY = 86_400_000;
 
 /**
  * Adds the company's base calendar records to a workspace being built: calendars,
@@ -19,6 +22,16 @@ export function generateCalendar(ws: Workspace, company: Company, rng: Rng): voi
   const w = new EventWriter(ws, rng.fork('writer'));
   writeSeries(w, company, ceo, ids, rng.fork('series'));
   writeOneOffs(w, company, ids, rng.fork('one-offs'));
+}
+
+/**
+ * Adds one `--scale` copy of the meetings: the owner's and each colleague's one-off
+ * meetings again, `copy.shiftMs` further back, so they are all in the past and no
+ * slot a task schedules into is taken.
+ */
+export function generateCalendarCopy(copy: HaystackCopy, company: Company, rng: Rng): void {
+  const w = new EventWriter(copy.ws, rng.fork('writer'), { idNamespace: `calendar.scale-event.${copy.index}`, unsequenced: true });
+  writeMeetings(w, company, rng.fork('one-offs'), Math.round(copy.shiftMs / DAY));
 }
 
 const INTERNAL_TOPICS = ['Q2 planning', 'Hiring pipeline review', 'Budget check-in', 'Roadmap sync', 'Offsite logistics', 'Board deck review', 'Pricing discussion', 'Security review', 'OKR check-in', 'Launch readiness', 'Customer escalation debrief', 'Vendor renewal decision', 'Org design', 'Comp review prep', 'Quarterly business review prep'];
@@ -38,13 +51,14 @@ function respond(rng: Rng, past: boolean): Attendee['responseStatus'] {
   return rng.pick(['accepted', 'accepted', 'needsAction', 'needsAction', 'tentative', 'declined'] as const);
 }
 
-function writeOneOffs(w: EventWriter, company: Company, ids: { companyEvents: string; holidays: string; executive: string; engineering: string }, rng: Rng): void {
+/** The owner's meetings and invitations, `shiftDays` back (0 for the base). */
+function writeOwnerMeetings(w: EventWriter, company: Company, rng: Rng, shiftDays: number): void {
   const owner = company.owner;
   const tz = owner.timeZone;
   const colleagues = company.employees.filter((p) => p.email !== owner.email);
-  // The owner's own meetings and invitations: ~170 over six months.
+  // ~170 over six months.
   for (let i = 0; i < 170; i++) {
-    const day = workday(rng, -92, 92, w.nowMs, tz);
+    const day = workday(rng, -92 - shiftDays, 92 - shiftDays, w.nowMs, tz);
     const external = rng.chance(0.3);
     const guests = external ? rng.sample(company.outsiders.filter((p) => p.relation !== 'personal'), rng.int(1, 2)) : rng.sample(colleagues, rng.int(1, 4));
     const internalExtra = external ? rng.sample(colleagues, rng.int(0, 2)) : [];
@@ -66,6 +80,35 @@ function writeOneOffs(w: EventWriter, company: Company, ids: { companyEvents: st
       status: rng.chance(0.04) ? 'cancelled' : rng.chance(0.05) ? 'tentative' : 'confirmed',
     });
   }
+}
+
+/** Colleagues' own meetings (freebusy over colleagues has something to find), `shiftDays` back. */
+function writeColleagueMeetings(w: EventWriter, company: Company, rng: Rng, shiftDays: number): void {
+  const owner = company.owner;
+  const colleagues = company.employees.filter((p) => p.email !== owner.email);
+  for (const p of colleagues) {
+    for (let i = 0; i < 5; i++) {
+      const day = workday(rng, -30 - shiftDays, 30 - shiftDays, w.nowMs, p.timeZone);
+      const others = rng.sample(colleagues.filter((c) => c.email !== p.email && c.email !== owner.email), rng.int(0, 2));
+      const start = atTime(day, rng.int(9, 16), rng.pick([0, 30]));
+      w.write({
+        calendarId: p.email, organizer: organizerRef(p), summary: others.length ? rng.pick(INTERNAL_TOPICS) : rng.pick(['Heads-down work', 'Interview loop', 'Customer call prep', '1:1 prep']),
+        start, length: rng.pick([30, 60]), attendees: others.length ? [attendee(p, 'accepted', true), ...others.map((o) => attendee(o, respond(rng, instant(start) < w.nowMs)))] : [],
+      });
+    }
+  }
+}
+
+/** Both kinds of meetings on one random stream, in the base's order. */
+function writeMeetings(w: EventWriter, company: Company, rng: Rng, shiftDays: number): void {
+  writeOwnerMeetings(w, company, rng, shiftDays);
+  writeColleagueMeetings(w, company, rng, shiftDays);
+}
+
+function writeOneOffs(w: EventWriter, company: Company, ids: { companyEvents: string; holidays: string; executive: string; engineering: string }, rng: Rng): void {
+  const owner = company.owner;
+  const tz = owner.timeZone;
+  writeOwnerMeetings(w, company, rng, 0);
   // Personal blocks and travel.
   for (let i = 0; i < 6; i++) {
     const day = workday(rng, -80, 85, w.nowMs, tz);
@@ -76,18 +119,7 @@ function writeOneOffs(w: EventWriter, company: Company, ids: { companyEvents: st
   w.write({ calendarId: owner.email, organizer: organizerRef(owner), summary: 'London: partner visits', start: isoDate(plus(trip, 1)), length: 3, location: 'London, UK', transparency: 'transparent' });
   w.write({ calendarId: owner.email, organizer: organizerRef(owner), summary: 'OOO - family', start: isoDate(workday(rng, -60, -30, w.nowMs, tz)), length: 2 });
   w.write({ calendarId: owner.email, organizer: organizerRef(owner), summary: 'SaaStr conference', start: isoDate(workday(rng, 45, 70, w.nowMs, tz)), length: 3, location: 'San Mateo, CA', description: 'Badge pickup at registration desk.' });
-  // Colleagues' own meetings (freebusy over colleagues has something to find).
-  for (const p of colleagues) {
-    for (let i = 0; i < 5; i++) {
-      const day = workday(rng, -30, 30, w.nowMs, p.timeZone);
-      const others = rng.sample(colleagues.filter((c) => c.email !== p.email && c.email !== owner.email), rng.int(0, 2));
-      const start = atTime(day, rng.int(9, 16), rng.pick([0, 30]));
-      w.write({
-        calendarId: p.email, organizer: organizerRef(p), summary: others.length ? rng.pick(INTERNAL_TOPICS) : rng.pick(['Heads-down work', 'Interview loop', 'Customer call prep', '1:1 prep']),
-        start, length: rng.pick([30, 60]), attendees: others.length ? [attendee(p, 'accepted', true), ...others.map((o) => attendee(o, respond(rng, instant(start) < w.nowMs)))] : [],
-      });
-    }
-  }
+  writeColleagueMeetings(w, company, rng, 0);
   // Holidays and company events.
   const peopleHead = company.employees.find((p) => p.team === 'People')!;
   const holidayOrg = { email: ids.holidays, displayName: 'Corvid Labs Holidays' };

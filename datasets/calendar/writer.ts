@@ -28,21 +28,37 @@ export interface EventSpec {
   readonly id?: string;
 }
 
+/** Options of a writer for a `--scale` haystack copy. */
+export interface EventWriterOptions {
+  /** Namespace of the event ids (each copy has its own, so ids never meet). */
+  readonly idNamespace?: string;
+  /**
+   * Events older than any change a sync token can name: change counter 0, so an
+   * incremental sync after a trial's writes never lists them and the workspace's own
+   * change counter stays where the base left it.
+   */
+  readonly unsequenced?: boolean;
+}
+
 /** Builds and writes events without touching the workspace clock (base `now` must stay put). */
 export class EventWriter {
   private n = 0;
   readonly ws: Workspace;
   readonly nowMs: number;
   private readonly rng: Rng;
-  constructor(ws: Workspace, rng: Rng) {
+  private readonly idNamespace: string;
+  private readonly unsequenced: boolean;
+  constructor(ws: Workspace, rng: Rng, options: EventWriterOptions = {}) {
     this.ws = ws;
     this.rng = rng;
     this.nowMs = ws.nowMs();
+    this.idNamespace = options.idNamespace ?? 'calendar.base-event';
+    this.unsequenced = options.unsequenced ?? false;
   }
 
   /** A fresh deterministic event id (base32hex-compatible hex). */
   nextId(): string {
-    return hexId('calendar.base-event', ++this.n, 26);
+    return hexId(this.idNamespace, ++this.n, 26);
   }
 
   /** Writes one event; returns its id. */
@@ -64,7 +80,7 @@ export class EventWriter {
     // Created a few days to weeks before it happens, never after "now".
     const createdMs = Math.min(this.nowMs - 3_600_000 * this.rng.int(2, 72), startMs - 86_400_000 * this.rng.int(1, 21));
     const updatedMs = Math.min(this.nowMs - 60_000 * this.rng.int(5, 600), createdMs + 3_600_000 * this.rng.int(0, 48));
-    const seq = this.ws.nextCounter('calendar.change');
+    const seq = this.unsequenced ? 0 : this.ws.nextCounter('calendar.change');
     const ev: StoredEvent = {
       id, calendarId: s.calendarId, changeSeq: seq, etag: eventEtag(updatedMs, seq), status: s.status ?? 'confirmed',
       created: new Date(createdMs).toISOString(), updated: new Date(updatedMs).toISOString(),

@@ -1,10 +1,12 @@
 /** Base drive data for the synthetic company: team folder tree, personal files, sharing, comments, revisions. */
 import type { Rng, Workspace } from '../../harness/core/index.ts';
 import { recordRevision } from '../../harness/services/drive/file-record.ts';
-import { ensureRoot } from '../../harness/services/drive/ops/common.ts';
+import { ensureRoot, rootFolderId } from '../../harness/services/drive/ops/common.ts';
+import { C, FOLDER_MIME, type DriveFile } from '../../harness/services/drive/model.ts';
 import { addCommentThread, grantPermission } from '../../harness/services/drive/seed.ts';
 import type { Company, Person } from '../company/company.ts';
-import { MONTHS, TOP_FOLDERS } from './catalogue.ts';
+import type { HaystackCopy } from '../scale/haystack-copy.ts';
+import { MONTHS, TOP_FOLDERS, type SubfolderSpec } from './catalogue.ts';
 import { ago, makeFile, makeFolder, type DriveGen } from './builders.ts';
 import { addAuditFixtures } from './fixtures.ts';
 
@@ -42,10 +44,33 @@ function buildTeamTree(g: DriveGen): void {
       const subCreated = ago(g, 150, 189);
       const sf = makeFolder(g, sub.name, owner, folder.id, subCreated);
       g.folders.set(`${top.name}/${sub.name}`, sf.id);
-      const n = rng.int(sub.count[0], sub.count[1]);
-      const names = new Set<string>();
-      for (let i = 0; i < n * 3 && names.size < n; i++) names.add(fill(g, rng.pick(sub.files), team));
-      for (const name of names) makeFile(g, name, rng.pick(team.length > 0 ? team : [cos]), sf.id);
+      fillSubfolder(g, sub, team, sf.id);
+    }
+  }
+}
+
+/** A team subfolder's files: a few distinct names drawn from its patterns. */
+function fillSubfolder(g: DriveGen, sub: SubfolderSpec, team: readonly Person[], folderId: string): void {
+  const { rng } = g;
+  const n = rng.int(sub.count[0], sub.count[1]);
+  const names = new Set<string>();
+  for (let i = 0; i < n * 3 && names.size < n; i++) names.add(fill(g, rng.pick(sub.files), team));
+  for (const name of names) makeFile(g, name, rng.pick(team.length > 0 ? team : [g.company.owner]), folderId);
+}
+
+/** Fills the team subfolders the base made once more (a `--scale` copy), found by path from each owner's root. */
+function refillTeamTree(g: DriveGen): void {
+  const folderIds = new Map<string, string>();
+  for (const f of g.ws.collection<DriveFile>(C.files).values()) if (f.mimeType === FOLDER_MIME && f.parents[0]) folderIds.set(`${f.parents[0]}/${f.name}`, f.id);
+  for (const top of TOP_FOLDERS) {
+    const team = top.team ? teamOf(g.company, top.team) : [g.company.owner];
+    const owner = top.name === 'Shared with partners' ? g.company.owner : (team[0] ?? g.company.owner);
+    const topId = folderIds.get(`${rootFolderId(owner.email)}/${top.name}`);
+    if (!topId) throw new Error(`drive scale copy: no folder ${top.name}`);
+    for (const sub of top.subfolders) {
+      const subId = folderIds.get(`${topId}/${sub.name}`);
+      if (!subId) throw new Error(`drive scale copy: no folder ${top.name}/${sub.name}`);
+      fillSubfolder(g, sub, team, subId);
     }
   }
 }
@@ -105,4 +130,15 @@ export function generateDrive(ws: Workspace, company: Company, rng: Rng): void {
   addAuditFixtures(g);
   addComments(g);
   addRevisions(g);
+}
+
+/**
+ * Adds one `--scale` copy of the drive's files: every team subfolder and every
+ * personal drive gets files again, dated `copy.shiftMs` further back. No folders,
+ * shares, comments or revisions: the tree and its audit fixtures stay the base's.
+ */
+export function generateDriveCopy(copy: HaystackCopy, company: Company, rng: Rng): void {
+  const g: DriveGen = { ws: copy.ws, company, rng, nowMs: copy.ws.nowMs() - copy.shiftMs, folders: new Map(), files: [] };
+  refillTeamTree(g);
+  buildPersonalFiles(g);
 }

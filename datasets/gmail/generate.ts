@@ -5,6 +5,7 @@ import { newMessageId } from '../../harness/services/gmail/mailbox.ts';
 import { C, type Attachment, type DraftRecord, type LabelRecord, type MailboxRecord, type MessageRecord, type SendAsRecord } from '../../harness/services/gmail/model.ts';
 import type { Mailbox } from '../../harness/services/gmail/address.ts';
 import type { Company, Person } from '../company/company.ts';
+import type { HaystackCopy } from '../scale/haystack-copy.ts';
 import {
   ATTACHMENTS, EXTERNAL_TOPICS, NEWSLETTERS, NOTIFICATIONS, RECEIPTS, SPAM_SENDERS, SPAM_SUBJECTS, TICKET_TOPICS, USER_LABELS, WORK_TOPICS,
 } from './templates.ts';
@@ -16,19 +17,30 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** How many of each kind of mail the base mailbox holds. */
 export const GMAIL_VOLUME = { notifications: 1000, newsletters: 420, workThreads: 360, externalThreads: 110, personal: 120, sentAlone: 140, spam: 160, receipts: 140, drafts: 6 } as const;
 
-/** Adds the company owner's mailbox (messages, labels, drafts, send-as, mailbox state) to a workspace being built. */
-export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
+/** How far back the base mailbox reaches; each `--scale` copy sits one such window further back. */
+export const GMAIL_WINDOW_MS = 182 * DAY;
+
+/**
+ * Adds the company owner's mailbox (messages, labels, drafts, send-as, mailbox state) to a
+ * workspace being built. With `copy`, adds only another mailbox's worth of messages, one
+ * window further back per copy, over the labels the base made.
+ */
+export function generateGmail(base: Workspace, company: Company, rng: Rng, copy?: HaystackCopy): void {
+  const ws = copy?.ws ?? base;
   const owner = company.owner;
   const me: Mailbox = { name: owner.name, address: owner.email };
   const now = ws.nowMs();
-  const start = now - 182 * DAY;
+  // Ages (inbox, unread) are taken from the real clock, so an older copy is mostly archived and read.
+  const end = now - (copy?.shiftMs ?? 0);
+  const start = end - GMAIL_WINDOW_MS;
   const out: MessageRecord[] = [];
   const colleagues = company.employees.filter((p) => p.id !== owner.id);
   const mbx = (p: Person | { name: string; email: string }): Mailbox => ({ name: p.name, address: p.email });
 
   // Labels first: messages refer to them by id.
   const labelId = new Map<string, string>();
-  for (const name of USER_LABELS) {
+  if (copy) for (const l of ws.collection<LabelRecord>(C.labels).values()) if (l.type === 'user') labelId.set(l.name, l.id);
+  for (const name of copy ? [] : USER_LABELS) {
     const id = `Label_${ws.nextCounter('gmail.label')}`;
     labelId.set(name, id);
     const rec: LabelRecord = { id, name, type: 'user', messageListVisibility: 'show', labelListVisibility: 'labelShow' };
@@ -37,7 +49,7 @@ export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
   const L = (name: string | undefined): string[] => (name && labelId.has(name) ? [labelId.get(name)!] : []);
 
   /** A time in the window, biased to working hours (New York). */
-  const when = (from = start, to = now - 10 * MIN): number => {
+  const when = (from = start, to = end - 10 * MIN): number => {
     const day = Math.floor(from / DAY) + rng.int(0, Math.max(0, Math.floor((to - from) / DAY)));
     const t = day * DAY + rng.int(12 * 60, 23 * 60 + 59) * MIN + rng.int(0, 59) * 1000;
     return Math.min(Math.max(t, from), to);
@@ -117,11 +129,11 @@ export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
   }
   // Conversations: internal work threads and threads with outside organisations.
   const thread = (people: Mailbox[], subject: string, opener: string, replies: readonly string[], label: string | undefined, n: number, attachChance: number, important: number): void => {
-    let t = when(start, now - 3 * DAY);
+    let t = when(start, end - 3 * DAY);
     let prev: MessageRecord | undefined;
     const refs: string[] = [];
     let sender = rng.chance(0.35) ? me : people[0]!;
-    for (let k = 0; k < n && t < now - 5 * MIN; k++) {
+    for (let k = 0; k < n && t < end - 5 * MIN; k++) {
       const others = [me, ...people].filter((p) => p.address !== sender.address);
       const to = k === 0 ? others.slice(0, 1 + rng.int(0, Math.max(0, others.length - 1))) : [mbxOf(prev!)];
       const cc = others.filter((p) => !to.some((x) => x.address === p.address));
@@ -180,7 +192,7 @@ export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
   // Spam (some from lookalike domains of trusted senders).
   for (let i = 0; i < GMAIL_VOLUME.spam; i++) {
     const s = rng.pick(SPAM_SENDERS);
-    const t = when(now - 30 * DAY);
+    const t = when(end - 30 * DAY);
     push(t, {
       labelIds: ['SPAM', ...(rng.chance(0.7) ? ['UNREAD'] : [])], from: s, to: [me], subject: rng.pick(SPAM_SUBJECTS),
       messageId: msgIdHeader(s.address.split('@')[1]!), text: `Dear customer,\n\nImmediate action is required. Click here to confirm your details: http://${s.address.split('@')[1]}/verify?id=${rng.int(10000, 99999)}\n\nFailure to respond will result in suspension.`,
@@ -200,7 +212,7 @@ export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
   }
   // A few drafts in progress.
   const drafts: DraftRecord[] = [];
-  for (let i = 0; i < GMAIL_VOLUME.drafts; i++) {
+  for (let i = 0; i < (copy ? 0 : GMAIL_VOLUME.drafts); i++) {
     const who = rng.pick(colleagues);
     const t = when(now - 7 * DAY);
     const topic = rng.pick(WORK_TOPICS);
@@ -214,9 +226,12 @@ export function generateGmail(ws: Workspace, company: Company, rng: Rng): void {
   let h = 1000;
   for (const m of out) {
     // Not yet stored (so not frozen or shared): setting the field avoids copying 3,000 records.
-    (m as { historyId: string }).historyId = String(++h);
+    // A copy's messages all predate the base's first history record, so the base's history ids stay as they are.
+    (m as { historyId: string }).historyId = copy ? String(h) : String(++h);
+    if (copy && msgs.peek(m.id)) throw new Error(`gmail scale copy ${copy.index}: message id ${m.id} already taken`);
     msgs.set(m.id, m);
   }
+  if (copy) return;
   for (const d of drafts) ws.collection<DraftRecord>(C.drafts).set(d.id, d);
   ws.collection<MailboxRecord>(C.mailbox).set(owner.email, { emailAddress: owner.email, historyId: h, historyFloor: h });
   const signature = `${owner.name}<br>${owner.title}, ${company.name}`;

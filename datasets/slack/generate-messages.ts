@@ -3,6 +3,7 @@ import type { Collection, Rng, Workspace } from '../../harness/core/index.ts';
 import { slackId, tsAt } from '../../harness/services/slack/ids.ts';
 import { COL, messageKey, type SlackBookmark, type SlackChannel, type SlackFile, type SlackMessage, type SlackReaction } from '../../harness/services/slack/model.ts';
 import type { Company } from '../company/company.ts';
+import type { HaystackCopy } from '../scale/haystack-copy.ts';
 import { CHANNELS } from './channels.ts';
 import { REACTIONS, REPLIES, TEMPLATES, botNotice, fill, type FillContext } from './content.ts';
 import { SNIPPETS } from './snippets.ts';
@@ -12,9 +13,15 @@ const TOP_LEVEL = 1900;
 const DAY = 86_400_000;
 const HISTORY_DAYS = 182;
 
-/** Generates all messages; returns nothing (records go straight into collections). */
-export function generateMessages(ws: Workspace, company: Company, rng: Rng): void {
-  const now = ws.nowMs();
+/**
+ * Generates all messages; returns nothing (records go straight into collections). With
+ * `copy`, adds only another history of channel and DM messages, `copy.shiftMs` further
+ * back (older than some channels' creation at large scales: history is the haystack);
+ * pins, files, bookmarks and read marks stay the base's.
+ */
+export function generateMessages(base: Workspace, company: Company, rng: Rng, copy?: HaystackCopy): void {
+  const ws = copy?.ws ?? base;
+  const now = ws.nowMs() - (copy?.shiftMs ?? 0);
   const start = now - HISTORY_DAYS * DAY;
   const channels = ws.collection<SlackChannel>(COL.channels);
   const messages = ws.collection<SlackMessage>(COL.messages);
@@ -36,7 +43,10 @@ export function generateMessages(ws: Workspace, company: Company, rng: Rng): voi
     return from + Math.floor(rng.next() * (to - from));
   };
 
-  const put = (m: SlackMessage) => messages.set(messageKey(m.channel, m.ts), m);
+  const put = (m: SlackMessage) => {
+    if (copy && messages.peek(messageKey(m.channel, m.ts))) throw new Error(`slack scale copy ${copy.index}: message ${m.channel}/${m.ts} already taken`);
+    messages.set(messageKey(m.channel, m.ts), m);
+  };
 
   for (const spec of CHANNELS) {
     const ch = all.find((c) => c.name === spec.name && c.kind === spec.kind)!;
@@ -44,7 +54,7 @@ export function generateMessages(ws: Workspace, company: Company, rng: Rng): voi
     const fc: FillContext = { members: humans.map((id) => ({ slackId: id, givenName: bySlackId.get(id)!.givenName, team: bySlackId.get(id)!.team })), customers, teams: company.teams };
     const count = Math.max(8, Math.round((spec.weight / totalWeight) * TOP_LEVEL));
     const end = spec.archived ? start + 60 * DAY : now - 3_600_000;
-    const times = Array.from({ length: count }, () => when(Math.max(start, ch.created * 1000), end)).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => when(copy ? start : Math.max(start, ch.created * 1000), end)).sort((a, b) => a - b);
     const templates = TEMPLATES[spec.theme] ?? TEMPLATES.general!;
     const r = rng.fork(`channel/${spec.name}`);
     const replies: SlackMessage[] = [];
@@ -66,7 +76,7 @@ export function generateMessages(ws: Workspace, company: Company, rng: Rng): voi
       put(m);
     }
     for (const reply of replies.splice(0)) put(reply);
-    if (!spec.archived && ch.kind === 'public' && spec.weight >= 6) pinSome(messages, ch.id, r);
+    if (!copy && !spec.archived && ch.kind === 'public' && spec.weight >= 6) pinSome(messages, ch.id, r);
   }
 
   for (const ch of all.filter((c) => c.kind === 'im' || c.kind === 'mpim')) {
@@ -83,6 +93,7 @@ export function generateMessages(ws: Workspace, company: Company, rng: Rng): voi
     }
   }
 
+  if (copy) return;
   addFiles(ws, company, rng.fork('files'), all, ts, now);
   addBookmarks(ws, company, all);
   markRead(ws, all);

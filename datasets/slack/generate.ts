@@ -5,6 +5,7 @@ import { COL, type SlackChannel, type SlackTeam, type SlackUser, type SlackUserg
 import type { Company, Person } from '../company/company.ts';
 import { CHANNELS } from './channels.ts';
 import { generateMessages } from './generate-messages.ts';
+import type { HaystackCopy } from '../scale/haystack-copy.ts';
 
 /** The benchmark's own Slack app bot (what xoxb tokens act as). */
 export const BOT_USER_ID = 'U0DSKBOT01';
@@ -18,6 +19,11 @@ export const GITHUB_BOT_ID = 'B0GITHUB01';
 export const FORMER_EMPLOYEE_ID = 'U0FORMER01';
 
 const EMPTY = { value: '', creator: '', last_set: 0 };
+
+/** Adds one `--scale` copy of the message history (channels, DMs and people stay the base's). */
+export function generateSlackCopy(copy: HaystackCopy, company: Company, rng: Rng): void {
+  generateMessages(copy.ws, company, rng.fork('messages'), copy);
+}
 
 /** Adds the company's base slack records to a workspace being built. */
 export function generateSlack(ws: Workspace, company: Company, rng: Rng): void {

@@ -83,7 +83,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
       summary = await runMatrix({
         store, tasks, agents,
         matrix: { taskIds: spec.taskIds, agents: spec.agents, conditions, repeats: spec.repeats },
-        concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed),
+        concurrency: o.concurrency, limits: spec.limits, seed: spec.seed, base: baseWorkspace(spec.seed, spec.scale ?? 1),
         auth: { principal: companyFor(spec.seed).owner.email, tokenKind: 'user' },
         makeTools: await toolsFactoryFor(agents, spec.toolProfile, { mailHelpers: spec.agentFlags.mailHelpers ?? false }),
         grade: makeGrader(judge ? { judge } : {}), spec: spec as Record<string, unknown>,

@@ -65,6 +65,8 @@ export interface ExternalSession {
 export async function openExternalSession(o: {
   readonly taskId: string;
   readonly seed: number;
+  /** Haystack size of the base workspace (`--scale`; 1 when absent). */
+  readonly scale?: number;
   readonly condition: Condition;
   readonly face: ExternalFace;
   readonly toolProfile?: 'discover' | 'typed';
@@ -79,10 +81,10 @@ export async function openExternalSession(o: {
   const [task] = selectTasks(TASKS, { ids: [o.taskId] });
   let store: RunStore | undefined = o.storing ? openRunStore(o.storing.dbPath) : undefined;
   try {
-    const seeded = seedTask(task!, baseWorkspace(o.seed), o.seed);
+    const seeded = seedTask(task!, baseWorkspace(o.seed, o.scale ?? 1), o.seed);
     const principal = companyFor(o.seed).owner.email;
     const trial = new ExternalTrial({
-      task: task!, seeded, seed: o.seed, condition: o.condition, auth: { principal, tokenKind: 'user' }, face: o.face,
+      task: task!, seeded, seed: o.seed, ...(o.scale !== undefined ? { scale: o.scale } : {}), condition: o.condition, auth: { principal, tokenKind: 'user' }, face: o.face,
       ...(o.toolProfile ? { toolProfile: o.toolProfile } : {}), mailHelpers: o.mailHelpers ?? false,
     });
     const announcement = announceWorkspace(trial.ws, principal, task!.services);

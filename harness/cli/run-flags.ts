@@ -6,6 +6,7 @@ import { inspectReplayFile } from '../agents/replay.ts';
 import { ALL_CONDITIONS, formatShard, parseShard } from '../runner/matrix.ts';
 import { commaList, nonNegativeInt, nonNegativeNumber, onOff, positiveInt, selectTasks } from './options.ts';
 import type { ResumeOverrides, StoredRunSpec } from './run-spec.ts';
+import { parseScaleFlag } from './scale-flag.ts';
 
 /** Every flag of `deskbench run`, as commander hands them over. */
 export interface RunFlags {
@@ -24,6 +25,7 @@ export interface RunFlags {
   trialMaxCostUsd?: string;
   maxCostUsd?: string;
   seed?: string;
+  scale?: string;
   shard?: string;
   resume?: string;
   db?: string;
@@ -83,6 +85,7 @@ export function specFromFlags(f: RunFlags): SpecFromFlags {
       maxCostUsd: nonNegativeNumber('--trial-max-cost-usd', f.trialMaxCostUsd),
     },
     seed: f.seed === undefined ? DEFAULT_SEED : positiveInt('--seed', f.seed, DEFAULT_SEED),
+    scale: parseScaleFlag(f.scale),
     toolProfile: profile,
     agentFlags: {
       // Always recorded, so a resumed run offers the same tools and its trials carry the same harness label.

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { DeskbenchError } from '../core/index.ts';
+import { MAX_SCALE } from '../../datasets/scale/haystack-copy.ts';
 
 const positive = z.number().int().positive();
 const rateLimit = z.object({
@@ -50,6 +51,8 @@ export const StoredRunSpec = z.looseObject({
     maxCostUsd: z.number().nonnegative().nullable(),
   }),
   seed: z.number().int().nonnegative(),
+  /** Haystack size of the base workspace (`--scale`); absent in specs from before it existed, meaning 1. */
+  scale: positive.max(MAX_SCALE).optional(),
   toolProfile: z.enum(['discover', 'typed']),
   agentFlags: StoredAgentFlags,
   budgetUsd: z.number().nonnegative().nullable(),
@@ -89,7 +92,7 @@ export interface ResumeOverrides {
 /** Flags that change what a run measures: refused on `--resume` (they would mix two experiments in one run). */
 export const MEASURING_FLAGS: readonly string[] = [
   '--agent', '--task', '--tag', '--service', '--repeats', '--conditions', '--skills', '--meta', '--max-steps', '--max-wall-seconds',
-  '--max-tokens', '--trial-max-cost-usd', '--seed', '--shard', '--tool-profile', '--mail-helpers', '--no-sandbox', '--context-window', '--max-tools',
+  '--max-tokens', '--trial-max-cost-usd', '--seed', '--scale', '--shard', '--tool-profile', '--mail-helpers', '--no-sandbox', '--context-window', '--max-tools',
   '--openai-api', '--temperature', '--max-output-tokens', '--reasoning-effort', '--judge', '--judge-base-url', '--run-id',
 ];
 

@@ -63,6 +63,8 @@ export interface ExternalTrialOptions {
   readonly seeded: SeededTask;
   /** The company seed the base workspace was built from (stored: replays need it). */
   readonly seed: number;
+  /** Haystack size of the base workspace (stored in the run spec; 1 when absent). */
+  readonly scale?: number;
   readonly condition: Condition;
   readonly auth: AuthContext;
   readonly face: ExternalFace;
@@ -220,7 +222,7 @@ export function storeExternalTrial(store: RunStore, trial: ExternalTrial, exec: 
     runId, createdAt: exec.startedAt, harnessVersion: o.harnessVersion, suiteHash: suiteHash([task]), seed, shard: null, plannedTrials: 1,
     spec: {
       external: { face, agent: o.agent.name, model: o.agent.model, harness: o.agent.harness },
-      taskIds: [task.id], agents: [o.agent.name], conditions: [key.condition], repeats: 1, seed,
+      taskIds: [task.id], agents: [o.agent.name], conditions: [key.condition], repeats: 1, seed, scale: trial.options.scale ?? 1,
       toolProfile: trial.options.toolProfile ?? 'discover', agentFlags: { mailHelpers: trial.options.mailHelpers ?? false },
     },
   });

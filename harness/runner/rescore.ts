@@ -8,7 +8,9 @@ import { isDeskbenchError, type Task, type Workspace, type WorkspaceBase } from 
 import { baseWorkspace, companyFor } from '../../datasets/base-workspace.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import type { Judge } from '../../scorers/grading/judge.ts';
-import type { RunStore } from '../store/index.ts';
+import type { RunRecord, RunStore } from '../store/index.ts';
+import { MAX_SCALE } from '../../datasets/scale/haystack-copy.ts';
+import { z } from 'zod';
 import { makeGrader } from './grader.ts';
 import { seedTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
@@ -66,8 +68,8 @@ export function applyDiff(ws: Workspace, diff: unknown): void {
 export async function rescore(o: RescoreOptions): Promise<RescoreRow[]> {
   const rows = o.store.listTrials({ ...(o.runIds ? { runIds: o.runIds } : {}), ...(o.taskIds ? { taskIds: o.taskIds } : {}) });
   const byId = new Map(o.tasks.map((t) => [t.id, t]));
-  const seeds = new Map<string, number>();
-  const bases = new Map<number, WorkspaceBase>();
+  const seeds = new Map<string, BaseOfRun>();
+  const bases = new Map<string, WorkspaceBase>();
   const out: RescoreRow[] = [];
   const now = o.now ?? (() => new Date().toISOString());
   for (const row of rows) {
@@ -102,15 +104,31 @@ export async function rescore(o: RescoreOptions): Promise<RescoreRow[]> {
   return out;
 }
 
+/** The base workspace a run's trials started from: its seed and its `--scale`. */
+interface BaseOfRun {
+  readonly seed: number;
+  readonly scale: number;
+}
+
+/** Seed and scale of a stored run; a spec from before `--scale` existed means scale 1, a damaged one is an error naming the run. */
+function baseOfRun(run: RunRecord): BaseOfRun {
+  const r = RunScale.safeParse(run.spec['scale']);
+  if (!r.success) throw new Error(`run ${run.runId}: its stored spec has scale ${JSON.stringify(run.spec['scale'])}, not a whole number from 1 to ${MAX_SCALE}`);
+  return { seed: run.seed, scale: r.data ?? 1 };
+}
+
+const RunScale = z.number().int().min(1).max(MAX_SCALE).optional();
+
 async function regrade(
-  o: RescoreOptions, task: Task, trialId: string, runId: string, seeds: Map<string, number>, bases: Map<number, WorkspaceBase>, now: () => string,
+  o: RescoreOptions, task: Task, trialId: string, runId: string, seeds: Map<string, BaseOfRun>, bases: Map<string, WorkspaceBase>, now: () => string,
 ): Promise<RescoreRow> {
   const rec = o.store.getTrial(trialId);
   if (rec.finalDiff === null || rec.finalDiff === undefined) throw new Error('no final state was stored for this trial');
-  let seed = seeds.get(runId);
-  if (seed === undefined) seeds.set(runId, (seed = o.store.getRun(runId).seed));
-  let base = bases.get(seed);
-  if (!base) bases.set(seed, (base = baseWorkspace(seed)));
+  let world = seeds.get(runId);
+  if (world === undefined) seeds.set(runId, (world = baseOfRun(o.store.getRun(runId))));
+  const { seed, scale } = world;
+  let base = bases.get(`${seed}x${scale}`);
+  if (!base) bases.set(`${seed}x${scale}`, (base = baseWorkspace(seed, scale)));
   const seeded = seedTask(task, base, seed);
   const ws = createWorkspace(seeded.base);
   applyDiff(ws, rec.finalDiff);

@@ -7,6 +7,7 @@ import { action } from '../action.ts';
 import { EXIT } from '../exit-codes.ts';
 import { commaList, positiveInt, selectTasks } from '../options.ts';
 import { formatTable } from '../summary-table.ts';
+import { parseScaleFlag, SCALE_HELP } from '../scale-flag.ts';
 
 /** Registers `deskbench check`. */
 export function register(program: Command): void {
@@ -14,19 +15,22 @@ export function register(program: Command): void {
     .command('check [task-ids...]')
     .description('validate tasks: oracle +1, noop 0, every unsafe reference −1, weights sum to 1, deterministic seeding, mutation testing')
     .option('--seed <n>', 'company seed', String(DEFAULT_SEED))
+    .option('--scale <n>', SCALE_HELP, '1')
     .option('--json', 'print the results as JSON')
     .addHelpText('after', `
 Examples:
   deskbench check                          every task
   deskbench check my-new-task              one task while you write it
   deskbench check --json | jq '.summary'
+  deskbench check --scale 10               the same proofs over a workspace ten times the base
 
 Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
     .action(
-      action(async (ids: string[], f: { seed?: string; json?: boolean }) => {
+      action(async (ids: string[], f: { seed?: string; scale?: string; json?: boolean }) => {
         const seed = positiveInt('--seed', f.seed, DEFAULT_SEED);
+        const scale = parseScaleFlag(f.scale);
         const tasks = ids.length ? selectTasks(TASKS, { ids: commaList('<task-ids>', ids) }) : [...TASKS];
-        const base = baseWorkspace(seed);
+        const base = baseWorkspace(seed, scale);
         const company = companyFor(seed);
         const auth = { principal: company.owner.email, tokenKind: 'user' as const };
         const colleagues = company.employees.map((p) => p.email).filter((e) => e !== company.owner.email);

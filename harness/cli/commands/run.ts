@@ -7,6 +7,7 @@ import { parseShard } from '../../runner/matrix.ts';
 import { action } from '../action.ts';
 import { executeRun } from '../execute-run.ts';
 import { positiveInt } from '../options.ts';
+import { SCALE_HELP } from '../scale-flag.ts';
 import { connectionFlags, specFromFlags, type RunFlags } from '../run-flags.ts';
 import { applyResumeOverrides, MEASURING_FLAGS, parseStoredSpec, type StoredRunSpec } from '../run-spec.ts';
 
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('--trial-max-cost-usd <usd>', 'per-trial cost limit')
     .option('--max-cost-usd <usd>', 'run budget: stop scheduling new trials when spend would pass it')
     .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
+    .option('--scale <n>', SCALE_HELP, '1')
     .option('--shard <k/n|auto>', 'run only the k-th of n deterministic slices of the matrix; auto reads k and n from the batch scheduler (Kubernetes, Slurm, DESKBENCH_SHARD_INDEX/COUNT)')
     .option('--resume <run-id>', 'continue a stored run: only missing or infrastructure-failed trials run')
     .option('--run-id <id>', 'id for the new run (give every shard the same one, then `deskbench merge`)')
@@ -69,6 +71,7 @@ Examples:
   deskbench run --agent cmd:claude-code --max-steps 150  an agent CLI, sandboxed (also cmd:codex, cmd:gemini-cli)
   deskbench run --agent 'cmd:script-agent?script=./my-agent.mjs'   your own script over MCP
   deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
+  deskbench run --scale 10                              every task over a workspace ten times the base
   deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
   deskbench run --resume run-20260316-140000-ab12cd --base-url http://localhost:8001/v1
                                                         resume against a corrected endpoint

@@ -8,6 +8,7 @@ import { createWorkspace } from '../../services/workspace.ts';
 import { action } from '../action.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { StoringFlags } from '../external-session.ts';
+import { parseScaleFlag, SCALE_HELP } from '../scale-flag.ts';
 
 /** Same as datasets/base-workspace.ts DEFAULT_SEED (not imported, to keep CLI start-up light). */
 const DEFAULT_SEED = 1;
@@ -16,6 +17,7 @@ interface ServeOptions extends StoringFlags {
   port: string;
   host: string;
   seed: string;
+  scale?: string;
   json?: boolean;
   task?: string;
   finalMessageFile?: string;
@@ -105,18 +107,19 @@ function urlLines(server: WorkplaceServer, info: ReturnType<typeof serveInfo>): 
 async function serve(opts: ServeOptions): Promise<number> {
   const port = intFlag('port', opts.port, 65535);
   const seed = intFlag('seed', opts.seed, Number.MAX_SAFE_INTEGER);
-  if (opts.task !== undefined) return serveTask(opts.task, opts, port, seed);
+  const scale = parseScaleFlag(opts.scale);
+  if (opts.task !== undefined) return serveTask(opts.task, opts, port, seed, scale);
   const stray = TASK_ONLY.find(([k]) => opts[k] !== undefined);
   if (stray) throw new DeskbenchError('E_USAGE', `${stray[1]} needs --task: only a task's trial is graded and stored`);
   // Loaded on use: building the company data is this command's job, not the CLI's start-up.
   const { baseWorkspace, companyFor } = await import('../../../datasets/base-workspace.ts');
   const principal = companyFor(seed).owner.email;
-  const ws = createWorkspace(baseWorkspace(seed));
+  const ws = createWorkspace(baseWorkspace(seed, scale));
   const server = await listen(opts.host, port);
   const trial = server.addTrial(ws, { principal });
   const info = serveInfo(server, trial, seed, principal);
   if (opts.json) process.stdout.write(`${JSON.stringify(info)}\n`);
-  else process.stdout.write(`${[`deskbench serve: Corvid Labs workplace, seed ${seed}, acting user ${principal}`, '', ...urlLines(server, info), '', 'Serving until Ctrl-C.'].join('\n')}\n`);
+  else process.stdout.write(`${[`deskbench serve: Corvid Labs workplace, seed ${seed}${scale > 1 ? `, scale ${scale}` : ''}, acting user ${principal}`, '', ...urlLines(server, info), '', 'Serving until Ctrl-C.'].join('\n')}\n`);
   await untilStopped();
   await server.close();
   return EXIT.OK;
@@ -127,11 +130,11 @@ async function serve(opts: ServeOptions): Promise<number> {
  * finish endpoint; when the server stops the trial is graded, the grade printed and, with
  * --agent-name, the trial stored (the same path as `deskbench mcp --task`).
  */
-async function serveTask(taskId: string, opts: ServeOptions, port: number, seed: number): Promise<number> {
+async function serveTask(taskId: string, opts: ServeOptions, port: number, seed: number, scale: number): Promise<number> {
   const finalFile = opts.finalMessageFile === undefined ? undefined : checkedFinalMessagePath(opts.finalMessageFile);
   const { storingFrom, openExternalSession } = await import('../external-session.ts');
   const storing = await storingFrom(opts, 'http', false);
-  const session = await openExternalSession({ taskId, seed, condition: { skills: false, meta: false }, face: 'http', storing });
+  const session = await openExternalSession({ taskId, seed, scale, condition: { skills: false, meta: false }, face: 'http', storing });
   const { trial, task, announcement } = session;
   trial.observeCalls();
   let server: WorkplaceServer;
@@ -224,6 +227,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on (0 = any free port)', '8787')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
+    .option('--scale <n>', SCALE_HELP)
     .option('--json', 'print the URLs and tokens as one JSON object')
     .option('--task <id>', "serve this task's seeded workspace (its services only), print its instruction, and grade the final state when stopped")
     .option('--agent-name <name>', 'with --task: store the graded trial under this agent name')
@@ -239,6 +243,7 @@ Examples:
   $ deskbench serve                     # http://127.0.0.1:8787, seed ${DEFAULT_SEED}
   $ deskbench serve --port 0 --json     # any free port; machine-readable URLs and tokens
   $ deskbench serve --seed 7
+  $ deskbench serve --scale 10          # ten times the mail, meetings, files and messages (builds in seconds)
   $ deskbench serve --task label-stackwise-invoices   # bring your own agent; graded on Ctrl-C
   $ deskbench serve --task label-stackwise-invoices --agent-name my-agent --db runs.db --exit-on-finish
       # graded and stored as a trial (deskbench show / export / report) when the agent posts its final message
