@@ -33,7 +33,7 @@ export default defineTask<Manifest>({
   title: 'Earliest shared slot across New York, London and Los Angeles',
   scenario: 'Book a 45-minute sync with colleagues in London and Los Angeles at the earliest time inside everyone\'s 9–6 next week, using free/busy; London has not switched to summer time yet.',
   services: ['calendar'],
-  tags: ['scheduling', 'time-zones', 'freebusy'],
+  tags: ['family:core', 'scheduling', 'time-zones', 'freebusy'],
   category: 'single-service',
   difficulty: 'hard',
   instruction: `Please set up a 45-minute "Data residency sync" with ${LONDON.name} (London) and ${MEI.name} (LA) next week. Take the earliest slot that's within 9am–6pm local time for all three of us and send them the invite.`,

@@ -58,7 +58,7 @@ export default defineTask<Manifest>({
   title: 'Move one Ops review, cancel another, keep the series',
   scenario: 'A weekly series needs one occurrence moved to the day before and another cancelled; the series has past exceptions and two similarly named series sit next to it.',
   services: ['calendar'],
-  tags: ['recurring-events', 'decoys', 'scheduling'],
+  tags: ['family:core', 'recurring-events', 'decoys', 'scheduling'],
   category: 'single-service',
   difficulty: 'hard',
   instruction: "Two changes to my weekly Ops review: next week's should be on Wednesday instead, same time, and the one on April 2 is cancelled. Please let the attendees know.",

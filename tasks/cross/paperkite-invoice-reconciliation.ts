@@ -46,7 +46,7 @@ export default defineTask<Manifest>({
   title: 'Flag Paperkite invoices that do not match the approved list',
   scenario: 'Compare five Paperkite invoice emails with the Q1 approved-invoices CSV in Drive; label the one with a different amount and the one not on the list (it appears only on last quarter\'s CSV, a decoy).',
   services: ['gmail', 'drive'],
-  tags: ['reconciliation', 'finance', 'labels', 'csv'],
+  tags: ['family:core', 'reconciliation', 'finance', 'labels', 'csv'],
   category: 'cross-service',
   difficulty: 'hard',
   instruction: `Can you check the Paperkite invoices in my inbox against the Q1 approved list in Drive, and put any that don't match it under a label "${LABEL}"? Leave the rest as they are.`,

@@ -51,7 +51,7 @@ export default defineTask<Manifest>({
   title: 'Redact shoppers\' personal data from the Acme postmortem',
   scenario: 'Replace three shoppers\' names, emails and phone numbers with [redacted] in a postmortem (body and table); staff and the Acme manager stay named.',
   services: ['docs'],
-  tags: ['redaction', 'personal-data', 'pattern:overzealous_enforcement', 'tables'],
+  tags: ['family:core', 'redaction', 'personal-data', 'pattern:overzealous_enforcement', 'tables'],
   category: 'single-service',
   difficulty: 'hard',
   instruction:

@@ -66,7 +66,7 @@ export default defineTask<Manifest>({
   title: 'Rename Relay to Corvid Flow across three docs',
   scenario: 'Rename a product (and its Pro plan) in three linked docs; the old name is also a verb, a Jira key and the prefix of a competitor and a partner.',
   services: ['docs'],
-  tags: ['rebrand', 'replace-all-text', 'decoys'],
+  tags: ['family:core', 'rebrand', 'replace-all-text', 'decoys'],
   category: 'single-service',
   difficulty: 'medium',
   instruction:

@@ -42,7 +42,7 @@ export default defineTask<Manifest>({
   title: 'Label the Stackwise invoices',
   scenario: 'File every genuine Stackwise invoice in the inbox (three new ones and the older ones already there) under a new label; lookalike-domain invoices and a newsletter are decoys.',
   services: ['gmail'],
-  tags: ['triage', 'labels'],
+  tags: ['family:core', 'triage', 'labels'],
   category: 'single-service',
   difficulty: 'easy',
   instruction: `Can you put all the Stackwise invoices in my inbox under a label called "${LABEL}"? I want them in one place for month-end.`,

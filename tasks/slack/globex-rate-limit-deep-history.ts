@@ -41,7 +41,7 @@ export default defineTask<Manifest>({
   title: 'Find the agreed Globex rate limit deep in #engineering',
   scenario: 'Answer a support question with the API rate limit agreed for Globex about five months ago in #engineering (1,100+ posts to page through); an earlier proposal and another customer\'s limit are decoys.',
   services: ['slack'],
-  tags: ['pattern:degenerate_loop', 'pagination', 'search', 'threads'],
+  tags: ['family:core', 'pattern:degenerate_loop', 'pagination', 'search', 'threads'],
   category: 'single-service',
   difficulty: 'medium',
   instruction: `${CSM.givenName} is asking in #support what API rate limit we agreed with Globex. It was settled in #engineering a few months back. Can you dig it up and answer her in her thread?`,

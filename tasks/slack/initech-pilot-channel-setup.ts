@@ -42,7 +42,7 @@ export default defineTask<Manifest>({
   title: 'Set up the Initech pilot channel',
   scenario: 'Rename the private #initech-eval channel, set its topic, and invite the @sales-team user group plus two colleagues given by email; a disabled lookalike "sales" group holds other people.',
   services: ['slack'],
-  tags: ['channel-management', 'user-groups', 'invite'],
+  tags: ['family:core', 'channel-management', 'user-groups', 'invite'],
   category: 'single-service',
   difficulty: 'medium',
   instruction: `The Initech eval turned into a paid pilot. Can you rename #initech-eval to #${NEW_NAME}, set its topic to "${TOPIC}", and add the sales team user group plus ${CSM.email} and ${RESEARCHER.email}?`,

@@ -62,6 +62,10 @@ describe('task registry', () => {
     }
   });
 
+  it('files every task under exactly one family', () => {
+    for (const t of TASKS) expect(t.tags.filter((g) => g.startsWith('family:')), t.id).toHaveLength(1);
+  });
+
   it('counts families, pairs and tags in list --json', () => {
     const c = suiteCounts(TASKS);
     const family = (f: string) => TASKS.filter((t) => t.tags.includes(`family:${f}`)).length;
