@@ -171,6 +171,15 @@ export class Collection<T> {
     return this.base.get(id);
   }
 
+  /**
+   * The shared, never-written base map itself: services key indexes over the base on it
+   * (built once, shared by every trial of that base) and read this trial's changes from
+   * `changes()`, so a write costs nothing extra and a read costs O(its changes).
+   */
+  baseMap(): ReadonlyMap<string, T> {
+    return this.base;
+  }
+
   /** Captures the overlay (cheap: proportional to what this trial changed). */
   snapshotOverlay(): ReadonlyMap<string, Slot<T>> {
     return new Map(this.overlay);

@@ -12,9 +12,25 @@ export interface QueryEnv {
   readonly labelIds: ReadonlyMap<string, string>;
 }
 
+/**
+ * What an index can use of a query: labels every match carries and the window its
+ * internalDate falls in, read from the query's top-level terms. Never narrower than the
+ * query; `exact` when the query says nothing more (so every message of the label in the
+ * window matches and `test` need not run).
+ */
+export interface QueryHints {
+  readonly labels: readonly string[];
+  /** Earliest internalDate a match can have (inclusive; -Infinity when open). */
+  readonly from: number;
+  /** internalDate every match is below (exclusive; Infinity when open). */
+  readonly to: number;
+  readonly exact: boolean;
+}
+
 /** A compiled query. */
 export interface CompiledQuery {
   readonly test: (rec: MessageRecord) => boolean;
+  readonly hints: QueryHints;
   /** True when the query itself asks for trash or spam (in:trash, in:spam, in:anywhere). */
   readonly includesTrashOrSpam: boolean;
   /** Work units one `test` may cost at most (every node evaluated once), for the caller's work budget. */
@@ -231,5 +247,44 @@ function evalCost(node: QueryNode): number {
  */
 export function compileQuery(q: string, env: QueryEnv): CompiledQuery {
   const ast = parseQuery(q);
-  return { test: compileNode(ast, env), includesTrashOrSpam: mentionsTrashOrSpam(ast), cost: evalCost(ast) };
+  return { test: compileNode(ast, env), hints: hintsOf(ast, env), includesTrashOrSpam: mentionsTrashOrSpam(ast), cost: evalCost(ast) };
+}
+
+/** The label a term requires, exactly as termPred tests it; undefined when the term is not a plain label test. */
+function labelOfTerm(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): string | undefined {
+  const lower = node.value.toLowerCase();
+  switch (node.field) {
+    case 'label': return env.labelIds.get(normaliseLabelName(node.value));
+    case 'is': return ({ unread: 'UNREAD', starred: 'STARRED', important: 'IMPORTANT', sent: 'SENT', draft: 'DRAFT', chat: 'CHAT' } as Record<string, string>)[lower];
+    case 'in': return lower === 'anywhere' ? undefined : lower === 'drafts' ? 'DRAFT' : lower === 'chats' ? 'CHAT' : env.labelIds.get(normaliseLabelName(node.value));
+    case 'category': return CATEGORY[lower];
+    default: return undefined;
+  }
+}
+
+/** Reads the index hints off the query's top-level terms (the ones every match must satisfy). */
+function hintsOf(ast: QueryNode, env: QueryEnv): QueryHints {
+  const labels: string[] = [];
+  let from = -Infinity;
+  let to = Infinity;
+  let exact = true;
+  for (const node of ast.t === 'and' ? ast.items : [ast]) {
+    if (node.t !== 'term') { exact = false; continue; }
+    const v = node.value;
+    switch (node.field) {
+      // Same comparisons as termPred: after/newer ≥, before/older <, newer_than >, older_than <; dates are whole ms.
+      case 'after': case 'newer': from = Math.max(from, parseDate(v)); break;
+      case 'before': case 'older': to = Math.min(to, parseDate(v)); break;
+      case 'newer_than': from = Math.max(from, env.nowMs - parseAge(v) + 1); break;
+      case 'older_than': to = Math.min(to, env.nowMs - parseAge(v)); break;
+      case 'in': if (v.toLowerCase() === 'anywhere') break; // matches everything: nothing to narrow, still exact
+      // falls through
+      default: {
+        const label = labelOfTerm(node, env);
+        if (label === undefined) exact = false;
+        else labels.push(label);
+      }
+    }
+  }
+  return { labels, from, to, exact };
 }

@@ -1,0 +1,125 @@
+/**
+ * Indexes over a mailbox's base messages: every message, and each label's messages, newest
+ * first with their parsed dates. Built once per base (shared by every trial made from it)
+ * and never written: a trial's own changes are read from the collection's overlay on each
+ * search, so a write costs nothing here and a search costs O(log n + its changes + what it returns).
+ */
+import type { Collection } from '../../../core/index.ts';
+import type { MessageRecord } from '../model.ts';
+
+/** Messages newest first (ties: greater id first, as `newestFirst`), with their internalDate parsed once. */
+export interface SortedMessages {
+  readonly recs: readonly MessageRecord[];
+  /** `Number(recs[i].internalDate)`, for binary search and comparison without re-parsing. */
+  readonly dates: Float64Array;
+}
+
+/** The index of one base map of messages. */
+export interface MessageIndex {
+  /** Every message. */
+  readonly all: SortedMessages;
+  /** Every message not in TRASH or SPAM (what a search sees by default). */
+  readonly visible: SortedMessages;
+  /** Per label id: its messages, and those of them not in TRASH or SPAM. */
+  readonly byLabel: ReadonlyMap<string, { readonly all: SortedMessages; readonly visible: SortedMessages }>;
+}
+
+const EMPTY: SortedMessages = { recs: [], dates: new Float64Array(0) };
+const indexes = new WeakMap<ReadonlyMap<string, MessageRecord>, MessageIndex>();
+
+/** Compares (date, id) pairs newest first, greater id first on equal dates. */
+export function compareNewest(da: number, ia: string, db: number, ib: string): number {
+  return db - da || (ia < ib ? 1 : ia > ib ? -1 : 0);
+}
+
+function sorted(recs: MessageRecord[]): SortedMessages {
+  const keyed = recs.map((r) => ({ r, d: Number(r.internalDate) }));
+  keyed.sort((a, b) => compareNewest(a.d, a.r.id, b.d, b.r.id));
+  return { recs: keyed.map((k) => k.r), dates: Float64Array.from(keyed, (k) => k.d) };
+}
+
+function hidden(m: MessageRecord): boolean {
+  return m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM');
+}
+
+/** The index of a messages collection's base (built on first use, O(n log n), then shared). */
+export function messageIndex(col: Collection<MessageRecord>): MessageIndex {
+  const base = col.baseMap();
+  const hit = indexes.get(base);
+  if (hit) return hit;
+  const all = sorted([...base.values()]);
+  const visible = sorted(all.recs.filter((m) => !hidden(m)));
+  const groups = new Map<string, MessageRecord[]>();
+  // Built from the already sorted list, so each label's list comes out sorted too.
+  for (const m of all.recs) {
+    for (const l of new Set(m.labelIds)) {
+      let g = groups.get(l);
+      if (!g) groups.set(l, (g = []));
+      g.push(m);
+    }
+  }
+  const byLabel = new Map<string, { all: SortedMessages; visible: SortedMessages }>();
+  for (const [l, g] of groups) {
+    const allOf: SortedMessages = { recs: g, dates: Float64Array.from(g, (m) => Number(m.internalDate)) };
+    const vis = g.filter((m) => !hidden(m));
+    byLabel.set(l, { all: allOf, visible: vis.length === g.length ? allOf : { recs: vis, dates: Float64Array.from(vis, (m) => Number(m.internalDate)) } });
+  }
+  const index: MessageIndex = { all, visible, byLabel };
+  indexes.set(base, index);
+  return index;
+}
+
+/** A label's list (or every message's, for no label); the empty list for a label no base message carries. */
+export function listFor(index: MessageIndex, label: string | undefined, visibleOnly: boolean): SortedMessages {
+  if (label === undefined) return visibleOnly ? index.visible : index.all;
+  const l = index.byLabel.get(label);
+  return l === undefined ? EMPTY : visibleOnly ? l.visible : l.all;
+}
+
+/** First index whose date is below `bound` (dates descend): the start of `date < bound`. */
+function firstBelow(dates: Float64Array, bound: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < bound) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index range [start, end) of `list` whose dates fall in [from, to). */
+export function dateRange(list: SortedMessages, from: number, to: number): [number, number] {
+  const start = to === Infinity ? 0 : firstBelow(list.dates, to);
+  const end = from === -Infinity ? list.dates.length : firstBelow(list.dates, from);
+  return [start, Math.max(start, end)];
+}
+
+/** Where a message with this date and id sits (or would sit) in `list`: the first position not newer than it. */
+export function position(list: SortedMessages, date: number, id: string): number {
+  let lo = 0;
+  let hi = list.recs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareNewest(list.dates[mid]!, list.recs[mid]!.id, date, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** This trial's changes to the messages: base records it replaced or deleted, and its live added or changed records. */
+export interface MessageOverlay {
+  readonly shadowed: ReadonlySet<MessageRecord>;
+  readonly live: readonly MessageRecord[];
+}
+
+/** Reads a collection's overlay: O(records this trial changed). */
+export function messageOverlay(col: Collection<MessageRecord>): MessageOverlay {
+  const { added, removed, changed } = col.changes();
+  if (added.length === 0 && removed.length === 0 && changed.length === 0) return { shadowed: new Set(), live: [] };
+  const shadowed = new Set<MessageRecord>();
+  for (const id of [...removed, ...changed]) shadowed.add(col.baseRecord(id)!);
+  const live: MessageRecord[] = [];
+  for (const id of [...added, ...changed]) live.push(col.peek(id)!);
+  return { shadowed, live };
+}
