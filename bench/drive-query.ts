@@ -2,7 +2,9 @@
  * Benchmark: median latency of drive.files.list with a realistic compound `q` over the
  * full base drive, through Workspace.invoke (validation, access checks, query, sort,
  * page, field mask), and of the full-resource reads (files.get and a page of files.list
- * with fields=*, which render every field of the File resource). Run: `npx tsx bench/drive-query.ts`.
+ * with fields=*, which render every field of the File resource). Each line gives the median
+ * wall time and the CPU time per call (user + system, process.cpuUsage over the timed calls),
+ * which contention on a busy machine distorts far less. Run: `npx tsx bench/drive-query.ts`.
  */
 import { createRng } from '../harness/core/index.ts';
 import { createEmptyWorkspace, createWorkspace } from '../harness/services/workspace.ts';
@@ -23,6 +25,12 @@ const QUERIES = {
   browse: "trashed = false",
 };
 
+/** CPU milliseconds per call since `start` (user + system). */
+function cpuPerCall(start: NodeJS.CpuUsage, calls: number): string {
+  const c = process.cpuUsage(start);
+  return ((c.user + c.system) / 1000 / calls).toFixed(2);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -34,6 +42,7 @@ for (const [label, q] of Object.entries(QUERIES)) {
   let hits = 0;
   for (let i = 0; i < 5; i++) ws.invoke('drive.files.list', args, { face: 'tool', auth });
   const times: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < 40; i++) {
     const t = performance.now();
     const r = ws.invoke('drive.files.list', args, { face: 'tool', auth });
@@ -41,7 +50,7 @@ for (const [label, q] of Object.entries(QUERIES)) {
     if (!r.ok) throw r.error;
     hits = (r.value as { files: unknown[] }).files.length;
   }
-  console.log(`files.list ${label.padEnd(9)} median ${median(times).toFixed(2)} ms  (${hits} hits on page 1)`);
+  console.log(`files.list ${label.padEnd(9)} median ${median(times).toFixed(2)} ms  cpu ${cpuPerCall(cpu0, 40)} ms  (${hits} hits on page 1)`);
 }
 
 // Full resources: every field of a File (capabilities, permissions, restrictions, a Doc's size).
@@ -55,6 +64,7 @@ for (const [label, args] of Object.entries(FULL)) {
   const op = label.startsWith('get') ? 'drive.files.get' : 'drive.files.list';
   for (let i = 0; i < 5; i++) ws.invoke(op, args, { face: 'tool', auth });
   const times: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < 40; i++) {
     const t = performance.now();
     const r = ws.invoke(op, args, { face: 'tool', auth });
@@ -62,5 +72,5 @@ for (const [label, args] of Object.entries(FULL)) {
     if (!r.ok) throw r.error;
     JSON.stringify(r.value);
   }
-  console.log(`files.${label.padEnd(14)} median ${median(times).toFixed(2)} ms`);
+  console.log(`files.${label.padEnd(14)} median ${median(times).toFixed(2)} ms  cpu ${cpuPerCall(cpu0, 40)} ms`);
 }
