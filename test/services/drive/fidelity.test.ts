@@ -1,5 +1,5 @@
 /**
- * The Drive divergences of issue 15, each checked against what the public reference says,
+ * Drive behaviours that once diverged from the real API, each checked against what the public reference says,
  * through the official @googleapis/drive client against a live server on the base
  * workspace:
  * - a File in the full view carries `capabilities` (the documented flags), `downloadRestrictions`,
