@@ -55,6 +55,18 @@ describe('over the wire (official clients)', () => {
     expect(data.size).toBe(p.pdf.length);
   });
 
+  it('a PDF uploaded with Slack\'s files.uploadV2 keeps the words inside it (what the grader reads), and files.info shows no content for it, as Slack does for binaries', async () => {
+    const { channels } = await live.slack.conversations.list({ types: 'public_channel', limit: 5 });
+    const channel = channels?.find((c) => c.is_member)?.id ?? channels?.[0]?.id;
+    const res = await live.slack.filesUploadV2({ channel_id: channel!, filename: 'renewal-terms.pdf', file: p.pdf, title: 'Renewal terms' });
+    expect(res.ok).toBe(true);
+    const stored = [...p.ws.collection<{ name: string; content: string; mimetype: string }>('slack.files').values()].find((f) => f.name === 'renewal-terms.pdf')!;
+    expect(stored.mimetype).toBe(DOCUMENT_MIME.pdf);
+    expect(stored.content).toContain('The renewal price is locked at $61,200 per year until 2028.');
+    const info = await live.slack.files.info({ file: (res as unknown as { files: Array<{ files?: Array<{ id: string }> }> }).files[0]!.files![0]!.id });
+    expect((info as { content?: string }).content).toBeUndefined();
+  });
+
   it('Drive files.get alt=media returns the xlsx bytes; files.export refuses a non-Google file', async () => {
     const res = await live.drive.files.get({ fileId: p.fileId, alt: 'media' }, { responseType: 'arraybuffer' });
     expect(Buffer.compare(Buffer.from(res.data as ArrayBuffer), p.xlsx)).toBe(0);
