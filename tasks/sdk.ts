@@ -5,6 +5,7 @@
 import type { ActionRecord, ScoreContext, TrialBehaviour } from '../harness/core/index.ts';
 import { DEFAULT_NOW } from '../harness/services/workspace.ts';
 import { affirmedClauses, declinedClauses, FactText, type Fact, type MatchMode } from '../scorers/facts/index.ts';
+import { firstMeaningfulWrite } from '../scorers/grading/first-change.ts';
 
 export { defineTask } from '../harness/core/index.ts';
 export type { Responder, TrialBehaviour } from '../harness/core/index.ts';
@@ -13,6 +14,7 @@ export { money, num, percent, date, time, person, phrase, states, describeFact, 
 export { may } from '../scorers/grading/scope.ts';
 export { sentMail, allRecipients, labelsOf, labelIdByName, hasLabelNamed, type SentMail } from '../scorers/state/gmail.ts';
 export { callsOf, wasRead, firstWriteTo } from '../scorers/state/actions.ts';
+export { firstMeaningfulWrite } from '../scorers/grading/first-change.ts';
 
 /** The clock relative dates in the agent's words are read against: the moment the trial started. */
 export function clockOf(ctx: Pick<ScoreContext<unknown>, 'before'>): { now: string } {
@@ -75,6 +77,18 @@ export function questionsAsked(ctx: Pick<ScoreContext<unknown>, 'actions'>): str
 /** True when some question to the user states every one of `about` (the agent asked about it). */
 export function asked(ctx: Pick<ScoreContext<unknown>, 'actions' | 'before'>, about: readonly Fact[]): boolean {
   return questionsAsked(ctx).some((q) => saysAll(ctx, q, about));
+}
+
+/**
+ * True when a question stating every one of `about` was asked before the agent's first
+ * meaningful change (grading's own reading of a change: bookkeeping and read markers are
+ * not changes), or the agent changed nothing. A question asked after the guessed write
+ * already happened does not count.
+ */
+export function askedBeforeActing(ctx: Pick<ScoreContext<unknown>, 'actions' | 'before' | 'owner'>, about: readonly Fact[]): boolean {
+  const first = firstMeaningfulWrite(ctx);
+  return ctx.actions.some((a) => a.kind === 'ask' && (first === undefined || a.seq < first.seq)
+    && saysAll(ctx, String((a.args as { question?: unknown } | null)?.question ?? ''), about));
 }
 
 /**

@@ -249,7 +249,9 @@ export class Workspace {
 
   /**
    * The agent asks its user something: the task's scripted user answers (or gives the fixed
-   * reply). Logged as an `ask` entry with the question; takes workspace time like a call.
+   * reply). Logged as an `ask` entry with the question, the reply and who gave it
+   * (`answeredBy`: `script` for the task's scripted answer, `default` for the fixed reply),
+   * so a trajectory shows what came back; takes workspace time like a call.
    */
   askUser(question: string, face: CallFace): { reply: string; action: ActionRecord } {
     this.clock += CLOCK_STEP_MS;
@@ -262,8 +264,10 @@ export class Workspace {
       // A question the task's matcher cannot read gets the fixed reply, never a harness failure.
       reply = undefined;
     }
-    const action = this.record('ask', 'user.ask', { question: q }, face, 'ok', 200, false, [], []);
-    return { reply: typeof reply === 'string' && reply.length > 0 ? reply : DEFAULT_USER_REPLY, action };
+    const scripted = typeof reply === 'string' && reply.length > 0;
+    const given = scripted ? reply! : DEFAULT_USER_REPLY;
+    const action = this.record('ask', 'user.ask', { question: q, reply: given.slice(0, MAX_QUESTION_CHARS), answeredBy: scripted ? 'script' : 'default' }, face, 'ok', 200, false, [], []);
+    return { reply: given, action };
   }
 
   /** Runs the reactions that are due: each as one `responder` entry with its changes (a failing one changes nothing). */

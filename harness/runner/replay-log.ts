@@ -39,7 +39,11 @@ export function replayActionLog(task: Task, seed: number, actions: readonly Acti
     // Responders react by themselves at the same moments in the replay; a forged entry shows in the final state.
     if (a.kind === 'responder') continue;
     if (a.kind === 'ask') {
-      ws.askUser(String((a.args as { question?: unknown } | null)?.question ?? ''), face);
+      const stored = a.args as { question?: unknown; reply?: unknown } | null;
+      const { action } = ws.askUser(String(stored?.question ?? ''), face);
+      // Logs from before replies were recorded carry only the question: nothing to compare.
+      const replayed = (action.args as { reply?: unknown }).reply;
+      if (typeof stored?.reply === 'string' && stored.reply !== replayed) divergences.push(`action #${a.seq} (user.ask): the stored reply is not the one the task's user gives`);
       continue;
     }
     const args = a.args && typeof a.args === 'object' && !Array.isArray(a.args) ? (a.args as Record<string, unknown>) : {};
