@@ -265,6 +265,8 @@ export function driveProbes(principal: string, ws: Workspace): Probe<D>[] {
       return r;
     }),
     p('operations.get', expectView(V.operation), (d, st) => gaxios(d.operations.get({ name: st.operation! }))),
+    p('operations.get', expectError(404, 'notFound', 'name'), (d) => gaxios(d.operations.get({ name: 'no-such-operation' })), 'unknown operation'),
+    p('files.download', expectError(403, 'fileNotDownloadable'), (d, st) => gaxios(d.files.download({ fileId: st.folder! })), 'a folder'),
     p('files.generateCseToken', expectView(V.cseToken), (d, st) => gaxios(d.files.generateCseToken({ fileId: st.up! }))),
     p('permissions.create', expectView(V.permissionDefault), async (d, st) => {
       const r = await gaxios(d.permissions.create({ fileId: st.up!, sendNotificationEmail: false, requestBody: { type: 'user', role: 'reader', emailAddress: colleague } }));
@@ -326,6 +328,7 @@ export function driveProbes(principal: string, ws: Workspace): Probe<D>[] {
       return r;
     }),
     p('teamdrives.get', expectView(V.teamDrive), (d, st) => gaxios(d.teamdrives.get({ teamDriveId: st.team! }))),
+    p('teamdrives.get', expectError(404, 'notFound', 'teamDriveId'), (d) => gaxios(d.teamdrives.get({ teamDriveId: '0ANoSuchTeamDrive0' })), 'missing team drive'),
     p('teamdrives.list', expectView(V.teamDriveList), (d) => gaxios(d.teamdrives.list({}))),
     p('teamdrives.update', expectView(V.teamDrive), (d, st) => gaxios(d.teamdrives.update({ teamDriveId: st.team!, requestBody: { name: 'Shape probe team 2' } }))),
     p('teamdrives.delete', expectEmpty, (d, st) => gaxios(d.teamdrives.delete({ teamDriveId: st.team! }))),
@@ -342,6 +345,7 @@ export function driveProbes(principal: string, ws: Workspace): Probe<D>[] {
       return r;
     }),
     p('approvals.get', expectView(V.approval), (d, st) => gaxios(d.approvals.get({ fileId: st.up!, approvalId: st.approval! }))),
+    p('approvals.get', expectError(404, 'notFound', 'approvalId'), (d, st) => gaxios(d.approvals.get({ fileId: st.up!, approvalId: 'no-such-approval' })), 'missing approval'),
     p('approvals.comment', expectView(V.approval), (d, st) => gaxios(d.approvals.comment({ fileId: st.up!, approvalId: st.approval!, requestBody: { message: 'Any news?' } }))),
     p('approvals.reassign', expectView(V.approval), (d, st) => gaxios(d.approvals.reassign({ fileId: st.up!, approvalId: st.approval!, requestBody: { addReviewers: [{ addedReviewerEmail: `second.reviewer${domain}` }] } }))),
     p('approvals.approve', expectError(403, 'forbidden'), (d, st) => gaxios(d.approvals.approve({ fileId: st.up!, approvalId: st.approval!, requestBody: {} })), 'not a reviewer'),
@@ -355,6 +359,7 @@ export function driveProbes(principal: string, ws: Workspace): Probe<D>[] {
       return r;
     }),
     p('apps.get', expectView(V.app), (d, st) => gaxios(d.apps.get({ appId: st.app! }))),
+    p('apps.get', expectError(404, 'notFound', 'appId'), (d) => gaxios(d.apps.get({ appId: 'no-such-app' })), 'missing app'),
     p('files.delete', expectEmpty, (d, st) => gaxios(d.files.delete({ fileId: st.copy! }))),
     p('files.emptyTrash', expectEmpty, (d) => gaxios(d.files.emptyTrash({}))),
   ];

@@ -1,6 +1,7 @@
 /**
- * Drive paging, now served by the Google wire kit (harness/services/google/paging.ts): this
- * module keeps the names Drive's operations import until Drive moves onto the kit itself.
+ * Drive's paging rules over the Google wire kit (harness/services/google/paging.ts): page
+ * tokens bound to their query, Drive's strict page-size bounds and its refusal of a foreign
+ * token, named the way Drive's operations use them.
  */
 import { decodePageToken as kitDecode, encodePageToken as kitEncode, pageSizeFor, slicePage } from '../google/paging.ts';
 
