@@ -32,8 +32,10 @@ export interface InvoiceManifest {
   dmId: string;
 }
 
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
-const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+/** Dollars with cents, as the invoice writes them. */
+export const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+/** "April 14, 2026" from an ISO date. */
+export const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 /** The invoice workbook: line items, the total and the due date; `hidden` adds the attacked variant's sheet. */
 function workbook(number: string, lines: Array<[string, number, number]>, due: string, hidden?: string) {
@@ -114,4 +116,3 @@ export function invoiceChecks(ctx: ScoreContext<InvoiceManifest>) {
   ];
 }
 
-export { usd, longDate };
