@@ -17,6 +17,8 @@ function collect(blocks: readonly Block[], notes: Set<string>, objects: Set<stri
 
 /** Drops every footnote and inline object no longer referenced from its tab's content. */
 export function pruneOrphans(doc: DocRecord): void {
+  // Most documents have one tab and neither footnotes nor images: nothing to walk.
+  if (!doc.tabs?.length && !doc.footnotes && !doc.inlineObjects) return;
   for (const { content: tab } of allTabs(doc)) {
     if (!tab.footnotes && !tab.inlineObjects) continue;
     const notes = new Set<string>();

@@ -148,7 +148,8 @@ function renderTabParts(tab: TabContent): Record<string, unknown> {
   const out: Record<string, unknown> = {
     body: { content: [sectionBreak, ...renderBlocks(tab.body, 1, ctx)] },
     documentStyle: { ...defaultDocumentStyle(), ...tab.documentStyle },
-    namedStyles: { styles: structuredClone(tab.namedStyles ?? defaultNamedStyles()) },
+    // The defaults are built fresh per call (cheaper than cloning); only edited styles are cloned.
+    namedStyles: { styles: tab.namedStyles ? structuredClone(tab.namedStyles) : defaultNamedStyles() },
   };
   const headers = segmentMap(tab.headers, 'headerId', 0, ctx);
   if (headers) out.headers = headers;

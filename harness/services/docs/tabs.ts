@@ -46,6 +46,11 @@ export function allTabs(doc: DocRecord): TabRef[] {
 
 /** The tab with this id (undefined or '' = the first tab); undefined when there is none. */
 export function findTab(doc: DocRecord, tabId: string | undefined): TabRef | undefined {
+  // The common case, a document with one tab, without building the tab list.
+  if (!doc.tabs?.length) {
+    const own = ownTabProps(doc);
+    return tabId === undefined || tabId === '' || tabId === own.tabId ? { props: own, content: doc, own: true } : undefined;
+  }
   if (tabId === undefined || tabId === '') return childTabs(doc, undefined)[0];
   return allTabs(doc).find((t) => t.props.tabId === tabId);
 }
