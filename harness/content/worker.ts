@@ -10,6 +10,11 @@ import { readPdf, writePdf } from './pdf.ts';
 import { readXlsx, writeXlsx } from './xlsx.ts';
 
 const { port, flag } = workerData as { port: MessagePort; flag: SharedArrayBuffer };
+// A stray rejection or throw inside a library (a timer PDF.js left behind on bad bytes) must
+// not end the worker: the request it belonged to has been answered, or times out and is
+// refused; either way the next request needs a live worker.
+process.on('unhandledRejection', () => undefined);
+process.on('uncaughtException', () => undefined);
 const signal = new Int32Array(flag);
 
 /** Carries out one request. */
