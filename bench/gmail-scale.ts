@@ -29,7 +29,10 @@ const CALLS: Array<{ name: string; args: Record<string, unknown> }> = [
   { name: 'search from:github is:unread newer_than:30d', args: { q: 'from:github is:unread newer_than:30d' } },
   { name: 'search label:receipts newer_than:60d', args: { q: 'label:receipts newer_than:60d' } },
   { name: 'search has:attachment after:2026/01/01', args: { q: 'has:attachment after:2026/01/01' } },
-  { name: 'search budget OR reforecast (no label or date: scans)', args: { q: 'budget OR reforecast' } },
+  { name: 'search budget OR reforecast', args: { q: 'budget OR reforecast' } },
+  { name: 'search "exec update" -in:sent', args: { q: '"exec update" -in:sent' } },
+  { name: 'search subject:(board deck) from:corvidlabs.com', args: { q: 'subject:(board deck) from:corvidlabs.com' } },
+  { name: 'search from:github (no label, date or word: scans)', args: { q: 'from:github' } },
 ];
 
 function median(xs: number[]): number {

@@ -39,6 +39,8 @@ const QUERIES: SearchOptions[] = [
   { q: '-is:unread newer_than:14d' }, { q: 'label:no-such-label' }, { q: 'is:important OR is:starred' }, { q: 'after:1767225600 before:1768000000' },
   { labelIds: ['INBOX'], q: 'newer_than:20d has:attachment' }, { q: 'is:draft' }, { labelIds: ['Label_1'], q: 'older_than:1d' },
   { q: 'is:unread', filter: (m) => m.id.endsWith('a') === false },
+  { q: 'budget OR reforecast' }, { q: '"exec update" -in:sent' }, { q: 'subject:(board deck) from:corvidlabs.com' }, { q: 'invoice newer_than:60d' },
+  { q: 'unsubscribe OR "quick poll"' }, { q: 'subject:invoice is:unread' }, { q: 'zzzunknownword' }, { q: 'budget OR is:starred' }, { q: 'invoice 1' },
 ];
 
 function expectSame(ws: Workspace, label: string): void {

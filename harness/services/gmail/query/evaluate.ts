@@ -24,6 +24,10 @@ export interface QueryHints {
   readonly from: number;
   /** internalDate every match is below (exclusive; Infinity when open). */
   readonly to: number;
+  /** Words every match contains (from top-level free-text and `subject:` terms). */
+  readonly words: readonly string[];
+  /** From one top-level OR of free-text terms: every match contains all the words of one alternative. */
+  readonly anyOf: ReadonlyArray<readonly string[]> | undefined;
   readonly exact: boolean;
 }
 
@@ -262,16 +266,30 @@ function labelOfTerm(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): st
   }
 }
 
+/** The terms a match must satisfy all of: the top level, with nested groups like `subject:(board deck)` opened (bounded by the parser's depth and term limits). */
+function conjuncts(node: QueryNode): QueryNode[] {
+  return node.t === 'and' ? node.items.flatMap(conjuncts) : [node];
+}
+
 /** Reads the index hints off the query's top-level terms (the ones every match must satisfy). */
 function hintsOf(ast: QueryNode, env: QueryEnv): QueryHints {
   const labels: string[] = [];
+  const required: string[] = [];
+  let anyOf: string[][] | undefined;
   let from = -Infinity;
   let to = Infinity;
   let exact = true;
-  for (const node of ast.t === 'and' ? ast.items : [ast]) {
+  for (const node of conjuncts(ast)) {
+    if (node.t === 'or' && anyOf === undefined) {
+      // `budget OR reforecast`: a match has every word of one side (textPred reads the same words).
+      const sides = node.items.map((n) => (n.t === 'term' && (n.field === undefined || n.field === 'subject') ? words(n.value) : []));
+      if (sides.every((w) => w.length > 0)) anyOf = sides;
+    }
     if (node.t !== 'term') { exact = false; continue; }
     const v = node.value;
     switch (node.field) {
+      // A word or phrase (anywhere, or in the subject) matches only messages holding each of its words.
+      case undefined: case 'subject': required.push(...words(v)); exact = false; break;
       // Same comparisons as termPred: after/newer ≥, before/older <, newer_than >, older_than <; dates are whole ms.
       case 'after': case 'newer': from = Math.max(from, parseDate(v)); break;
       case 'before': case 'older': to = Math.min(to, parseDate(v)); break;
@@ -286,5 +304,5 @@ function hintsOf(ast: QueryNode, env: QueryEnv): QueryHints {
       }
     }
   }
-  return { labels, from, to, exact };
+  return { labels, from, to, words: [...new Set(required)], anyOf, exact };
 }

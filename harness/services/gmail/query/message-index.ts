@@ -6,6 +6,7 @@
  */
 import type { Collection } from '../../../core/index.ts';
 import type { MessageRecord } from '../model.ts';
+import { searchText } from './text-index.ts';
 
 /** Messages newest first (ties: greater id first, as `newestFirst`), with their internalDate parsed once. */
 export interface SortedMessages {
@@ -26,6 +27,62 @@ export interface MessageIndex {
 
 const EMPTY: SortedMessages = { recs: [], dates: new Float64Array(0) };
 const indexes = new WeakMap<ReadonlyMap<string, MessageRecord>, MessageIndex>();
+const wordIndexes = new WeakMap<MessageIndex, ReadonlyMap<string, SortedMessages>>();
+
+function withDates(recs: readonly MessageRecord[]): SortedMessages {
+  return { recs, dates: Float64Array.from(recs, (m) => Number(m.internalDate)) };
+}
+
+/**
+ * Each word's messages, newest first: built on the first search with free text (it reads
+ * every message's search text once, the cost the first scan used to pay), then shared.
+ */
+export function wordIndex(index: MessageIndex): ReadonlyMap<string, SortedMessages> {
+  const hit = wordIndexes.get(index);
+  if (hit) return hit;
+  const groups = new Map<string, MessageRecord[]>();
+  for (const m of index.all.recs) {
+    for (const w of searchText(m).words) {
+      let g = groups.get(w);
+      if (!g) groups.set(w, (g = []));
+      g.push(m);
+    }
+  }
+  const out = new Map<string, SortedMessages>();
+  for (const [w, g] of groups) out.set(w, withDates(g));
+  wordIndexes.set(index, out);
+  return out;
+}
+
+/** A word's list; the empty list for a word no base message holds. */
+export function wordList(words: ReadonlyMap<string, SortedMessages>, word: string): SortedMessages {
+  return words.get(word) ?? EMPTY;
+}
+
+/** The union of newest-first lists, newest first, each message once (O(total · log lists) at worst; lists are few). */
+export function unionOf(lists: readonly SortedMessages[]): SortedMessages {
+  const nonEmpty = lists.filter((l) => l.recs.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+  const at = nonEmpty.map(() => 0);
+  const out: MessageRecord[] = [];
+  const seen = new Set<MessageRecord>();
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const l = nonEmpty[i]!;
+      if (at[i]! >= l.recs.length) continue;
+      if (best < 0 || compareNewest(l.dates[at[i]!]!, l.recs[at[i]!]!.id, nonEmpty[best]!.dates[at[best]!]!, nonEmpty[best]!.recs[at[best]!]!.id) < 0) best = i;
+    }
+    if (best < 0) break;
+    const m = nonEmpty[best]!.recs[at[best]!]!;
+    at[best]!++;
+    if (!seen.has(m)) {
+      seen.add(m);
+      out.push(m);
+    }
+  }
+  return withDates(out);
+}
 
 /** Compares (date, id) pairs newest first, greater id first on equal dates. */
 export function compareNewest(da: number, ia: string, db: number, ib: string): number {

@@ -5,7 +5,7 @@ import type { MessageRecord } from '../model.ts';
 import { labelNameIndex, messages } from '../mailbox.ts';
 import { compileQuery } from './evaluate.ts';
 import { QuerySyntaxError } from './parse.ts';
-import { dateRange, listFor, messageIndex, messageOverlay, position, type SortedMessages } from './message-index.ts';
+import { dateRange, listFor, messageIndex, messageOverlay, position, unionOf, wordIndex, wordList, type SortedMessages } from './message-index.ts';
 
 /** Search options shared by messages.list, threads.list and drafts.list. */
 export interface SearchOptions {
@@ -52,6 +52,18 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
   for (const l of required) {
     const candidate = listFor(index, l, skipTrash);
     if (candidate.recs.length < list.recs.length) list = candidate;
+  }
+  if (!hints.exact && (hints.words.length > 0 || hints.anyOf)) {
+    // Free text: a word's list (or the union of an OR's sides) may be narrower than any label's.
+    const byWord = wordIndex(index);
+    for (const w of hints.words) {
+      const candidate = wordList(byWord, w);
+      if (candidate.recs.length < list.recs.length) list = candidate;
+    }
+    if (hints.anyOf) {
+      const sides = hints.anyOf.map((ws) => ws.map((w) => wordList(byWord, w)).reduce((a, b) => (b.recs.length < a.recs.length ? b : a)));
+      if (sides.reduce((n, l) => n + l.recs.length, 0) < list.recs.length) list = unionOf(sides);
+    }
   }
   const [start, end] = dateRange(list, hints.from, hints.to);
   const matches = (m: MessageRecord): boolean => {
