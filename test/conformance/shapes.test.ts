@@ -71,7 +71,7 @@ describe('the checker finds each kind of divergence', () => {
 
   it('a field the reference says a view never populates (Drive comment authors) is a divergence', () => {
     const drive = withInlineSchemas(googleSchemas('drive'));
-    const author = DRIVE_VIEWS.comment.nested.author;
+    const author = DRIVE_VIEWS.comment.nested!.author!;
     expect(checkView({ kind: 'drive#user', displayName: 'A', me: true }, author, drive).problems).toEqual([]);
     const leaky = checkView({ kind: 'drive#user', displayName: 'A', me: true, emailAddress: 'a@x', permissionId: '1' }, author, drive);
     expect(leaky.problems.map((p) => p.path).sort()).toEqual(['$.emailAddress', '$.permissionId']);

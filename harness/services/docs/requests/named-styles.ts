@@ -22,7 +22,7 @@ export const updateNamedStyle: RequestHandler<Req<'updateNamedStyle'>> = (ctx, r
   styles[k] = {
     namedStyleType: current.namedStyleType,
     textStyle: (next.textStyle as Record<string, unknown> | undefined) ?? {},
-    paragraphStyle: { ...((next.paragraphStyle as Record<string, unknown> | undefined) ?? {}), namedStyleType: current.paragraphStyle.namedStyleType ?? 'NORMAL_TEXT' },
+    paragraphStyle: { ...(next.paragraphStyle as Record<string, unknown> | undefined), namedStyleType: current.paragraphStyle.namedStyleType ?? 'NORMAL_TEXT' },
   };
   return undefined;
 };
