@@ -1,16 +1,19 @@
 /**
  * Free text cut the way a reader cuts it: sentences, the halves of contrasts, and clauses.
- * A full stop or comma between digits is part of a number ("$44,500", "$44.5k"), not a cut.
+ * A full stop or comma inside a number ("$44,500", "$44.5k") or an address is not a cut.
  */
 
 /** Longest text read for claims (bounds the work on hostile input). */
 export const MAX_CLAIM_TEXT = 20_000;
 
-/** Sentence ends: ! ? ; and new lines anywhere, a full stop unless it sits between digits. */
-const SENTENCE_END = /[;!?\n]+|(?<!\d)\.+|\.+(?!\d)/;
+/**
+ * Sentence ends: ! ? ; and new lines anywhere, a full stop before a space or the end — not
+ * one inside an amount ("$44.5k"), an address ("grace.chen@…") or a file name ("notes.txt").
+ */
+const SENTENCE_END = /[;!?\n]+|\.+(?!\S)/;
 /** Contrasts inside a sentence ("…, but …"), and a comma that starts a new report by the writer ("…, and I shared …"). */
 const CONTRAST = /\s(?:but|while|although|though|however|whereas)\s|,\s*(?:(?:and|so|then|also)\s+)?(?=(?:i|we)(?:['’](?:ve|ll|m|d|re))?\s)/i;
-/** A comma unless it sits between digits. */
+/** A comma unless it sits between digits ("$44,500"). */
 const COMMA = /(?<!\d),|,(?!\d)/;
 
 const tidy = (parts: string[]) => parts.map((c) => c.trim()).filter(Boolean);

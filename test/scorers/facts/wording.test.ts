@@ -34,6 +34,7 @@ describe('clauses keep amounts whole', () => {
     expect(affirmedClauses('Book Wildflower at $44.5k.', CLOCK, [money(44500)])).toEqual(['Book Wildflower at $44.5k']);
     expect(affirmedClauses('Book Wildflower at $44500.', CLOCK, [money(44500)])).toHaveLength(1);
     expect(clausesOf('Booked. Wildflower, $44,500.')).toEqual(['Booked', 'Wildflower', '$44,500']);
+    expect(clausesOf('I shared notes.txt with grace.chen@acme.com. Done')).toEqual(['I shared notes.txt with grace.chen@acme.com', 'Done']);
   });
   it('a wrong amount or a negated booking still does not affirm', () => {
     expect(affirmedClauses('Book Wildflower at $45,500.', CLOCK, [money(44500)])).toEqual([]);
