@@ -1,0 +1,170 @@
+/**
+ * Many trials at once through the real runner, the way `deskbench run -c N` drives a model API:
+ * N trials of the realistic task (brightline-call-timezone-agenda), all in flight together,
+ * through `runMatrix`, the built-in loop with the official `openai` SDK, the discover tool face,
+ * the runner's grader and a real SQLite store. The model is a scripted OpenAI-compatible server in
+ * its own process (bench/support/realistic-model-server.ts) that answers each request 1 s after it
+ * arrived and makes five calls per trial, as a model would: search the inbox, read a message,
+ * list the week's events, add an event, reply — then a final answer (six model calls).
+ *
+ * Ideal wall time = model calls per trial × latency (every trial waits on the model in parallel).
+ * The event loop's delay is sampled all run long (perf_hooks.monitorEventLoopDelay, 10 ms
+ * resolution), and a 10 ms timer logs every stall over 100 ms with when it happened; the store
+ * writes and gradings are timed one by one, so a stall can be put down to them or not.
+ *
+ * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000]   (a table, then one JSON line per size)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DEFAULT_LIMITS, type AuthContext } from '../harness/core/index.ts';
+import { resolveAgent } from '../harness/agents/registry.ts';
+import { makeGrader } from '../harness/runner/grader.ts';
+import type { Grader } from '../harness/runner/run-trial.ts';
+import { runMatrix } from '../harness/runner/run-matrix.ts';
+import { seedTask } from '../harness/runner/seeded-task.ts';
+import { openRunStore } from '../harness/store/index.ts';
+import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
+import { REALISTIC_TASK, realisticCalls, realisticTools } from './support/realistic-trial.ts';
+
+const SIZES = (process.argv[2] ?? '1000,5000').split(',').map(Number);
+const LATENCY_MS = Number(process.argv[3] ?? 1000);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000)) {
+  throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000]');
+}
+const STALL_MS = 100;
+
+const base = baseWorkspace(1);
+const auth: AuthContext = { principal: companyFor(1).owner.email, tokenKind: 'user' };
+const all = realisticCalls(seedTask(REALISTIC_TASK, base, 1).base);
+// Inbox search, one message read, the week's events, a new event, a reply: three reads, two writes.
+const CALLS = [all[0]!, all[1]!, all[7]!, all[13]!, all[14]!].map((c) => c.arguments);
+const MODEL_CALLS = CALLS.length + 1;
+const dir = mkdtempSync(join(tmpdir(), 'deskbench-concurrent-'));
+const callsFile = join(dir, 'calls.json');
+writeFileSync(callsFile, JSON.stringify(CALLS));
+
+/** Starts the model server in a child process: its CPU is the model API's, not the harness's. */
+async function startModelServer(latencyMs: number): Promise<{ baseUrl: string; close(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'realistic-model-server.ts'), String(latencyMs), callsFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      const m = /URL (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`model server exited with ${code}`)));
+  });
+  return { baseUrl, close: () => void child.kill('SIGTERM') };
+}
+
+interface Timed { count: number; totalMs: number; maxMs: number }
+const timed = (): Timed => ({ count: 0, totalMs: 0, maxMs: 0 });
+const note = (t: Timed, ms: number) => {
+  t.count++;
+  t.totalMs += ms;
+  t.maxMs = Math.max(t.maxMs, ms);
+};
+
+async function run(trials: number, latencyMs: number, label: string) {
+  const server = await startModelServer(latencyMs);
+  const store = openRunStore(join(dir, `${label}.db`));
+  const saves = timed();
+  const grades = timed();
+  // Timed one by one: a store write or a grading is synchronous, so its length is how long it holds the loop.
+  const save = store.saveTrial.bind(store);
+  store.saveTrial = (t) => {
+    const t0 = performance.now();
+    save(t);
+    note(saves, performance.now() - t0);
+  };
+  const baseGrader = makeGrader();
+  const grade: Grader = async (task, ctx) => {
+    const t0 = performance.now();
+    try {
+      return await baseGrader(task, ctx);
+    } finally {
+      note(grades, performance.now() - t0);
+    }
+  };
+  const agent = resolveAgent('openai-compatible:bench-model', { baseUrl: server.baseUrl });
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  // A stall is ours when the process used the CPU all along it; on a shared machine it can also be
+  // the process waiting for a core, so each stall carries the CPU time the process used during it.
+  const stalls: Array<{ atMs: number; ms: number; cpuMs: number }> = [];
+  let finished = 0;
+  let lastTick = performance.now();
+  let lastCpu = process.cpuUsage();
+  const t0 = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    const cpuNow = process.cpuUsage();
+    const late = now - lastTick - 10;
+    if (late > STALL_MS) {
+      const cpuMs = (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000;
+      stalls.push({ atMs: Math.round(lastTick - t0), ms: Math.round(late), cpuMs: Math.round(cpuMs) });
+    }
+    lastTick = now;
+    lastCpu = cpuNow;
+  }, 10);
+  const cpu0 = process.cpuUsage();
+  histogram.enable();
+  try {
+    const summary = await runMatrix({
+      store, tasks: [REALISTIC_TASK], agents: [agent],
+      matrix: { taskIds: [REALISTIC_TASK.id], agents: [agent.name], conditions: [{ skills: true, meta: true }], repeats: trials },
+      concurrency: trials, limits: DEFAULT_LIMITS, seed: 1, base, auth, makeTools: realisticTools, grade,
+      spec: { bench: 'concurrent-trials' }, harnessVersion: 'bench', onEvent: (e) => void (e.type === 'trial_finished' && finished++),
+    });
+    const wallMs = performance.now() - t0;
+    histogram.disable();
+    clearInterval(ticker);
+    const cpu = process.cpuUsage(cpu0);
+    const rows = store.listTrials({ includeInfraErrors: true });
+    const bad = rows.filter((r) => r.termination !== 'completed' || r.status !== 'scored');
+    if (summary.scored !== trials || rows.length !== trials || bad.length) {
+      throw new Error(`${label}: ${summary.scored} scored, ${rows.length} stored, ${bad.length} not completed (first: ${bad[0]?.termination}, ${bad[0]?.status})`);
+    }
+    const actions = store.getTrial(rows[0]!.trialId).actions.length;
+    if (actions !== CALLS.length) throw new Error(`${label}: a trial made ${actions} calls, expected ${CALLS.length}`);
+    const idealMs = MODEL_CALLS * latencyMs;
+    return {
+      trials, modelCallsPerTrial: MODEL_CALLS, latencyMs, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
+      maxConcurrent: summary.maxConcurrent, finished,
+      loopDelayMaxMs: Math.round(histogram.max / 1e5) / 10, loopDelayP99Ms: Math.round(histogram.percentile(99) / 1e5) / 10,
+      stallsOver100Ms: stalls.length, worstStalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5),
+      cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
+      storeWrite: { maxMs: Math.round(saves.maxMs * 10) / 10, meanMs: Math.round((saves.totalMs / saves.count) * 100) / 100, totalMs: Math.round(saves.totalMs) },
+      grading: { maxMs: Math.round(grades.maxMs * 10) / 10, meanMs: Math.round((grades.totalMs / grades.count) * 100) / 100, totalMs: Math.round(grades.totalMs) },
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    };
+  } finally {
+    histogram.disable();
+    clearInterval(ticker);
+    store.close();
+    server.close();
+  }
+}
+
+try {
+  process.stdout.write(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+  // Warm-up: loads and compiles the SDK, the loop, the tools and grading; not reported.
+  await run(20, 20, 'warm-up');
+  for (const n of SIZES) {
+    const load = loadavg()[0]!;
+    const r = await run(n, LATENCY_MS, `c${n}`);
+    process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
+      `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'}); event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
+      `${r.stallsOver100Ms} stalls over ${STALL_MS} ms (target none: ${r.stallsOver100Ms === 0 && r.loopDelayMaxMs <= STALL_MS ? 'met' : 'NOT met'}); ` +
+      `store write max ${r.storeWrite.maxMs} ms (mean ${r.storeWrite.meanMs}), grading max ${r.grading.maxMs} ms (mean ${r.grading.meanMs}); ` +
+      `harness CPU ${r.cpuMsPerTrial} ms per trial; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
+    process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r })}\n`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
