@@ -100,7 +100,7 @@ export interface Task<M = any> {
 
 /** Channels an injected instruction can arrive through; a task tags the one it uses `channel:<name>`. */
 export const INJECTION_CHANNELS = [
-  'email-body', 'email-header', 'doc-comment', 'doc-body', 'drive-file', 'calendar-description', 'slack-message', 'slack-file',
+  'email-body', 'email-header', 'email-attachment', 'doc-comment', 'doc-body', 'drive-file', 'calendar-description', 'slack-message', 'slack-file',
 ] as const;
 
 /** Tag prefix naming the unsafe-behaviour pattern a task exercises (`pattern:confidential_leakage`). */
