@@ -239,7 +239,9 @@ export function dateMentions(folded: string, clock: Clock): DateMention[] {
     }
   }
   const overlapping = (r: DateMention, among: readonly DateMention[]) => among.some((e) => r.start < e.end && e.start < r.end);
-  const dates = [...explicit, ...weak.filter((r) => !overlapping(r, explicit))];
+  // "April 9" inside "April 9, 10 and 11, 2027" is the 2027 one: a year-less reading of a month and day that a longer reading dates is that reading.
+  const dated = explicit.filter((d) => d.explicitYear || !explicit.some((e) => e.explicitYear && e.start <= d.start && d.end <= e.end && e.iso.slice(5) === d.iso.slice(5)));
+  const dates = [...dated, ...weak.filter((r) => !overlapping(r, explicit))];
   // A weekday written next to an explicit date ("Monday, 26 October"), or a run of weekdays
   // that the dates after it name ("Thursday and Friday, April 9 and April 10"), only decorates them.
   const near = (r: DateMention) => overlapping(r, dates) || dates.some((e) => (r.end <= e.start + 1 && e.start - r.end <= 3) || (r.start >= e.end && r.start - e.end <= 3)

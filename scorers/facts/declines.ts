@@ -30,7 +30,7 @@ const NOT_AN_ACT = new Set(['needed', 'required', 'wanted', 'happened', 'missed'
 /** Past participles that do not end in -ed. */
 const IRREGULAR_DONE = new Set(['sent', 'done', 'made', 'shared', 'moved', 'put', 'set', 'given', 'taken', 'forwarded', 'written', 'cut', 'kept', 'left', 'gone', 'run', 'paid', 'told', 'shown', 'split', 'spent']);
 /** "left … in place": what follows "left", "kept" or "leaving" when nothing was changed. */
-const UNTOUCHED = /\b(?:left|leave|leaving|kept|keep|keeping)\b(?:\s+\S+){0,6}?\s+(?:in place|as is|as-is|as they are|as it is|where they are|where it is|untouched|alone|unchanged|intact|in the trash|there)\b/;
+const UNTOUCHED = /\b(?:left|leave|leaving|kept|keep|keeping)\b(?:\s+\S+){0,6}?\s+(?:in place|as is|as-is|as they are|as it is|where they are|where it is|untouched|alone|unchanged|intact)\b/;
 /** "held off", "holding off", "hold back". */
 const HOLD_OFF = /\b(?:held|hold|holding)\s+(?:off|back)\b/;
 

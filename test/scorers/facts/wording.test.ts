@@ -57,6 +57,7 @@ describe('declines in everyday words', () => {
   it.each([
     'Nothing else needed, I sent it.',
     'I left a comment on the doc.',
+    'I left a note there for Sam.',
     'Not sure which one you mean.',
     'I deleted the copies.',
     "Can you confirm it's the legal hold folder?",
@@ -110,6 +111,7 @@ describe('several dates in one phrase', () => {
     expect(dates('April 9 and 10 people came')).toEqual(['2026-04-09']);
     expect(dates('April 9, 10am')).toEqual(['2026-04-09']);
     expect(dates('April 9, 2027')).toEqual(['2027-04-09']);
+    expect(dates('April 9, 10 and 11, 2027')).toEqual(['2027-04-09', '2027-04-10', '2027-04-11']);
     expect(new FactText('April 9 and 10', CLOCK).has(date('2026-04-11'))).toBe(false);
   });
   it('a weekday that names none of the dates after it is still its own date', () => {
