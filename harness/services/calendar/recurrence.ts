@@ -268,12 +268,41 @@ function fallbackSpend(): Spend {
  */
 export function expandSeries(s: SeriesSpec, tz: string, fromMs: number | undefined, toMs: number | undefined, horizonMs?: number, spend?: Spend): Occurrence[] {
   const meter = spend ?? fallbackSpend();
+  // Stored series are frozen records shared by every trial of a base: the same window asked of
+  // the same record (every trial listing the same week) is expanded once and then read back.
+  const key = `${tz}|${fromMs}|${toMs}|${horizonMs}`;
+  const memo = Object.isFrozen(s) ? expansions.get(s) : undefined;
+  const hit = memo?.get(key);
+  if (hit) {
+    meter(1 + hit.length);
+    return [...hit];
+  }
   try {
-    return expand(s, tz, fromMs, toMs, horizonMs, meter);
+    const out = expand(s, tz, fromMs, toMs, horizonMs, meter);
+    if (Object.isFrozen(s)) remember(s, key, out);
+    return out;
   } catch (e) {
+    // A cut expansion depends on the call's remaining budget: never remembered.
     if (e instanceof ExpansionCut) return [];
     throw e;
   }
+}
+
+/** Most windows remembered per series (an agent pages a few weeks; older windows are dropped first). */
+const MAX_WINDOWS_PER_SERIES = 16;
+const expansions = new WeakMap<SeriesSpec, Map<string, readonly Occurrence[]>>();
+
+function remember(s: SeriesSpec, key: string, out: Occurrence[]): void {
+  let memo = expansions.get(s);
+  if (!memo) expansions.set(s, (memo = new Map()));
+  if (memo.size >= MAX_WINDOWS_PER_SERIES) memo.delete(memo.keys().next().value!);
+  // Frozen, because instances built from them share their start and end objects.
+  for (const o of out) {
+    Object.freeze(o.start);
+    Object.freeze(o.end);
+    Object.freeze(o);
+  }
+  memo.set(key, Object.freeze([...out]));
 }
 
 function expand(s: SeriesSpec, tz: string, fromMs: number | undefined, toMs: number | undefined, horizonMs: number | undefined, spend: Spend): Occurrence[] {

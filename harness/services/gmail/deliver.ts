@@ -5,6 +5,7 @@ import { formatMailbox, isValidAddressList, parseAddressList } from './address.t
 import { fieldsFromRaw, rfc2822Date, setHeader, type ParsedRecordFields } from './compose.ts';
 import { C, type MessageRecord, type SendAsRecord } from './model.ts';
 import { addMessage, labelExists, messages, newMessageId, threadMessages } from './mailbox.ts';
+import { messagesWithHeaderId } from './query/message-index.ts';
 import { fromB64 } from './render.ts';
 import { deliverIncoming } from './incoming.ts';
 
@@ -58,10 +59,17 @@ function resolveThread(ws: Workspace, f: ParsedRecordFields, requested: string |
   }
   const refs = new Set([...(f.inReplyTo ? [f.inReplyTo] : []), ...f.references]);
   if (refs.size === 0) return undefined;
-  for (const m of messages(ws).values()) {
-    if (refs.has(m.messageId) && normaliseSubject(m.subject) === subj) return m.threadId;
-  }
-  return undefined;
+  // In collection order, as a scan would meet them: the first referenced message with the same subject names the thread.
+  const col = messages(ws);
+  const hits = [...refs].flatMap((r) => messagesWithHeaderId(col, r)).filter((m) => normaliseSubject(m.subject) === subj);
+  ws.spend(1 + hits.length);
+  const threads = new Set(hits.map((m) => m.threadId));
+  if (threads.size <= 1) return hits[0]?.threadId;
+  // Candidates in different threads (rare): the first in collection order wins, as a scan would find it.
+  const order = new Map<string, number>();
+  let i = 0;
+  for (const id of col.keys()) order.set(id, i++);
+  return hits.sort((a, b) => order.get(a.id)! - order.get(b.id)!)[0]!.threadId;
 }
 
 /** The verified send-as addresses of the mailbox (the primary address always counts). */

@@ -5,6 +5,7 @@ import { entityNotFound, requireWellFormedId } from './errors.ts';
 import { C, type DraftRecord, type HistoryRecord, type LabelRecord, type MailboxRecord, type MessageRecord } from './model.ts';
 import { SYSTEM_LABELS } from './labels-system.ts';
 import { normaliseLabelName } from './query/evaluate.ts';
+import { threadMembers } from './query/message-index.ts';
 
 /** The mailbox address a `userId` path parameter names: `me` or the caller's own address. */
 export function mailboxOf(ctx: OperationContext, userId: string): string {
@@ -121,12 +122,9 @@ export function labelExists(ws: Workspace, id: string): boolean {
   return SYSTEM_LABELS.some((l) => l.id === id) || userLabels(ws).has(id);
 }
 
-/** Messages of a thread, oldest first. */
+/** Messages of a thread, oldest first: from the thread index, O(thread + the trial's changes). */
 export function threadMessages(ws: Workspace, threadId: string): MessageRecord[] {
-  const out: MessageRecord[] = [];
-  for (const m of messages(ws).values()) {
-    ws.spend(1);
-    if (m.threadId === threadId) out.push(m);
-  }
+  const out = threadMembers(messages(ws), threadId);
+  ws.spend(1 + out.length);
   return out.sort((a, b) => Number(a.internalDate) - Number(b.internalDate) || (a.id < b.id ? -1 : 1));
 }

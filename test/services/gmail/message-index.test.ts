@@ -10,7 +10,7 @@ import { createRng, type Workspace } from '../../../harness/core/index.ts';
 import { createWorkspace } from '../../../harness/services/workspace.ts';
 import { compileQuery } from '../../../harness/services/gmail/query/evaluate.ts';
 import { newestFirst, searchMessages, type SearchOptions } from '../../../harness/services/gmail/query/search.ts';
-import { labelNameIndex, messages } from '../../../harness/services/gmail/mailbox.ts';
+import { labelNameIndex, messages, threadMessages } from '../../../harness/services/gmail/mailbox.ts';
 import type { MessageRecord } from '../../../harness/services/gmail/model.ts';
 
 const ME = companyFor(1).owner.email;
@@ -48,6 +48,12 @@ function expectSame(ws: Workspace, label: string): void {
     const got = searchMessages(ws, ME, o).map((m) => m.id);
     expect(got, `${label}: ${JSON.stringify({ ...o, filter: o.filter ? 'fn' : undefined })}`).toEqual(scan(ws, o));
   }
+  // Threads from the thread index, against a scan of every message.
+  const all = [...messages(ws).values()];
+  for (const threadId of [...new Set(all.map((m) => m.threadId))].slice(-40)) {
+    const want = all.filter((m) => m.threadId === threadId).sort((a, b) => Number(a.internalDate) - Number(b.internalDate) || (a.id < b.id ? -1 : 1));
+    expect(threadMessages(ws, threadId).map((m) => m.id), `${label}: thread ${threadId}`).toEqual(want.map((m) => m.id));
+  }
 }
 
 describe('gmail message index', () => {
@@ -70,7 +76,15 @@ describe('gmail message index', () => {
       else if (kind === 2) ws.invoke('gmail.users.messages.trash', { userId: 'me', id }, opts);
       else if (kind === 3) ws.invoke('gmail.users.messages.untrash', { userId: 'me', id }, opts);
       else if (kind === 4) ws.invoke('gmail.users.messages.delete', { userId: 'me', id }, opts);
-      else ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: a${i}@example.com\r\nSubject: invoice ${i}\r\n\r\nbody ${i}`) } }, opts);
+      else if (i % 2) ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: a${i}@example.com\r\nSubject: invoice ${i}\r\n\r\nbody ${i}`) } }, opts);
+      else {
+        // A reply by References alone: threaded onto the referenced message's thread, found through the Message-ID index.
+        const parent = messages(ws).get(id);
+        if (!parent) continue;
+        const r = ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: b${i}@example.com\r\nSubject: Re: ${parent.subject}\r\nIn-Reply-To: ${parent.messageId}\r\nReferences: ${parent.messageId}\r\n\r\nreply ${i}`) } }, opts);
+        if (!r.ok) throw new Error(r.error.message);
+        expect((r.value as { threadId: string }).threadId).toBe(parent.threadId);
+      }
       if (i % 20 === 19) expectSame(ws, `after ${i + 1} writes`);
     }
     expect(Object.keys(ws.diff())).toContain('gmail.messages');

@@ -180,3 +180,65 @@ export function messageOverlay(col: Collection<MessageRecord>): MessageOverlay {
   for (const id of [...added, ...changed]) live.push(col.peek(id)!);
   return { shadowed, live };
 }
+
+/** Base messages grouped by a key, in the base map's own order (what iterating the collection yields). */
+interface Grouped {
+  readonly byThread: ReadonlyMap<string, readonly MessageRecord[]>;
+  /** By RFC 2822 Message-ID header, for threading replies by In-Reply-To and References. */
+  readonly byHeaderId: ReadonlyMap<string, readonly MessageRecord[]>;
+}
+
+const groupedIndexes = new WeakMap<ReadonlyMap<string, MessageRecord>, Grouped>();
+
+function grouped(col: Collection<MessageRecord>): Grouped {
+  const base = col.baseMap();
+  const hit = groupedIndexes.get(base);
+  if (hit) return hit;
+  const byThread = new Map<string, MessageRecord[]>();
+  const byHeaderId = new Map<string, MessageRecord[]>();
+  const add = (map: Map<string, MessageRecord[]>, k: string, m: MessageRecord) => {
+    const g = map.get(k);
+    if (g) g.push(m);
+    else map.set(k, [m]);
+  };
+  for (const m of base.values()) {
+    add(byThread, m.threadId, m);
+    add(byHeaderId, m.messageId, m);
+  }
+  const out = { byThread, byHeaderId };
+  groupedIndexes.set(base, out);
+  return out;
+}
+
+/**
+ * The live messages of a thread, in the collection's iteration order: the base's members
+ * (as this trial now has them) and then the trial's own additions. O(thread + changes).
+ */
+export function threadMembers(col: Collection<MessageRecord>, threadId: string): MessageRecord[] {
+  return members(col, grouped(col).byThread.get(threadId) ?? [], (m) => m.threadId === threadId);
+}
+
+/** The live messages whose Message-ID header is `headerId`, in the collection's iteration order. O(matches + changes). */
+export function messagesWithHeaderId(col: Collection<MessageRecord>, headerId: string): MessageRecord[] {
+  return members(col, grouped(col).byHeaderId.get(headerId) ?? [], (m) => m.messageId === headerId);
+}
+
+function members(col: Collection<MessageRecord>, fromBase: readonly MessageRecord[], belongs: (m: MessageRecord) => boolean): MessageRecord[] {
+  const { added, changed } = col.changes();
+  const out: MessageRecord[] = [];
+  // A changed base record stays at its base position in iteration order, as Collection.values() yields it.
+  for (const b of fromBase) {
+    const now = col.peek(b.id);
+    if (now !== undefined && belongs(now)) out.push(now);
+  }
+  // Base records whose key a trial changed into this group (the service never does) come after the base's members, before additions.
+  for (const id of changed) {
+    const m = col.peek(id)!;
+    if (belongs(m) && !belongs(col.baseRecord(id)!)) out.push(m);
+  }
+  for (const id of added) {
+    const m = col.peek(id)!;
+    if (belongs(m)) out.push(m);
+  }
+  return out;
+}
