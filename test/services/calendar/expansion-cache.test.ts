@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseWorkspace, companyFor } from '../../../datasets/base-workspace.ts';
 import { createWorkspace } from '../../../harness/services/workspace.ts';
-import { expandSeries } from '../../../harness/services/calendar/recurrence.ts';
+import { expandSeries, type SeriesSpec } from '../../../harness/services/calendar/recurrence.ts';
 import type { StoredEvent } from '../../../harness/services/calendar/model.ts';
 
 const OWNER = companyFor(1).owner.email;
@@ -37,7 +37,7 @@ describe('remembered series expansions', () => {
   });
 
   it('hands out copies: changing a returned list or reading it twice never changes the next answer', () => {
-    const series = [...base.collections.get('calendar.events')!.values()].find((e) => (e as StoredEvent).recurrence) as StoredEvent;
+    const series = [...base.collections.get('calendar.events')!.values()].find((e) => (e as StoredEvent).recurrence) as SeriesSpec;
     const from = Date.parse('2026-03-01T00:00:00Z');
     const to = Date.parse('2026-04-01T00:00:00Z');
     const once = expandSeries(series, 'America/New_York', from, to);
