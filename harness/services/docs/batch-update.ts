@@ -2,7 +2,7 @@
 import { ApiError, type Workspace } from '../../core/index.ts';
 import { invalidArgument } from '../wire-errors.ts';
 import type { DocRecord } from './model.ts';
-import { DocsRequestError } from './layout.ts';
+import { DocsRequestError, staleRevision } from './errors.ts';
 import { loadDocument, newKixId, newTabId, saveRevision } from './store.ts';
 import { pruneOrphans } from './prune.ts';
 import type { RequestContext, RequestHandler } from './requests/context.ts';
@@ -47,11 +47,6 @@ const REPLY_KEYS: Partial<Record<string, string>> = {
   insertInlineImage: 'insertInlineImage',
   addDocumentTab: 'addDocumentTab',
 };
-
-/** Docs' 400 FAILED_PRECONDITION for a stale requiredRevisionId. */
-function staleRevision(required: string): ApiError {
-  return new ApiError(400, 'failedPrecondition', `The required revision ID ${required} does not match the latest revision of the document.`, { status: 'FAILED_PRECONDITION' });
-}
 
 /** Applies a batch to a document as one revision; any failing request rejects the whole batch. */
 export function batchUpdate(ws: Workspace, email: string, documentId: string, body: z.infer<typeof BatchUpdateBody>): Record<string, unknown> {

@@ -2,13 +2,8 @@
 import type { Block, Paragraph, TabContent, Table } from './model.ts';
 import { paragraphText } from './model.ts';
 
-/** A request the document cannot apply; the batch turns it into a 400 naming the request. */
-export class DocsRequestError extends Error {}
-
-/** Throws a DocsRequestError (for one-line guards). */
-export function fail(message: string): never {
-  throw new DocsRequestError(message);
-}
+export { DocsRequestError, fail } from './errors.ts';
+import { fail } from './errors.ts';
 
 /** Length in UTF-16 units of a block, as the real API counts it. */
 export function blockLength(b: Block): number {

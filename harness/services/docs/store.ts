@@ -1,7 +1,7 @@
 /** Loading, saving and creating documents, with Drive as the source of names and access. */
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../core/index.ts';
-import { googleError } from '../wire-errors.ts';
+import { documentNotFound, permissionDenied } from './errors.ts';
 import { DOCS_COLLECTION, paragraph, type Block, type DocRecord } from './model.ts';
 import { defaultDocumentStyle } from './render.ts';
 import { C, DOC_MIME, type DriveFile, type Role } from '../drive/model.ts';
@@ -34,15 +34,6 @@ export function newTabId(ws: Workspace): string {
   return `t.${b64(`docs-tab:${ws.nextCounter('docs.tab')}`, 12).replace(/[-_]/g, '0').toLowerCase()}`;
 }
 
-/** Docs' 404 for a missing (or invisible) document. */
-export function documentNotFound(): Error {
-  return googleError(404, 'notFound', 'Requested entity was not found.');
-}
-
-/** Docs' 403 when the caller's Drive role is too weak. */
-export function permissionDenied(): Error {
-  return googleError(403, 'forbidden', 'The caller does not have permission');
-}
 
 /**
  * A document and its title, checking the caller's Drive role (`reader` to read,

@@ -1,11 +1,11 @@
 /** The three Docs v1 wire methods: documents.get, documents.create, documents.batchUpdate. */
 import { z } from 'zod';
-import { defineOperation } from '../../core/index.ts';
-import { qBool } from '../wire-schema.ts';
-import { renderDocument } from './render.ts';
-import { createDocument, loadDocument } from './store.ts';
-import { batchUpdate } from './batch-update.ts';
-import { BatchUpdateBody } from './requests/schemas.ts';
+import { defineOperation } from '../../../core/index.ts';
+import { qBool } from '../../wire-schema.ts';
+import { renderDocument } from '../render.ts';
+import { createDocument, loadDocument } from '../store.ts';
+import { batchUpdate } from '../batch-update.ts';
+import { BatchUpdateBody } from '../requests/schemas.ts';
 
 const documentId = z.string().min(1).describe('The ID of the document (the same id as its Drive file).');
 

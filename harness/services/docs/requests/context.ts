@@ -26,7 +26,7 @@ export function tabOf(doc: DocRecord, tabId: string | undefined): TabContent {
 
 /** The tabs a `tabsCriteria` names (every tab when absent), each checked to exist. */
 export function tabsOf(doc: DocRecord, criteria: { tabIds: string[] } | undefined): TabContent[] {
-  if (!criteria || criteria.tabIds.length === 0) return allTabs(doc).map((t) => t.content);
+  if (!criteria || criteria.tabIds.length === 0) return doc.tabs?.length ? allTabs(doc).map((t) => t.content) : [doc];
   return criteria.tabIds.map((id) => tabOf(doc, id));
 }
 
