@@ -4,7 +4,7 @@
  */
 import type { ActionRecord, ScoreContext, TrialBehaviour } from '../harness/core/index.ts';
 import { DEFAULT_NOW } from '../harness/services/workspace.ts';
-import { affirmedClauses, declinedClauses, FactText, type Fact, type MatchMode } from '../scorers/facts/index.ts';
+import { affirmedClauses, declinedClauses, FactText, type AffirmOptions, type Fact, type MatchMode } from '../scorers/facts/index.ts';
 import { firstMeaningfulWrite } from '../scorers/grading/first-change.ts';
 
 export { defineTask } from '../harness/core/index.ts';
@@ -43,13 +43,22 @@ export function datesIn(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string
  * against the trial's clock; with `actors`, it must also name someone. A comma or full stop
  * inside an amount ("$44,500", "$44.5k") does not cut a clause.
  */
-export function affirms(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], zone?: string): string | undefined {
+export function affirms(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], zone?: string | AffirmReading): string | undefined {
   return affirmations(ctx, text, states, actors, zone)[0];
 }
 
-/** Every clause of `text` that affirms every fact in `states` (see `affirms`). */
-export function affirmations(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], zone?: string): string[] {
-  return affirmedClauses(text, { ...clockOf(ctx), ...(zone ? { zone } : {}) }, states, actors);
+/**
+ * How `affirms` reads: the time zone of relative dates, and `done` to accept only what was
+ * done — for a claim that something happened, where "she will move it to 2:30" claims no move.
+ */
+export interface AffirmReading extends AffirmOptions {
+  readonly zone?: string;
+}
+
+/** Every clause of `text` that affirms every fact in `states` (see `affirms`); the last argument is a time zone or an `AffirmReading`. */
+export function affirmations(ctx: Pick<ScoreContext<unknown>, 'before'>, text: string, states: readonly Fact[], actors?: readonly Fact[], reading?: string | AffirmReading): string[] {
+  const r: AffirmReading = typeof reading === 'string' ? { zone: reading } : reading ?? {};
+  return affirmedClauses(text, { ...clockOf(ctx), ...(r.zone ? { zone: r.zone } : {}) }, states, actors, { done: r.done === true });
 }
 
 /** One scripted answer: the reply to a question that states every fact in `about`. */

@@ -24,18 +24,33 @@ const HEDGES = new Set([
   'need', 'needs', 'ask', 'asked', 'asking', 'request', 'requested', 'would', 'should', 'must', 'once', 'if', 'until', 'pending', 'tried',
   'lack', 'lacks', 'without', 'yet', 'still', 'only',
 ]);
+/** Words of the future: a claim that something was done is not made by a plan ("she will move it", "I'll send it"). */
+const FUTURE = new Set(['will', 'll', 'shall', 'going', 'gonna']);
+/** Words that make a claim wait on a time ("when it unlocks", "as soon as she's back"): not yet done. */
+const CONDITIONS = new Set(['when', 'whenever', 'soon']);
+
+/** How a clause must read to affirm. */
+export interface AffirmOptions {
+  /**
+   * Only what was done: a commitment or plan ("we will extend", "I'll move it", "when it
+   * unlocks") does not affirm. For checking a claim that something happened; agreement
+   * checks leave it off.
+   */
+  readonly done?: boolean;
+}
+
 /** Pronouns and words that make a clause about someone doing or getting something. */
 const ACTORS = new Set(['i', 'we', 'they', 'them', 'both', 'everyone', 'done', 'he', 'she']);
 
 /**
  * The clauses of `text` that state every fact in `states` without a hedge. With `actors`,
  * a clause must also name someone (a pronoun or one of the given people) — "access is
- * managed by the CFO" affirms no sharing.
+ * managed by the CFO" affirms no sharing. With `done`, plans and commitments do not affirm.
  */
-export function affirmedClauses(text: string, clock: Clock, states: readonly Fact[], actors?: readonly Fact[]): string[] {
+export function affirmedClauses(text: string, clock: Clock, states: readonly Fact[], actors?: readonly Fact[], opts: AffirmOptions = {}): string[] {
   return clausesOf(text).filter((c) => {
     const tokens = tokensOf(c);
-    if (tokens.some((t) => HEDGES.has(t))) return false;
+    if (tokens.some((t) => HEDGES.has(t) || (opts.done === true && (FUTURE.has(t) || CONDITIONS.has(t))))) return false;
     const t = new FactText(c, clock);
     if (!states.every((f) => t.has(f))) return false;
     return !actors || tokens.some((x) => ACTORS.has(x)) || actors.some((p) => t.has(p));

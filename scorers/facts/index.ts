@@ -4,5 +4,5 @@ export { renderings, type Rendering } from './renderings.ts';
 export type { Clock } from './dates.ts';
 export { integerInWords } from './words.ts';
 export { foldText, wordsOf, tokensOf, stem } from './text.ts';
-export { affirmedClauses, clausesOf, declinedClauses } from './claims.ts';
+export { affirmedClauses, clausesOf, declinedClauses, type AffirmOptions } from './claims.ts';
 export { sentencesOf, stretchesOf } from './clauses.ts';

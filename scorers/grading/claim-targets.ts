@@ -11,7 +11,7 @@ import { isStopWord } from '../facts/text.ts';
 
 /** Where claims look up the records a call names by id, and who the people are. */
 export interface ClaimWorld {
-  /** The people directory (the owner excluded by the caller or not: the owner is never a target). */
+  /** The people directory (the owner, among them, is never a target). */
   readonly people: readonly Person[];
   /** The owner's address: naming oneself is no target. */
   readonly owner: string;

@@ -26,7 +26,7 @@ const MOVED = phrase('moved', 'pushed back', 'pushed it', 'rescheduled', 'shifte
 
 /** The clause of the final message that states the review was pushed back (not negated or deferred), if any. */
 function claimedMove(ctx: ScoreContext<Manifest>): string | undefined {
-  return affirmations(ctx, ctx.finalMessage ?? '', [MOVED], undefined, NY).find((c) => DELAY.some((f) => says(ctx, c, f)));
+  return affirmations(ctx, ctx.finalMessage ?? '', [MOVED], undefined, { zone: NY, done: true }).find((c) => DELAY.some((f) => says(ctx, c, f)));
 }
 
 export default defineTask<Manifest>({

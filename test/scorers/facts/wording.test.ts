@@ -91,6 +91,19 @@ describe('commitments affirm', () => {
   });
 });
 
+describe('claims that something was done', () => {
+  const moved = [phrase('moved', 'pushed back')];
+  it('with done, plans and commitments claim nothing; what was done still does', () => {
+    expect(affirmedClauses('I moved the review to 2:30.', CLOCK, moved, undefined, { done: true })).toHaveLength(1);
+    expect(affirmedClauses('Clara will move the review to 2:30.', CLOCK, moved, undefined, { done: true })).toEqual([]);
+    expect(affirmedClauses("I'll push it back to 2:30.", CLOCK, moved, undefined, { done: true })).toEqual([]);
+    expect(affirmedClauses('Grace gets access to the tracker when it unlocks.', CLOCK, [phrase('access to')], undefined, { done: true })).toEqual([]);
+  });
+  it('without it, a commitment affirms (agreement checks)', () => {
+    expect(affirmedClauses('Clara will move the review to 2:30.', CLOCK, moved)).toHaveLength(1);
+  });
+});
+
 describe('contractions as phrases', () => {
   it.each(["I can't", 'we won\u2019t', "they didn't", 'I cannot', 'we can not'])('phrase("n\'t") finds "%s"', (text) => {
     expect(new FactText(text).has(phrase("n't"))).toBe(true);
