@@ -1,12 +1,11 @@
 /** Stored events: saving with etag/sequence bookkeeping, ids and notifications (wire views are in render.ts). */
 import { hexId, type OperationContext } from '../../core/index.ts';
 import { COL, type CalendarNotification, type StoredEvent } from './model.ts';
+import { maxChangeSeq } from './calendar-index.ts';
 
-/** The latest change counter over all events (reads must not bump ws counters, so scan). */
+/** The latest change counter over all events (reads must not bump ws counters): the base's maximum and the trial's changes. */
 export function currentChangeSeq(ctx: OperationContext): number {
-  let max = 0;
-  for (const ev of eventsCol(ctx).values()) if (ev.changeSeq > max) max = ev.changeSeq;
-  return max;
+  return maxChangeSeq(eventsCol(ctx));
 }
 
 /** The events collection. */

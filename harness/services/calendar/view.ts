@@ -6,6 +6,7 @@ import { expandSeries, instanceIdFor, type Occurrence, type SeriesSpec } from '.
 /** Callers only expand events that have a recurrence. */
 type SeriesSpecLike = SeriesSpec;
 import { eventsCol } from './store.ts';
+import { eventsOnCalendar } from './calendar-index.ts';
 import { eventZone, timeMs } from './time.ts';
 
 const YEAR = 366 * 86_400_000;
@@ -23,12 +24,7 @@ export function isOnCalendar(ev: StoredEvent, cal: StoredCalendar): boolean {
 
 /** Every stored event (masters, exceptions, one-offs, cancelled ones) visible on a calendar. */
 export function calendarEvents(ctx: OperationContext, cal: StoredCalendar): StoredEvent[] {
-  const out: StoredEvent[] = [];
-  for (const ev of eventsCol(ctx).values()) {
-    ctx.ws.spend(1);
-    if (isOnCalendar(ev, cal)) out.push(ev);
-  }
-  return out;
+  return eventsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), (n) => ctx.ws.spend(n));
 }
 
 /** The call's work budget, for expansions run by an operation. */
