@@ -64,6 +64,25 @@ console.log(`largest base document the owner can read: ${doc.id} (${doc.chars} b
 const line = (name: string, r: { wall: number; cpu: number } | undefined) =>
   console.log(`  ${name.padEnd(44)} ${r ? `${r.wall.toFixed(3).padStart(7)} ms median (cpu ${r.cpu.toFixed(3)} ms)` : 'n/a (request kind not implemented)'}`);
 
+// Sustained: CPU per call over long runs of the same call (medians of short runs move with the JIT's tiering).
+const SUSTAINED = 3000;
+const sustained = (call: () => void) => {
+  const c = process.cpuUsage();
+  for (let i = 0; i < SUSTAINED; i++) call();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000 / SUSTAINED;
+};
+const mixed: unknown[] = [
+  ...Array.from({ length: 8 }, () => ({ insertText: { text: 'ab', location: { index: 1 } } })),
+  { updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { namedStyleType: 'HEADING_2' }, fields: 'namedStyleType' } },
+  { deleteContentRange: { range: { startIndex: 1, endIndex: 17 } } },
+];
+// A fresh trial, measured first, so the state and log other calls leave behind do not weigh on these.
+const fresh = createWorkspace(base);
+console.log(`sustained, CPU per call over ${SUSTAINED} consecutive calls on a fresh trial:`);
+console.log(`  ${'documents.get'.padEnd(44)} ${sustained(() => invoke(fresh, 'docs.documents.get', { documentId: doc.id })).toFixed(3).padStart(7)} ms`);
+console.log(`  ${'batchUpdate 10 mixed requests'.padEnd(44)} ${sustained(() => invoke(fresh, 'docs.documents.batchUpdate', { documentId: doc.id, requestBody: { requests: mixed } })).toFixed(3).padStart(7)} ms`);
+
 console.log(`in process, median of ${RUNS} calls after ${WARMUP} warm-up calls:`);
 line('documents.get', measure(() => invoke(ws, 'docs.documents.get', { documentId: doc.id })));
 line('documents.get includeTabsContent', measure(() => invoke(ws, 'docs.documents.get', { documentId: doc.id, includeTabsContent: true })));

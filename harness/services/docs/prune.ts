@@ -26,5 +26,8 @@ export function pruneOrphans(doc: DocRecord): void {
     for (const seg of [tab.body, ...Object.values(tab.headers), ...Object.values(tab.footers), ...Object.values(tab.footnotes ?? {})]) collect(seg, notes, objects);
     if (tab.footnotes) for (const id of Object.keys(tab.footnotes)) if (!notes.has(id)) delete tab.footnotes[id];
     if (tab.inlineObjects) for (const id of Object.keys(tab.inlineObjects)) if (!objects.has(id)) delete tab.inlineObjects[id];
+    // Empty maps go too, so the next batch takes the fast path again.
+    if (tab.footnotes && Object.keys(tab.footnotes).length === 0) delete tab.footnotes;
+    if (tab.inlineObjects && Object.keys(tab.inlineObjects).length === 0) delete tab.inlineObjects;
   }
 }

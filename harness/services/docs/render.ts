@@ -43,6 +43,8 @@ function sectionStyleOf(style: Record<string, unknown> | undefined): Record<stri
 /** Footnote numbers in order of their references in the body. */
 function footnoteNumbers(tab: TabContent): Map<string, number> {
   const out = new Map<string, number>();
+  // Without footnotes there is nothing to number: skip the walk of the body.
+  if (!tab.footnotes || Object.keys(tab.footnotes).length === 0) return out;
   const walk = (blocks: readonly Block[]) => {
     for (const b of blocks) {
       if (b.type === 'table') for (const row of b.rows) for (const cell of row.cells) walk(cell.content);
