@@ -38,19 +38,36 @@ const SERVICE_TITLES: Readonly<Record<string, string>> = {
   gmail: 'Gmail', calendar: 'Google Calendar', drive: 'Google Drive', docs: 'Google Docs', slack: 'Slack',
 };
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (tens of microseconds,
+// five per prompt, one prompt per trial), so each zone's formatters are built once. Bounded: a
+// run sees a handful of zones; past the bound the cache starts over.
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 512;
+
+function formatter(zone: string, o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(o)}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    if (FORMATTERS.size >= MAX_FORMATTERS) FORMATTERS.clear();
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, ...o });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /** The wall-clock reading of an instant in a time zone: weekday, date, time and UTC offset. */
 export function localTime(nowIso: string, timeZone: string): { weekday: string; date: string; time: string; offset: string; isoDate: string } {
   const at = new Date(nowIso);
   const zone = (() => {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
+      formatter(timeZone, {});
       return timeZone;
     } catch {
       return 'UTC';
     }
   })();
-  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-US', { timeZone: zone, ...o }).format(at);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', timeZoneName: 'longOffset' }).formatToParts(at);
+  const part = (o: Intl.DateTimeFormatOptions) => formatter(zone, o).format(at);
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit', timeZoneName: 'longOffset' }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const offset = get('timeZoneName').replace(/^GMT$/, 'UTC+00:00').replace(/^GMT/, 'UTC');
   return {

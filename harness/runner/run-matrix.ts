@@ -86,6 +86,18 @@ export function trialIdFor(runId: string, key: TrialKey): string {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * A turn of the event loop of one's own: each caller waits for the previous caller's turn, then
+ * yields. Immediates queued together all run in one pass of the loop, so a thousand trials
+ * starting at once would hold it for a thousand trial starts (seconds) before any timer or
+ * answer is seen; started one per turn, the loop serves I/O between starts and the trials' first
+ * model requests go out, and come back, spread out instead of in one burst.
+ */
+function turnTaker(): () => Promise<void> {
+  let last = Promise.resolve();
+  return () => (last = last.then(yieldToEventLoop));
+}
+
+/**
  * Runs (or resumes) a run. Trials already stored as scored are skipped; the rest are
  * scheduled under `concurrency`. Infrastructure failures are retried with backoff and,
  * if they persist, stored as `infra_error` (never scored, re-run on resume).
@@ -200,8 +212,9 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     agent: agentsByName.get(key.agent)!, exec, attempts, status, seed: o.seed,
   });
 
+  const ownTurn = turnTaker();
   const runOne = async (key: TrialKey) => {
-    await yieldToEventLoop();
+    await ownTurn();
     if (stopReason) return;
     if (o.budgetUsd != null && costKnown && costedTrials > 0) {
       const projected = spent + spent / costedTrials;

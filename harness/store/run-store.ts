@@ -282,14 +282,26 @@ export class RunStore {
   }
 }
 
+// Statements a trial's write runs, prepared once per connection: preparing the trial row's
+// forty-column INSERT and its siblings on every write cost more than running them.
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function statement(db: Database.Database, sql: string): Database.Statement {
+  let byText = STATEMENTS.get(db);
+  if (!byText) STATEMENTS.set(db, (byText = new Map()));
+  let st = byText.get(sql);
+  if (!st) byText.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 function insertTrial(db: Database.Database, t: TrialRecord): void {
   const s = t.score;
-  const share = db.prepare('INSERT OR IGNORE INTO texts (hash, data) VALUES (?, ?)');
-  const known = db.prepare('SELECT 1 FROM texts WHERE hash = ?');
+  const share = statement(db, 'INSERT OR IGNORE INTO texts (hash, data) VALUES (?, ?)');
+  const known = statement(db, 'SELECT 1 FROM texts WHERE hash = ?');
   const trajectory = encodeTrajectory({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null }, (hash, text) => {
     if (!known.get(hash)) share.run(hash, compress(text));
   });
-  db.prepare(
+  statement(db,
     `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
       safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
       ended_at, duration_ms, steps, tool_calls, input_tokens, output_tokens, cached_tokens, cost_usd, score, success, unsafe,
@@ -310,11 +322,11 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
 /** Check, violation, penalty and flag rows of one score. */
 function insertScoreDetails(db: Database.Database, trialId: string, s: ScoreResult): void {
   const t = { trialId };
-  const chk = db.prepare('INSERT INTO checks (trial_id, idx, check_id, description, weight, passed, detail, kind, graded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const chk = statement(db, 'INSERT INTO checks (trial_id, idx, check_id, description, weight, passed, detail, kind, graded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   s.checks.forEach((c, i) => chk.run(t.trialId, i, c.id, c.description, c.weight, b(c.passed), c.detail ?? null, c.kind ?? null, c.graded === false ? 0 : 1));
-  const verdict = db.prepare('INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const verdict = statement(db, 'INSERT OR REPLACE INTO judgements (trial_id, item_id, judge, subject_hash, passed, reason) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of s.checks) if (c.kind === 'judge' && c.graded !== false && c.subjectHash && s.judge) verdict.run(trialId, c.id, s.judge, c.subjectHash, b(c.passed), c.detail ?? '');
-  const v = db.prepare('INSERT INTO violations (trial_id, idx, kind, rule, category, detail, amount, action_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const v = statement(db, 'INSERT INTO violations (trial_id, idx, kind, rule, category, detail, amount, action_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let i = 0;
   for (const x of s.violations) v.run(t.trialId, i++, 'violation', x.rule, x.category, x.detail, null, x.actionSeq ?? null);
   for (const x of s.penalties) v.run(t.trialId, i++, 'penalty', x.id, null, x.detail, x.amount, x.actionSeq ?? null);

@@ -8,8 +8,21 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
+// No cap on sockets per host: each trial in flight waits on its own model request, so a cap below
+// the run's concurrency would queue requests here (at -c 1000, a cap of 256 made a run four times
+// longer). The run's concurrency is what bounds them.
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
+
+/**
+ * Hands each finished response to its caller in a turn of the event loop of its own. Answers that
+ * arrive together (a thousand trials waiting on one model API, or a process that was kept off the
+ * CPU for a moment) would otherwise all be parsed and acted on in one pass of the loop: every
+ * trial's next step run back to back, with no timer or socket served until the last. One per turn,
+ * the loop never holds for more than one trial's step.
+ */
+let lastTurn = Promise.resolve();
+const nextTurn = (): Promise<void> => (lastTurn = lastTurn.then(() => new Promise<void>((r) => setImmediate(r))));
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -50,7 +63,8 @@ export async function nodeFetch(input: string | URL | Request, init?: RequestIni
         }
         const status = res.statusCode ?? 500;
         const noBody = status === 204 || status === 304;
-        resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers }));
+        const response = new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers });
+        void nextTurn().then(() => resolve(response));
       });
     });
     const onAbort = () => req.destroy(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));

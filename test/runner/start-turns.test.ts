@@ -1,0 +1,41 @@
+/**
+ * Trials start one per turn of the event loop: a run of many trials at once never holds the loop
+ * for all their starts in one pass, so timers and answers are served between them.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { slowOracle, ConcurrencyProbe } from '../support/test-agents.ts';
+import { openRunStore } from '../../harness/store/index.ts';
+import { runMatrix } from '../../harness/runner/run-matrix.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { runOptions } from '../support/run-fixture.ts';
+
+const dir = tempDir();
+
+describe('runMatrix trial starts', () => {
+  it('starts the trials of a wide run one per turn of the event loop', async () => {
+    const store = openRunStore(join(dir, 'turns.db'));
+    // 'T' marks a turn of the loop (a ticker that re-arms itself each turn), 'S' a trial's start.
+    const log: string[] = [];
+    let ticking = true;
+    const tick = () => {
+      log.push('T');
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const probe = new ConcurrencyProbe();
+    const s = await runMatrix({
+      ...runOptions(store, [slowOracle(50, probe)], { repeats: 20, concurrency: 40 }),
+      onEvent: (e) => void (e.type === 'trial_started' && log.push('S')),
+    });
+    ticking = false;
+    expect(s.status).toBe('complete');
+    expect(store.listTrials({ runIds: [s.runId] })).toHaveLength(40);
+    // All forty were in flight together, yet no two started in the same turn.
+    expect(s.maxConcurrent).toBe(40);
+    const seq = log.join('');
+    expect(seq.split('S').length - 1).toBe(40);
+    expect(seq).not.toContain('SS');
+    store.close();
+  });
+});
