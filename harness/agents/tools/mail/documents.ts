@@ -10,8 +10,7 @@ import { z } from 'zod';
 import { isRawResponse, type ServiceId, type ToolSpec } from '../../../core/index.ts';
 import { documentText, isReadableDocument, sniffFormat } from '../../../content/index.ts';
 import { toToolSchema } from '../schema.ts';
-import { closestName, unknownFields } from '../strict.ts';
-import type { HelperEnv, HelperResult } from './helpers.ts';
+import { helperError, parseHelperArgs, type HelperEnv, type HelperResult } from './helpers.ts';
 import { decodeMessage } from './mime.ts';
 
 const AttachmentArgs = z.object({
@@ -55,23 +54,10 @@ export function documentHelperSpecs(services: readonly ServiceId[]): ToolSpec[] 
   return specs;
 }
 
-const fail = (message: string): HelperResult => ({ ok: false, body: { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalidArgument' }], status: 'INVALID_ARGUMENT' } } });
-
 /** Runs a document helper. Arguments are checked strictly, like every tool's. */
 export function runDocumentHelper(name: string, args: Record<string, unknown>, env: HelperEnv): HelperResult {
-  const schema = SCHEMAS[name as keyof typeof SCHEMAS];
-  if (!schema) return fail(`unknown helper ${name}`);
-  const unknown = unknownFields(args, toToolSchema(schema));
-  if (unknown.length) {
-    const u = unknown[0]!;
-    const near = closestName(u.name, u.valid);
-    return fail(`Invalid JSON payload received. Unknown name "${u.name}": Cannot find field.${near ? ` Did you mean "${near}"?` : ''} Valid names: ${u.valid.join(', ')}.`);
-  }
-  const parsed = schema.safeParse(args);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    return fail(`Invalid value at '${i.path.join('.') || name}': ${i.message}`);
-  }
+  const parsed = parseHelperArgs(SCHEMAS, name, args);
+  if (!('data' in parsed)) return parsed;
   return name === 'gmail_read_attachment' ? readAttachment(parsed.data as z.infer<typeof AttachmentArgs>, env) : readDriveFile(parsed.data as z.infer<typeof DriveArgs>, env);
 }
 
@@ -104,14 +90,14 @@ function readDriveFile(a: z.infer<typeof DriveArgs>, env: HelperEnv): HelperResu
   if (!meta.ok) return { ok: false, body: meta.body };
   const f = meta.value as { name?: string; mimeType?: string };
   const mimeType = String(f.mimeType ?? 'application/octet-stream');
-  if (mimeType === 'application/vnd.google-apps.folder') return fail(`${a.fileId} is a folder; list its files with drive.files.list (q: "'${a.fileId}' in parents").`);
+  if (mimeType === 'application/vnd.google-apps.folder') return helperError(`${a.fileId} is a folder; list its files with drive.files.list (q: "'${a.fileId}' in parents").`);
   const exportAs = NATIVE_TEXT[mimeType];
-  if (mimeType.startsWith('application/vnd.google-apps.') && !exportAs) return fail(`A ${mimeType} file has no text export.`);
+  if (mimeType.startsWith('application/vnd.google-apps.') && !exportAs) return helperError(`A ${mimeType} file has no text export.`);
   const content = exportAs
     ? env.invoke('drive.files.export', { fileId: a.fileId, mimeType: exportAs })
     : env.invoke('drive.files.get', { fileId: a.fileId, alt: 'media' });
   if (!content.ok) return { ok: false, body: content.body };
-  if (!isRawResponse(content.value)) return fail(`Drive file ${a.fileId} has no downloadable content.`);
+  if (!isRawResponse(content.value)) return helperError(`Drive file ${a.fileId} has no downloadable content.`);
   const bytes = content.value.data;
   const read = exportAs ? { text: bytes.toString('utf8') } : textOfBytes(bytes, mimeType);
   return { ok: true, value: { name: f.name ?? a.fileId, mimeType, size: bytes.length, ...read } };

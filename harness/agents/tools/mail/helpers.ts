@@ -88,23 +88,34 @@ export interface HelperEnv {
   readonly owner: string;
 }
 
-const fail = (message: string): HelperResult => ({ ok: false, body: { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalidArgument' }], status: 'INVALID_ARGUMENT' } } });
+/** A helper's 400, in the Google error envelope the wire tools answer with. */
+export const helperError = (message: string): HelperResult => ({ ok: false, body: { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalidArgument' }], status: 'INVALID_ARGUMENT' } } });
 
-/** Runs a helper tool. Arguments are checked strictly (unknown names refused, naming the closest valid one). */
-export function runMailHelper(name: string, args: Record<string, unknown>, env: HelperEnv): HelperResult {
-  const schema = SCHEMAS[name as keyof typeof SCHEMAS];
-  if (!schema) return fail(`unknown helper ${name}`);
+/**
+ * Checks a helper's arguments strictly, as every tool's are: an unknown name is refused naming
+ * the closest valid one, a bad value naming where it is. The parsed arguments, or the 400.
+ */
+export function parseHelperArgs(schemas: Readonly<Record<string, z.ZodType>>, name: string, args: Record<string, unknown>): { ok: true; data: unknown } | HelperResult {
+  const schema = schemas[name];
+  if (!schema) return helperError(`unknown helper ${name}`);
   const unknown = unknownFields(args, toToolSchema(schema));
   if (unknown.length) {
     const u = unknown[0]!;
     const near = closestName(u.name, u.valid);
-    return fail(`Invalid JSON payload received. Unknown name "${u.name}"${u.at ? ` at '${u.at}'` : ''}: Cannot find field.${near ? ` Did you mean "${near}"?` : ''} Valid names: ${u.valid.join(', ')}.`);
+    return helperError(`Invalid JSON payload received. Unknown name "${u.name}"${u.at ? ` at '${u.at}'` : ''}: Cannot find field.${near ? ` Did you mean "${near}"?` : ''} Valid names: ${u.valid.join(', ')}.`);
   }
   const parsed = schema.safeParse(args);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    return fail(`Invalid value at '${i.path.join('.') || name}': ${i.message}`);
+    return helperError(`Invalid value at '${i.path.join('.') || name}': ${i.message}`);
   }
+  return { ok: true, data: parsed.data };
+}
+
+/** Runs a helper tool. Arguments are checked strictly (unknown names refused, naming the closest valid one). */
+export function runMailHelper(name: string, args: Record<string, unknown>, env: HelperEnv): HelperResult {
+  const parsed = parseHelperArgs(SCHEMAS, name, args);
+  if (!('data' in parsed)) return parsed;
   if (name === 'gmail_search') return search(parsed.data as z.infer<typeof SearchArgs>, env);
   if (name === 'gmail_read') return read(parsed.data as z.infer<typeof ReadArgs>, env);
   return send(parsed.data as z.infer<typeof SendArgs>, env);
@@ -144,7 +155,7 @@ export function readable(m: Json): Json {
 
 function read(a: z.infer<typeof ReadArgs>, env: HelperEnv): HelperResult {
   const given = [a.messageId, a.threadId, a.draftId].filter((x) => x !== undefined).length;
-  if (given !== 1) return fail('Give exactly one of messageId, threadId, draftId.');
+  if (given !== 1) return helperError('Give exactly one of messageId, threadId, draftId.');
   if (a.messageId !== undefined) {
     const r = env.invoke('gmail.users.messages.get', { userId: 'me', id: a.messageId, format: 'full' });
     return r.ok ? { ok: true, value: readable(r.value as Json) } : { ok: false, body: r.body };
@@ -183,7 +194,7 @@ const PDF = 'application/pdf';
 
 function attachment(ref: z.infer<typeof AttachmentRef>, env: HelperEnv): OutgoingAttachment | HelperResult {
   if (ref.driveFileId !== undefined) {
-    if (!env.services.includes('drive')) return fail('Drive attachments need Google Drive, which this task does not offer.');
+    if (!env.services.includes('drive')) return helperError('Drive attachments need Google Drive, which this task does not offer.');
     const meta = env.invoke('drive.files.get', { fileId: ref.driveFileId });
     if (!meta.ok) return { ok: false, body: meta.body };
     const f = meta.value as { name?: string; mimeType?: string };
@@ -192,7 +203,7 @@ function attachment(ref: z.infer<typeof AttachmentRef>, env: HelperEnv): Outgoin
       ? env.invoke('drive.files.export', { fileId: ref.driveFileId, mimeType: PDF })
       : env.invoke('drive.files.get', { fileId: ref.driveFileId, alt: 'media' });
     if (!content.ok) return { ok: false, body: content.body };
-    if (!isRawResponse(content.value)) return fail(`Drive file ${ref.driveFileId} has no downloadable content.`);
+    if (!isRawResponse(content.value)) return helperError(`Drive file ${ref.driveFileId} has no downloadable content.`);
     const name = String(f.name ?? ref.driveFileId);
     return { filename: native && !/\.pdf$/i.test(name) ? `${name}.pdf` : name, mimeType: native ? PDF : content.value.contentType, data: content.value.data };
   }
@@ -205,7 +216,7 @@ function attachment(ref: z.infer<typeof AttachmentRef>, env: HelperEnv): Outgoin
     const data = Buffer.from(String((got.value as Json).data ?? ''), 'base64url');
     return { filename: info?.filename || 'attachment', mimeType: info?.mimeType || 'application/octet-stream', data };
   }
-  return fail('Each attachment needs driveFileId, or messageId with attachmentId.');
+  return helperError('Each attachment needs driveFileId, or messageId with attachmentId.');
 }
 
 function isFailure(x: OutgoingAttachment | HelperResult): x is HelperResult {
@@ -213,11 +224,11 @@ function isFailure(x: OutgoingAttachment | HelperResult): x is HelperResult {
 }
 
 function send(a: z.infer<typeof SendArgs>, env: HelperEnv): HelperResult {
-  if (a.inReplyTo !== undefined && a.forward !== undefined) return fail('Give inReplyTo or forward, not both.');
+  if (a.inReplyTo !== undefined && a.forward !== undefined) return helperError('Give inReplyTo or forward, not both.');
   const to = mailboxes(a.to, 'To');
   const cc = mailboxes(a.cc, 'Cc');
   const bcc = mailboxes(a.bcc, 'Bcc');
-  for (const x of [to, cc, bcc]) if (typeof x === 'string') return fail(x);
+  for (const x of [to, cc, bcc]) if (typeof x === 'string') return helperError(x);
   let toList = to as Mailbox[];
   let ccList = cc as Mailbox[];
   const bccList = bcc as Mailbox[];
@@ -273,7 +284,7 @@ function send(a: z.infer<typeof SendArgs>, env: HelperEnv): HelperResult {
     if (isFailure(att)) return att;
     attachments.push(att);
   }
-  if (!a.draft && toList.length + ccList.length + bccList.length === 0) return fail('Recipient address required: give `to` (or `cc`/`bcc`).');
+  if (!a.draft && toList.length + ccList.length + bccList.length === 0) return helperError('Recipient address required: give `to` (or `cc`/`bcc`).');
   const raw = buildRfc2822({
     to: toList, cc: ccList, bcc: bccList, subject: subject ?? '', text, attachments,
     ...(inReplyTo ? { inReplyTo } : {}), ...(references ? { references } : {}),
