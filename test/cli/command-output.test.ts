@@ -70,7 +70,7 @@ describe('show', () => {
       const noisy = { ...t, score: { ...t.score!, score: 0.9500000000000001 } };
       const text = renderTranscript(noisy);
       expect(text).toContain('score 0.95  duration');
-      expect(text).toMatch(/\nscore 0\.95(\n| )/);
+      expect(text).toMatch(/\nscore 0\.95(\n| |$)/);
       expect(text).not.toContain('0.9500000000000001');
     } finally {
       store.close();
