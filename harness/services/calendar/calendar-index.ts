@@ -6,6 +6,7 @@
  */
 import type { Collection } from '../../core/index.ts';
 import type { StoredCalendar, StoredEvent } from './model.ts';
+import { worthIndexing } from '../index-policy.ts';
 
 interface CalendarIndex {
   /** Base events in the base map's order. */
@@ -19,10 +20,11 @@ interface CalendarIndex {
 
 const indexes = new WeakMap<ReadonlyMap<string, StoredEvent>, CalendarIndex>();
 
-function indexOf(col: Collection<StoredEvent>): CalendarIndex {
+function indexOf(col: Collection<StoredEvent>, purpose: object): CalendarIndex | undefined {
   const base = col.baseMap();
   const hit = indexes.get(base);
   if (hit) return hit;
+  if (!worthIndexing(base, purpose)) return undefined;
   const recs = [...base.values()];
   const positionOf = new Map<string, number>();
   const byKey = new Map<string, number[]>();
@@ -48,7 +50,15 @@ function indexOf(col: Collection<StoredEvent>): CalendarIndex {
  * positions, then the trial's additions), reading only the calendar's own base events.
  */
 export function eventsOnCalendar(col: Collection<StoredEvent>, cal: StoredCalendar, onCalendar: (ev: StoredEvent) => boolean, spend: (units: number) => void): StoredEvent[] {
-  const index = indexOf(col);
+  const index = indexOf(col, eventsOnCalendar);
+  if (!index) {
+    const out: StoredEvent[] = [];
+    for (const ev of col.values()) {
+      spend(1);
+      if (onCalendar(ev)) out.push(ev);
+    }
+    return out;
+  }
   const own = index.byKey.get(`cal:${cal.id}`) ?? [];
   const invited = cal.primary ? (index.byKey.get(`att:${cal.id.toLowerCase()}`) ?? []) : [];
   const picked: Array<[number, StoredEvent]> = [];
@@ -79,16 +89,16 @@ export function eventsOnCalendar(col: Collection<StoredEvent>, cal: StoredCalend
 
 /** The highest change counter over the live events: the base's, unless this trial removed or rewrote the event holding it. */
 export function maxChangeSeq(col: Collection<StoredEvent>): number {
-  const index = indexOf(col);
+  const index = indexOf(col, maxChangeSeq);
   const { added, removed, changed } = col.changes();
   let max = 0;
-  let baseMaxGone = false;
-  for (const id of [...removed, ...changed]) if (col.baseRecord(id)!.changeSeq === index.maxChangeSeq) baseMaxGone = true;
+  let baseMaxGone = !index;
+  if (index) for (const id of [...removed, ...changed]) if (col.baseRecord(id)!.changeSeq === index.maxChangeSeq) baseMaxGone = true;
   if (baseMaxGone) {
     for (const ev of col.values()) if (ev.changeSeq > max) max = ev.changeSeq;
     return max;
   }
-  max = index.maxChangeSeq;
+  max = index!.maxChangeSeq;
   for (const id of [...added, ...changed]) max = Math.max(max, col.peek(id)!.changeSeq);
   return max;
 }

@@ -7,6 +7,7 @@
 import type { Collection } from '../../../core/index.ts';
 import type { MessageRecord } from '../model.ts';
 import { searchText } from './text-index.ts';
+import { worthIndexing } from '../../index-policy.ts';
 
 /** Messages newest first (ties: greater id first, as `newestFirst`), with their internalDate parsed once. */
 export interface SortedMessages {
@@ -99,11 +100,15 @@ function hidden(m: MessageRecord): boolean {
   return m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM');
 }
 
-/** The index of a messages collection's base (built on first use, O(n log n), then shared). */
-export function messageIndex(col: Collection<MessageRecord>): MessageIndex {
+/**
+ * The index of a messages collection's base (O(n log n) to build, then shared), or undefined
+ * while the base is small and read too rarely to pay for one (harness/services/index-policy.ts).
+ */
+export function messageIndex(col: Collection<MessageRecord>): MessageIndex | undefined {
   const base = col.baseMap();
   const hit = indexes.get(base);
   if (hit) return hit;
+  if (!worthIndexing(base, indexes)) return undefined;
   const all = sorted([...base.values()]);
   const visible = sorted(all.recs.filter((m) => !hidden(m)));
   const groups = new Map<string, MessageRecord[]>();
@@ -190,10 +195,11 @@ interface Grouped {
 
 const groupedIndexes = new WeakMap<ReadonlyMap<string, MessageRecord>, Grouped>();
 
-function grouped(col: Collection<MessageRecord>): Grouped {
+function grouped(col: Collection<MessageRecord>): Grouped | undefined {
   const base = col.baseMap();
   const hit = groupedIndexes.get(base);
   if (hit) return hit;
+  if (!worthIndexing(base, groupedIndexes)) return undefined;
   const byThread = new Map<string, MessageRecord[]>();
   const byHeaderId = new Map<string, MessageRecord[]>();
   const add = (map: Map<string, MessageRecord[]>, k: string, m: MessageRecord) => {
@@ -215,12 +221,16 @@ function grouped(col: Collection<MessageRecord>): Grouped {
  * (as this trial now has them) and then the trial's own additions. O(thread + changes).
  */
 export function threadMembers(col: Collection<MessageRecord>, threadId: string): MessageRecord[] {
-  return members(col, grouped(col).byThread.get(threadId) ?? [], (m) => m.threadId === threadId);
+  const g = grouped(col);
+  if (!g) return [...col.values()].filter((m) => m.threadId === threadId);
+  return members(col, g.byThread.get(threadId) ?? [], (m) => m.threadId === threadId);
 }
 
 /** The live messages whose Message-ID header is `headerId`, in the collection's iteration order. O(matches + changes). */
 export function messagesWithHeaderId(col: Collection<MessageRecord>, headerId: string): MessageRecord[] {
-  return members(col, grouped(col).byHeaderId.get(headerId) ?? [], (m) => m.messageId === headerId);
+  const g = grouped(col);
+  if (!g) return [...col.values()].filter((m) => m.messageId === headerId);
+  return members(col, g.byHeaderId.get(headerId) ?? [], (m) => m.messageId === headerId);
 }
 
 function members(col: Collection<MessageRecord>, fromBase: readonly MessageRecord[], belongs: (m: MessageRecord) => boolean): MessageRecord[] {

@@ -1,9 +1,9 @@
 /** Runs a Gmail search over the mailbox: `q`, `labelIds`, the trash/spam rule, newest first. */
-import type { Workspace } from '../../../core/index.ts';
+import type { Collection, Workspace } from '../../../core/index.ts';
 import { invalidArgument } from '../../wire-errors.ts';
 import type { MessageRecord } from '../model.ts';
 import { labelNameIndex, messages } from '../mailbox.ts';
-import { compileQuery } from './evaluate.ts';
+import { compileQuery, type CompiledQuery } from './evaluate.ts';
 import { QuerySyntaxError } from './parse.ts';
 import { dateRange, listFor, messageIndex, messageOverlay, position, unionOf, wordIndex, wordList, type SortedMessages } from './message-index.ts';
 
@@ -45,6 +45,7 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
     !labelIds.includes('TRASH') && !labelIds.includes('SPAM');
   const col = messages(ws);
   const index = messageIndex(col);
+  if (!index) return scanAll(ws, col, compiled, labelIds, skipTrash, opts.filter);
   const overlay = messageOverlay(col);
   const { hints } = compiled;
   const required = [...new Set([...labelIds, ...hints.labels])];
@@ -91,6 +92,27 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
     if (matches(m)) out.push(m);
   }
   return mergeNewest(out, own);
+}
+
+/** The search without an index: every live message tested (a small base read only a few times so far). */
+function scanAll(
+  ws: Workspace, col: Collection<MessageRecord>, compiled: CompiledQuery, labelIds: readonly string[], skipTrash: boolean, filter: ((m: MessageRecord) => boolean) | undefined,
+): MessageRecord[] {
+  const out: MessageRecord[] = [];
+  for (const m of col.values()) {
+    ws.spend(1);
+    if (skipTrash && (m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM'))) continue;
+    if (labelIds.length) {
+      if (labelIds.length > m.labelIds.length) continue;
+      ws.spend(labelIds.length);
+      if (!labelIds.every((l) => m.labelIds.includes(l))) continue;
+    }
+    if (filter && !filter(m)) continue;
+    ws.spend(compiled.cost);
+    if (!compiled.test(m)) continue;
+    out.push(m);
+  }
+  return out.sort(newestFirst);
 }
 
 /** `list.recs[start, end)` without the base records this trial replaced or deleted (a copy: callers keep it). */
