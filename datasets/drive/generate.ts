@@ -28,7 +28,7 @@ function teamOf(company: Company, team: string): Person[] {
 }
 
 function buildTeamTree(g: DriveGen): void {
-  const { company, rng } = g;
+  const { company } = g;
   const cos = company.owner;
   for (const top of TOP_FOLDERS) {
     const team = top.team ? teamOf(company, top.team) : [cos];
