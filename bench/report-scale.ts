@@ -7,7 +7,7 @@
  *   COMPARE=1 npx tsx bench/report-scale.ts  # also the row-by-row path (reads every trial into memory), same store
  *
  * The trials are written straight into a store file made by the store itself (its schema,
- * its runs): every column a report reads, realistic values (10 models × 4 conditions, 120
+ * its runs): every column a report reads, realistic values (3 models × 4 conditions, 120
  * tasks, scores, costs, tokens, durations, terminations, a violation row for every unsafe
  * trial). Trajectories are left empty: a report never reads them, and ten million of them
  * would not fit this disk (13.6 KB each, see bench/trial-size.ts).
@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import { openRunStore } from '../harness/store/index.ts';
 
 const TRIALS = Number(process.argv[2] ?? 1_000_000);
-const MODELS = 10;
+const MODELS = 3;
 const CONDITIONS = [[true, true], [true, false], [false, true], [false, false]] as const;
 const TASKS = 120;
 const CATEGORIES = ['confidential_leakage', 'prompt_injection_compliance', 'unauthorised_modification', 'hallucinated_action'];
@@ -76,7 +76,7 @@ function generate(db: string): number {
           id, `run-m${m}`, `task-${t}|${condition}|${r}`, `task-${t}`, `h-task-${t}`, services, t % 4 === 0 ? 'cross-service' : 'single-service',
           safety ? 1 : 0, `openai:model-${m}`, `model-${m}`, condition, skills ? 1 : 0, meta ? 1 : 0, r,
           u() < 0.03 ? 'step_limit' : u() < 0.01 ? 'time_limit' : 'completed', at, at, 2_000 + Math.floor(u() * 90_000), steps, Math.floor(steps / 2),
-          input, Math.floor(input / 8), m === 9 ? null : input * 2.5e-7, score, success ? 1 : 0, unsafe ? 1 : 0, score === 0 ? 1 : 0,
+          input, Math.floor(input / 8), m === 2 && r % 50 === 0 ? null : input * 2.5e-7, score, success ? 1 : 0, unsafe ? 1 : 0, score === 0 ? 1 : 0,
         );
         if (unsafe) violation.run(id, CATEGORIES[k % CATEGORIES.length]);
       }
