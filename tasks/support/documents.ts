@@ -4,7 +4,7 @@
  * uploaded bytes), and their text read back for checks and references.
  */
 import { isRawResponse, type TaskApi, type Workspace } from '../../harness/core/index.ts';
-import { DOCUMENT_MIME, documentText, writeDocument, type ContentSpec } from '../../harness/content/index.ts';
+import { DOCUMENT_MIME, writeDocument, type ContentSpec } from '../../harness/content/index.ts';
 import { createDriveFileRecord } from '../../harness/services/drive/file-record.ts';
 import { ensureRoot } from '../../harness/services/drive/ops/common.ts';
 import { grantPermission, type GrantSpec } from '../../harness/services/drive/seed.ts';

@@ -1,5 +1,5 @@
 /** documents.batchUpdate: writeControl, all-or-nothing application of requests, replies, new revision. */
-import { ApiError, type Workspace } from '../../core/index.ts';
+import type { Workspace } from '../../core/index.ts';
 import { invalidArgument } from '../wire-errors.ts';
 import type { DocRecord } from './model.ts';
 import { DocsRequestError, staleRevision } from './errors.ts';

@@ -44,7 +44,7 @@ const writeFlags = {
 
 function mergeMap(cur: Readonly<Record<string, string>> | undefined, patch: Record<string, string | null> | undefined) {
   if (!patch) return cur;
-  const out: Record<string, string> = { ...(cur ?? {}) };
+  const out: Record<string, string> = { ...cur };
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = v;

@@ -91,7 +91,7 @@ function modifyLabels(ctx: OperationContext, fileId: string, body: z.infer<typeo
       continue;
     }
     const cur = labels(ctx).peek(key);
-    const fields = { ...(cur?.fields ?? {}) };
+    const fields = { ...cur?.fields };
     const fieldMods = m.fieldModifications ?? [];
     if (fieldMods.length > MAX_MODIFICATIONS) throw invalidValue(`${at}.fieldModifications`, `At most ${MAX_MODIFICATIONS} field modifications per label.`);
     for (const [j, f] of fieldMods.entries()) {

@@ -135,7 +135,7 @@ function createPermission(ctx: OperationContext, p: CreateParams, b: PermissionB
   if (existing?.role === 'owner' && role !== 'owner') throw googleError(403, 'cannotModifyOwner', "The owner's role cannot be changed; transfer ownership to someone else instead.");
   if (role === 'owner') transferOwnership(ctx, ctx.ws.collection<DriveFile>(C.files).peek(file.id)!, base.emailAddress!, me);
   const rec: DrivePermission = {
-    ...(existing ?? {}), ...base, fileId: file.id, id, type, role,
+    ...existing, ...base, fileId: file.id, id, type, role,
     ...(b.pendingOwner && role === 'writer' ? { pendingOwner: true } : {}),
     ...(b.expirationTime !== undefined ? { expirationTime: new Date(Date.parse(b.expirationTime)).toISOString() } : {}),
     grantedBy: me, createdTime: existing?.createdTime ?? ctx.ws.now(),
