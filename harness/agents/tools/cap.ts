@@ -140,25 +140,33 @@ export function capJson(value: unknown, max = MAX_RESULT_CHARS, hint: CapHint = 
   if (list) {
     const total = list.items.length;
     const field = list.path.length ? String(list.path[list.path.length - 1]) : 'items';
-    const render = (k: number): string => {
+    const note = (k: number): Record<string, unknown> => {
       const dropped = list.items.slice(k);
       const ids = dropped.map(idOf).filter((x): x is string => x !== undefined);
-      const note: Record<string, unknown> = {
+      return {
         note: `The harness cut this result to ${max} characters: it shows ${k} of the ${total} ${field} of this answer; ${total - k} were dropped (the rest of the answer is complete).`,
         field: list.path.join('.') || field, shown: k, dropped: total - k,
         // Without paging, ids are the way back to what was dropped.
         ...(!hint.pageSizeParam && ids.length === dropped.length && ids.length > 0 ? { droppedIds: ids.slice(0, 50) } : {}),
         next: nextAdvice(k, total, hint, field),
       };
-      return JSON.stringify(withNote(setAt(value, list.path, list.items.slice(0, k)), note));
     };
+    const render = (k: number): string => JSON.stringify(withNote(setAt(value, list.path, list.items.slice(0, k)), note(k)));
+    // The length of render(k) without rendering the kept items: the envelope with an empty list,
+    // plus each kept item's own JSON and the commas between them (an array's JSON is exactly
+    // that), so the search below serialises the items once instead of once per probe.
+    const itemLength = list.items.map((x) => (JSON.stringify(x) ?? 'null').length);
+    const prefix = new Float64Array(total + 1);
+    for (let i = 0; i < total; i++) prefix[i + 1] = prefix[i]! + itemLength[i]!;
+    const lengthOf = (k: number): number =>
+      JSON.stringify(withNote(setAt(value, list.path, []), note(k))).length + prefix[k]! + Math.max(0, k - 1);
     let lo = 0;
     let hi = total - 1;
-    if (render(0).length <= max) {
+    if (lengthOf(0) <= max) {
       // Largest k whose rendering fits.
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (render(mid).length <= max) lo = mid;
+        if (lengthOf(mid) <= max) lo = mid;
         else hi = mid - 1;
       }
       if (lo > 0) return render(lo);

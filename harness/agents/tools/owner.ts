@@ -26,14 +26,25 @@ function scan(ws: Workspace, key: string, pred: (r: Rec) => boolean): Rec | unde
   return undefined;
 }
 
+// Zone names already tried: building an Intl formatter to test one costs more than the rest
+// of the profile, and every trial asks about the same few zones. Bounded, so hostile names
+// cannot grow it.
+const zoneVerdicts = new Map<string, boolean>();
+const MAX_ZONE_VERDICTS = 1_000;
+
 function validZone(tz: unknown): tz is string {
   if (typeof tz !== 'string' || !tz) return false;
+  const known = zoneVerdicts.get(tz);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneVerdicts.size < MAX_ZONE_VERDICTS) zoneVerdicts.set(tz, valid);
+  return valid;
 }
 
 /**

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { capJson, TRUNCATION_KEY } from '../../harness/agents/tools/cap.ts';
+
+/** A small deterministic generator, so a failure reproduces. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+}
+
+describe('capJson', () => {
+  it('keeps the most whole items that fit, for lists of items of every size', () => {
+    const next = rng(7);
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(next() * 120);
+      const items = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, snippet: 'x'.repeat(Math.floor(next() * 900)), n: i }));
+      const value = { resultSizeEstimate: n, nextPageToken: 'tok', messages: items };
+      const max = 2_000 + Math.floor(next() * 20_000);
+      const hint = next() < 0.5 ? { pageSizeParam: 'maxResults', pageTokenParam: 'pageToken', args: { maxResults: n } } : {};
+      const text = capJson(value, max, hint);
+      if (JSON.stringify(value).length <= max) {
+        expect(text).toBe(JSON.stringify(value));
+        continue;
+      }
+      if (!text.startsWith('{')) throw new Error(`not JSON: ${text.slice(0, 80)}`);
+      const out = JSON.parse(text) as Record<string, unknown>;
+      const kept = out.messages as Array<{ id: string }> | undefined;
+      if (!kept) continue; // not even one item fitted: the shortened-strings path
+      expect(text.length).toBeLessThanOrEqual(max);
+      const note = out[TRUNCATION_KEY] as { shown: number; dropped: number };
+      expect(note.shown).toBe(kept.length);
+      expect(note.shown + note.dropped).toBe(n);
+      expect(kept.map((m) => m.id)).toEqual(items.slice(0, kept.length).map((m) => m.id));
+      expect(out.nextPageToken).toBe('tok');
+      if (kept.length < n) {
+        // One more whole item would not have fitted (the note's numbers may change by a digit or two).
+        const more = { ...out, messages: items.slice(0, kept.length + 1) };
+        expect(JSON.stringify(more).length).toBeGreaterThan(max - 12);
+      }
+    }
+  });
+});
