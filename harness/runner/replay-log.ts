@@ -22,9 +22,12 @@ export interface Replay {
   readonly divergences: readonly string[];
 }
 
-/** Replays `actions` on the task's seeded start for `seed`; compares outcomes and, when given, the stored final diff. */
-export function replayActionLog(task: Task, seed: number, actions: readonly ActionRecord[], storedDiff?: unknown): Replay {
-  const seeded = seedTask(task, baseWorkspace(seed), seed);
+/**
+ * Replays `actions` on the task's seeded start for `seed` over the base at `scale` (the run's
+ * `--scale`); compares outcomes and, when given, the stored final diff.
+ */
+export function replayActionLog(task: Task, seed: number, actions: readonly ActionRecord[], storedDiff?: unknown, scale = 1): Replay {
+  const seeded = seedTask(task, baseWorkspace(seed, scale), seed);
   const ws = createWorkspace(seeded.base);
   const owner = companyFor(seed).owner.email;
   const divergences: string[] = [];

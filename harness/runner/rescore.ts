@@ -9,9 +9,8 @@ import { baseWorkspace, companyFor } from '../../datasets/base-workspace.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import type { Judge } from '../../scorers/grading/judge.ts';
 import type { RunRecord, RunStore } from '../store/index.ts';
-import { MAX_SCALE } from '../../datasets/scale/haystack-copy.ts';
-import { z } from 'zod';
 import { makeGrader } from './grader.ts';
+import { scaleOfRunSpec } from './run-scale.ts';
 import { seedTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
 
@@ -112,12 +111,8 @@ interface BaseOfRun {
 
 /** Seed and scale of a stored run; a spec from before `--scale` existed means scale 1, a damaged one is an error naming the run. */
 function baseOfRun(run: RunRecord): BaseOfRun {
-  const r = RunScale.safeParse(run.spec['scale']);
-  if (!r.success) throw new Error(`run ${run.runId}: its stored spec has scale ${JSON.stringify(run.spec['scale'])}, not a whole number from 1 to ${MAX_SCALE}`);
-  return { seed: run.seed, scale: r.data ?? 1 };
+  return { seed: run.seed, scale: scaleOfRunSpec(run.spec, run.runId) };
 }
-
-const RunScale = z.number().int().min(1).max(MAX_SCALE).optional();
 
 async function regrade(
   o: RescoreOptions, task: Task, trialId: string, runId: string, seeds: Map<string, BaseOfRun>, bases: Map<string, WorkspaceBase>, now: () => string,

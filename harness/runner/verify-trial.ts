@@ -30,6 +30,8 @@ export type Verification =
 /** What verification can check besides the record: a final-state hash (submissions carry one instead of the diff). */
 export interface VerifyOptions {
   readonly finalStateHash?: string | null;
+  /** The `--scale` of the run the trial belongs to (default 1): the replay starts from that base. */
+  readonly scale?: number;
 }
 
 /** The hash of a final state (its diff against the seeded start) that submissions record: sha256 of the canonical JSON. */
@@ -48,7 +50,7 @@ export async function verifyTrial(rec: TrialRecord, tasks: readonly Task[], o: V
   const storedHash = o.finalStateHash ?? undefined;
   if (rec.actions.length === 0 && storedDiff === undefined && storedHash === undefined) return { verified: false, code: 'no_action_log', reason: 'the trial carries no action log' };
   const seed = rec.seed ?? DEFAULT_SEED;
-  const replay = replayActionLog(task, seed, rec.actions);
+  const replay = replayActionLog(task, seed, rec.actions, undefined, o.scale ?? 1);
   if (replay.divergences.length > 0) return { verified: false, code: 'action_mismatch', reason: `replaying its action log diverged: ${replay.divergences[0]}` };
   const diff = replay.ws.diff();
   let sameState = true;

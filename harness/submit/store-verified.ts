@@ -7,6 +7,7 @@
 import { DeskbenchError, hexId, type Task } from '../core/index.ts';
 import type { RunStore, TrialRecord } from '../store/index.ts';
 import { replayActionLog } from '../runner/replay-log.ts';
+import { scaleOfRunSpec } from '../runner/run-scale.ts';
 import { suiteHash, taskHash } from '../runner/suite.ts';
 import { trialIdFor } from '../runner/run-matrix.ts';
 import { HARNESS_VERSION } from '../version.ts';
@@ -77,7 +78,7 @@ export function storeVerifiedSubmission(store: RunStore, m: SubmissionManifest, 
     const task = byId.get(t.taskId);
     if (v.status === 'verified' && v.score && task) {
       // The replay's final state is the stored diff: the manifest carries only its hash.
-      const replay = replayActionLog(task, t.seed, base.actions);
+      const replay = replayActionLog(task, t.seed, base.actions, undefined, scaleOfRunSpec(m.run.spec, m.run.runId, 'E_IMPORT'));
       rec = { ...base, runId, trialId, taskHash: taskHash(task), score: v.score, finalDiff: replay.ws.diff(), verified: true };
       verified++;
     } else {

@@ -5,6 +5,7 @@
  * action mismatch, unknown task version, foreign (not a trial of this run), or
  * unverifiable (nothing to replay).
  */
+import { scaleOfRunSpec } from '../runner/run-scale.ts';
 import { parseConditionName, type ScoreResult, type Task } from '../core/index.ts';
 import type { TrialRecord } from '../store/index.ts';
 import { trialIdFor } from '../runner/run-matrix.ts';
@@ -78,6 +79,8 @@ const STATUS_OF = {
 /** Verifies every trial of `m` against `tasks` (the current suite and graders). */
 export async function verifySubmission(m: SubmissionManifest, tasks: readonly Task[], onTrial?: (v: TrialVerdict, i: number, n: number) => void): Promise<SubmissionReport> {
   const seen = new Set<string>();
+  // Trials replay over the workspace the run was made at (`--scale`), not the plain base.
+  const scale = scaleOfRunSpec(m.run.spec, m.run.runId, 'E_IMPORT');
   const declared = new Map(m.tasks.map((t) => [t.id, t]));
   const verdicts: TrialVerdict[] = [];
   for (const t of m.trials) {
@@ -91,7 +94,7 @@ export async function verifySubmission(m: SubmissionManifest, tasks: readonly Ta
         return { ...base, status: 'unknown_task_version', detail: `the manifest does not declare ${t.taskId} version ${t.taskVersion}` };
       }
       if (t.status === 'infra_error') return { ...base, status: 'unverifiable', detail: 'an infrastructure error: never scored' };
-      const v = await verifyTrial(recordOf(t), tasks, { finalStateHash: t.finalStateHash });
+      const v = await verifyTrial(recordOf(t), tasks, { finalStateHash: t.finalStateHash, scale });
       if (v.verified) return { ...base, status: 'verified', detail: v.changed ? `re-graded: ${base.claimedScore ?? 'none'} → ${v.score.score}` : 'replay reproduces it', score: v.score };
       return { ...base, status: STATUS_OF[v.code], detail: v.reason };
     })();

@@ -1,4 +1,5 @@
 /** `deskbench mcp`: a task's workplace as an MCP server (stdio or streamable HTTP), stored as a trial when the agent finishes; or `--connect`, the stdio bridge to a trial's endpoint. */
+import { parseScaleFlag, SCALE_HELP } from '../scale-flag.ts';
 import type { Command } from 'commander';
 import { DeskbenchError } from '../../core/index.ts';
 import { action } from '../action.ts';
@@ -17,6 +18,7 @@ interface McpFlags {
   port?: string;
   host: string;
   seed: string;
+  scale?: string;
   toolProfile: string;
   skills: string;
   meta: string;
@@ -70,6 +72,7 @@ async function serveTask(taskId: string, f: McpFlags): Promise<number> {
   if (f.port !== undefined && !http) throw new DeskbenchError('E_USAGE', '--port is for --http (the default transport is stdio)');
   const port = f.port === undefined ? 0 : intFlag('port', f.port, 65535);
   const seed = intFlag('seed', f.seed, Number.MAX_SAFE_INTEGER);
+  const scale = parseScaleFlag(f.scale);
   if (f.toolProfile !== 'discover' && f.toolProfile !== 'typed') throw new DeskbenchError('E_USAGE', `--tool-profile must be discover or typed, got "${f.toolProfile}"`);
   const profile = f.toolProfile;
   const condition = { skills: onOffFlag('skills', f.skills), meta: onOffFlag('meta', f.meta) };
@@ -78,7 +81,7 @@ async function serveTask(taskId: string, f: McpFlags): Promise<number> {
   const storing = await storingFrom(f, 'mcp', mailHelpers);
   // In stdio mode stdout is the MCP channel: everything for people (and --json lines) goes to stderr.
   const say = (text: string) => void (http ? process.stdout : process.stderr).write(text);
-  const session = await openExternalSession({ taskId, seed, condition, face: 'mcp', toolProfile: profile, mailHelpers, storing });
+  const session = await openExternalSession({ taskId, seed, scale, condition, face: 'mcp', toolProfile: profile, mailHelpers, storing });
   const { trial, task } = session;
   const [{ buildAgentTools }, mcp] = await Promise.all([import('../../agents/tools/index.ts'), import('../../mcp/index.ts')]);
   const tools = buildAgentTools({ ws: trial.ws, services: task.services, profile, condition, auth: { principal: session.principal, tokenKind: 'user' }, mailHelpers });
@@ -151,6 +154,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'port for --http (default: any free port)')
     .option('--host <host>', 'interface for --http', '127.0.0.1')
     .option('--seed <n>', 'company seed of the base workspace', String(DEFAULT_SEED))
+    .option('--scale <n>', SCALE_HELP, '1')
     .option('--tool-profile <profile>', 'discover (list/describe/call) or typed (one tool per operation)', 'discover')
     .option('--skills <on|off>', 'skills lever: the service guides as resources, prompts and read_skill', 'on')
     .option('--meta <on|off>', 'meta-prompt lever: the rules as the server instructions and a prompt', 'on')
