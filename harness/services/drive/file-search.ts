@@ -6,7 +6,7 @@
  */
 import type { Workspace } from '../../core/index.ts';
 import { ancestorIds, effectiveRole, type Principal } from './access.ts';
-import { fileIndexOf, type DriveFileIndex } from './file-index.ts';
+import { fileIndexOf, orderedFiles, type DriveFileIndex } from './file-index.ts';
 import { C, type DriveFile, type DrivePermission } from './model.ts';
 import { isRootId } from './ops/common.ts';
 import { fileComparator } from './order.ts';
@@ -72,8 +72,7 @@ export function scanFiles(ws: Workspace, s: FileSearch): DriveFile[] {
 /**
  * The files the search finds from an index of the base: candidates from the narrowest list
  * the query allows, the caller's visibility read from the base's view, and this trial's
- * changes tested one by one. In the default order it stops after `s.needed` files; in any
- * other order it sorts what it found.
+ * changes tested one by one, merged in the search's order; it stops after `s.needed` files.
  */
 export function indexedFiles(ws: Workspace, index: DriveFileIndex, s: FileSearch): DriveFile[] {
   const view = searchVisibility(index, ws.collection<DrivePermission>(C.permissions).baseMap(), s.who);
@@ -94,19 +93,18 @@ export function indexedFiles(ws: Workspace, index: DriveFileIndex, s: FileSearch
     let holders: string[] | undefined;
     return !s.node || evaluate(s.node, qctx, f, () => (holders ??= [f.id, ...ancestorIds(ws, f)])) ? f : undefined;
   };
+  // Base candidates in the search's order: ascending ordinals are the default order; any other
+  // order comes from the base's sorted copy (the whole of it, or the candidates by their rank).
+  let sequence = candidates;
   if (!isDefaultOrder(s.orderBy)) {
-    const out = [...live];
-    for (const i of candidates) {
-      const f = baseMatch(i);
-      if (f) out.push(f);
-    }
-    return out.sort(cmp);
+    const ordered = orderedFiles(index, s.orderBy!);
+    sequence = candidates === index.all ? ordered.order : Int32Array.from(candidates).sort((a, b) => ordered.rank[a]! - ordered.rank[b]!);
   }
-  // Both streams are in the default order: merge them, stopping once enough are found.
+  // Both streams are in the search's order: merge them, stopping once enough are found.
   const out: DriveFile[] = [];
   let l = 0;
-  for (let c = 0; c < candidates.length && out.length < s.needed; c++) {
-    const f = baseMatch(candidates[c]!);
+  for (let c = 0; c < sequence.length && out.length < s.needed; c++) {
+    const f = baseMatch(sequence[c]!);
     if (!f) continue;
     while (l < live.length && out.length < s.needed && cmp(live[l]!, f) < 0) out.push(live[l++]!);
     if (out.length < s.needed) out.push(f);

@@ -49,12 +49,45 @@ export function searchVisibility(index: DriveFileIndex, perms: ReadonlyMap<strin
   return view;
 }
 
+/** The strongest grant along a chain of holders, and how many holders it has (Infinity when a cycle cuts it). */
+interface Chain {
+  readonly grant: number;
+  readonly length: number;
+}
+
 function buildVisibility(index: DriveFileIndex, perms: ReadonlyMap<string, DrivePermission>, who: Principal): SearchVisibility {
   const grants = new Map<string, number>();
   const grantAt = (holder: string): number => {
     let g = grants.get(holder);
     if (g === undefined) grants.set(holder, (g = holderGrant(perms, holder, who)));
     return g;
+  };
+  const chains = new Map<string, Chain>();
+  /** The chain from a holder up through first parents, each folder's chain computed once. */
+  const chainFrom = (id: string): Chain => {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let cur: string | undefined = id;
+    let tail: Chain = { grant: HIDDEN, length: 0 };
+    while (cur !== undefined) {
+      const known = chains.get(cur);
+      if (known) {
+        tail = known;
+        break;
+      }
+      if (onPath.has(cur)) {
+        tail = { grant: HIDDEN, length: Infinity };
+        break;
+      }
+      onPath.add(cur);
+      path.push(cur);
+      cur = index.base.get(cur)?.parents[0];
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      tail = { grant: strongest(grantAt(path[i]!), tail.grant), length: tail.length + 1 };
+      chains.set(path[i]!, tail);
+    }
+    return tail;
   };
   const n = index.files.length;
   const state = new Uint8Array(n);
@@ -68,22 +101,31 @@ function buildVisibility(index: DriveFileIndex, perms: ReadonlyMap<string, Drive
       state[i] = FOUND;
       continue;
     }
-    let best = grantAt(f.id);
-    // The same walk as ancestorIds, over the base: first parents, no cycles, bounded depth.
-    const seen = new Set<string>([f.id]);
-    let cur: DriveFile | undefined = f;
-    for (let depth = 0; best !== FOUND && cur && depth < MAX_DEPTH; depth++) {
-      const pid: string | undefined = cur.parents[0];
-      if (pid === undefined || seen.has(pid)) break;
-      seen.add(pid);
-      best = strongest(best, grantAt(pid));
-      cur = index.base.get(pid);
-    }
+    const parent = f.parents[0];
+    const up = parent === undefined || parent === f.id ? undefined : chainFrom(parent);
+    // A finite chain has no cycle, so it cannot pass through this file (the next step would
+    // repeat it); within the walk's depth it is exactly the walk's holders. Anything else walks.
+    let best = up === undefined ? grantAt(f.id) : up.length <= MAX_DEPTH ? strongest(grantAt(f.id), up.grant) : walkGrant(index, f, grantAt);
     if (best !== FOUND && f.driveId) best = strongest(best, grantAt(f.driveId));
     state[i] = best;
     if (best === CLOCKED) clocked.push(i);
   }
   return { state, clocked: Int32Array.from(clocked), sharedWithMe: Int32Array.from(shared) };
+}
+
+/** The walk of access.ts's ancestorIds over the base: first parents, no cycles, at most MAX_DEPTH ancestors. */
+function walkGrant(index: DriveFileIndex, f: DriveFile, grantAt: (holder: string) => number): number {
+  let best = grantAt(f.id);
+  const seen = new Set<string>([f.id]);
+  let cur: DriveFile | undefined = f;
+  for (let depth = 0; best !== FOUND && cur && depth < MAX_DEPTH; depth++) {
+    const pid: string | undefined = cur.parents[0];
+    if (pid === undefined || seen.has(pid)) break;
+    seen.add(pid);
+    best = strongest(best, grantAt(pid));
+    cur = index.base.get(pid);
+  }
+  return best;
 }
 
 type DriveFile = DriveFileIndex['files'][number];

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { baseWorkspace, companyFor } from '../../../datasets/base-workspace.ts';
 import { createRng, type Workspace, type WorkspaceBase } from '../../../harness/core/index.ts';
 import { createWorkspace } from '../../../harness/services/workspace.ts';
-import { principalOf } from '../../../harness/services/drive/access.ts';
+import { effectiveRole, principalOf } from '../../../harness/services/drive/access.ts';
+import { createEmptyWorkspace } from '../../../harness/services/workspace.ts';
+import { FOUND, searchVisibility } from '../../../harness/services/drive/search-visibility.ts';
+import { permissionKey } from '../../../harness/services/drive/model.ts';
 import { buildFileIndex } from '../../../harness/services/drive/file-index.ts';
 import { indexedFiles, scanFiles, type FileSearch } from '../../../harness/services/drive/file-search.ts';
 import { FOLDER_MIME, type DriveFile, type DrivePermission } from '../../../harness/services/drive/model.ts';
@@ -85,7 +88,11 @@ function searches(ws: Workspace): FileSearch[] {
       for (const c of CORPORA) out.push({ node, who, orderBy: undefined, ...c, needed: Infinity });
       out.push({ node, who, orderBy: undefined, corpora: 'drive', driveId: drives[0], allDrives: true, needed: Infinity });
     }
-    for (const orderBy of ORDERS) out.push({ node: parseQuery("name contains 'plan' or starred = true"), who, orderBy, corpora: 'allDrives', driveId: undefined, allDrives: true, needed: Infinity });
+    for (const orderBy of ORDERS) {
+      for (const q of ["name contains 'plan' or starred = true", "name contains 'plan' and trashed = false", `mimeType != '${FOLDER_MIME}'`]) {
+        out.push({ node: parseQuery(q), who, orderBy, corpora: 'allDrives', driveId: undefined, allDrives: true, needed: Infinity });
+      }
+    }
   }
   return out;
 }
@@ -98,7 +105,7 @@ function expectSame(ws: Workspace, label: string): void {
     const what = `${label}: ${s.who.email} ${JSON.stringify(s.node)} ${s.orderBy} ${s.corpora}`;
     expect(indexedFiles(ws, index, s).map((f) => f.id), what).toEqual(want);
     // A page's worth from the front: the indexed search may stop early, and must stop at the same files.
-    expect(indexedFiles(ws, index, { ...s, needed: 3 }).slice(0, 3).map((f) => f.id), `${what} (first 3)`).toEqual(want.slice(0, 3));
+    expect(indexedFiles(ws, index, { ...s, needed: 3 }).map((f) => f.id), `${what} (first 3)`).toEqual(want.slice(0, 3));
     if (want.length > 0) nonEmpty++;
   }
   expect(nonEmpty).toBeGreaterThan(100);
@@ -187,5 +194,39 @@ describe('drive files.list index', () => {
       }
       expect(got, `round ${round}`).toEqual(want);
     }
+  });
+
+  it('decides search visibility as the ancestor walk does, through cycles and chains deeper than the walk goes', () => {
+    const build = createEmptyWorkspace();
+    const fileCol = build.collection<DriveFile>('drive.files');
+    const permCol = build.collection<DrivePermission>('drive.permissions');
+    const reader = 'reader@corvidlabs.com';
+    const at = '2026-01-01T00:00:00.000Z';
+    const put = (id: string, parent: string | undefined) => fileCol.set(id, { id, name: id, mimeType: FOLDER_MIME, parents: parent ? [parent] : [], ownerEmail: OWNER, createdTime: at, modifiedTime: at, trashed: false, starred: false, version: 1 });
+    const grant = (holder: string) => {
+      const pid = principalOf(reader).userPid;
+      permCol.set(permissionKey(holder, pid), { fileId: holder, id: pid, type: 'user', role: 'reader', emailAddress: reader });
+    };
+    // A chain of 80 folders granted at the top: the walk sees 64 ancestors, so the deepest files are not found.
+    for (let i = 0; i < 80; i++) put(`deep${i}`, i === 0 ? undefined : `deep${i - 1}`);
+    grant('deep0');
+    // A cycle with a grant on one member, a file hanging under it, a file that is its own parent, and one under a missing folder.
+    put('loopA', 'loopB');
+    put('loopB', 'loopA');
+    put('underLoop', 'loopA');
+    put('self', 'self');
+    put('orphan', 'gone');
+    grant('loopB');
+    grant('gone');
+    const ws = createWorkspace(build.toBase());
+    const index = buildFileIndex(ws.collection<DriveFile>('drive.files').baseMap());
+    const who = principalOf(reader);
+    const view = searchVisibility(index, ws.collection<DrivePermission>('drive.permissions').baseMap(), who);
+    const found = index.files.filter((_, i) => view.state[i] === FOUND).map((f) => f.id).sort();
+    const walked = index.files.filter((f) => effectiveRole(ws, f, who, true) !== undefined).map((f) => f.id).sort();
+    expect(found).toEqual(walked);
+    expect(found).toContain('deep64');
+    expect(found).not.toContain('deep79');
+    expect(found).toEqual(expect.arrayContaining(['loopA', 'loopB', 'underLoop', 'orphan']));
   });
 });

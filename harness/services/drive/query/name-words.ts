@@ -22,6 +22,9 @@ const byIndex = new WeakMap<DriveFileIndex, NameWords>();
 
 /** True for a UTF-16 code unit that is a letter or digit (a lone surrogate is not), as wordPrefixMatch tests. */
 function isWordChar(unit: string): boolean {
+  const c = unit.charCodeAt(0);
+  // ASCII answered without the Unicode regex: the same answer, several times faster.
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   return ALNUM.test(unit);
 }
 
