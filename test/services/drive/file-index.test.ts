@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { baseWorkspace, companyFor } from '../../../datasets/base-workspace.ts';
 import { createRng, type Workspace, type WorkspaceBase } from '../../../harness/core/index.ts';
 import { createWorkspace } from '../../../harness/services/workspace.ts';
-import { effectiveRole, principalOf } from '../../../harness/services/drive/access.ts';
+import { descendantIds, effectiveRole, principalOf } from '../../../harness/services/drive/access.ts';
+import { folderDescendants } from '../../../harness/services/drive/descendants.ts';
 import { createEmptyWorkspace } from '../../../harness/services/workspace.ts';
 import { FOUND, searchVisibility } from '../../../harness/services/drive/search-visibility.ts';
 import { permissionKey } from '../../../harness/services/drive/model.ts';
-import { buildFileIndex } from '../../../harness/services/drive/file-index.ts';
+import { buildFileIndex, fileIndexOf } from '../../../harness/services/drive/file-index.ts';
 import { indexedFiles, scanFiles, type FileSearch } from '../../../harness/services/drive/file-search.ts';
 import { FOLDER_MIME, type DriveFile, type DrivePermission } from '../../../harness/services/drive/model.ts';
 import { rootFolderId } from '../../../harness/services/drive/ops/common.ts';
@@ -109,6 +110,13 @@ function expectSame(ws: Workspace, label: string): void {
     if (want.length > 0) nonEmpty++;
   }
   expect(nonEmpty).toBeGreaterThan(100);
+  // Folder descendants (trash and delete cascades) from the base's tree, against the pass over every file.
+  const col = ws.collection<DriveFile>('drive.files');
+  for (let i = 0; i <= SCANS_BEFORE_INDEX; i++) fileIndexOf(col);
+  expect(fileIndexOf(col)).toBeDefined();
+  for (const folder of files(ws).filter((f) => f.mimeType === FOLDER_MIME)) {
+    expect(folderDescendants(ws, folder.id), `${label}: descendants of ${folder.id}`).toEqual(descendantIds(ws, folder.id));
+  }
   // Permissions grouped by holder: the base's groups with the trial's changes, against one pass.
   // Past the policy's scans, so the groups come from the base's index.
   for (let i = 0; i < SCANS_BEFORE_INDEX; i++) buildPermissionIndex(ws);
