@@ -9,7 +9,7 @@
 import type { Principal } from './access.ts';
 import type { DriveFileIndex } from './file-index.ts';
 import { anyonePermissionId } from './identity.ts';
-import { permissionKey, type DrivePermission } from './model.ts';
+import { permissionKey, type DriveFile, type DrivePermission } from './model.ts';
 
 /** Not found by the caller's search. */
 export const HIDDEN = 0;
@@ -127,8 +127,6 @@ function walkGrant(index: DriveFileIndex, f: DriveFile, grantAt: (holder: string
   }
   return best;
 }
-
-type DriveFile = DriveFileIndex['files'][number];
 
 function strongest(a: number, b: number): number {
   return a === FOUND || b === FOUND ? FOUND : a === CLOCKED || b === CLOCKED ? CLOCKED : HIDDEN;
