@@ -57,6 +57,8 @@ export class Collection<T> {
 
   /** Like `get` but not noted as a read (for internal lookups). */
   peek(id: string): T | undefined {
+    // A collection this trial has not written (most of them, most of the time) is its base.
+    if (this.overlay.size === 0) return this.base.get(id);
     const slot = this.overlay.get(id);
     if (slot === DELETED) return undefined;
     if (slot !== undefined) return slot;

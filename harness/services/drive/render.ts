@@ -5,9 +5,10 @@ import { atParameter, googleError } from '../google/errors.ts';
 import { ancestorIds, canShare, effectiveRole, principalOf, roleRank } from './access.ts';
 import { downloadRestrictions, fileCapabilities, linkShareMetadata } from './capabilities.ts';
 import { documentPlainText } from '../docs/plain-text.ts';
-import { C, DOC_MIME, FOLDER_MIME, type DriveFile, type DrivePermission, type Role } from './model.ts';
+import { DOC_MIME, FOLDER_MIME, type DriveFile, type DrivePermission, type Role } from './model.ts';
 import { displayNameFor, permissionIdFor } from './identity.ts';
 import { isGoogleNative, webViewLinkFor } from './file-record.ts';
+import { permissionIndexOf, type PermissionIndex } from './holder-permissions.ts';
 
 /** Default field sets Drive applies when `fields` is absent. */
 export const DEFAULT_FIELDS = {
@@ -52,18 +53,14 @@ export function wireAuthor(email: string, me: string): Record<string, unknown> {
   return { kind: 'drive#user', displayName: displayNameFor(email), me: email.toLowerCase() === me.toLowerCase() };
 }
 
-/** Permission records grouped by holder id, built once per call so lists stay linear. */
-export type PermissionIndex = ReadonlyMap<string, readonly DrivePermission[]>;
+export type { PermissionIndex } from './holder-permissions.ts';
 
-/** Groups every permission record by the file (or shared drive) that holds it. */
+/**
+ * Every permission record grouped by the file (or shared drive) that holds it: the base's
+ * groups (built once per base) with this trial's changes, or one pass over a small base.
+ */
 export function buildPermissionIndex(ws: Workspace): PermissionIndex {
-  const idx = new Map<string, DrivePermission[]>();
-  for (const p of ws.collection<DrivePermission>(C.permissions).values()) {
-    const list = idx.get(p.fileId);
-    if (list) list.push(p);
-    else idx.set(p.fileId, [p]);
-  }
-  return idx;
+  return permissionIndexOf(ws);
 }
 
 /** A permission that applies to a file, with where it comes from. */

@@ -4,15 +4,15 @@ import { defineOperation, rawResponse, type OperationContext } from '../../../co
 import { documentPlainText } from '../../docs/plain-text.ts';
 import { googleError } from '../../google/errors.ts';
 import { qBool, qInt } from '../../wire-schema.ts';
-import { effectiveRole, invalidValue, principalOf, requireFile, ancestorIds } from '../access.ts';
+import { invalidValue, principalOf, requireFile } from '../access.ts';
 import { fileBytes, isGoogleNative } from '../file-record.ts';
 import { reserveFileIds } from '../identity.ts';
+import { searchFiles } from '../file-search.ts';
 import { C, DOC_MIME, FOLDER_MIME, SHEET_MIME, type DriveFile } from '../model.ts';
 import { fileComparator } from '../order.ts';
 import { decodePageToken, pageSize, paginate } from '../paging.ts';
 import { parseQuery, type QueryNode } from '../query/parse.ts';
 import { QuerySyntaxError } from '../query/tokenize.ts';
-import { QueryContext, evaluate } from '../query/evaluate.ts';
 import { DEFAULT_FIELDS, buildPermissionIndex, selectFields, wantedFileFields, wireFile } from '../render.ts';
 import { callerOf, fieldsParam, fileFlags, fileIdParam, isRootId, pageTokenParam, resolveFileId, rootFolderId } from './common.ts';
 
@@ -57,7 +57,8 @@ function listFiles(ctx: OperationContext, p: z.infer<typeof ListParams>): unknow
   const who = principalOf(me);
   const size = pageSize(p.pageSize, 100, 1000);
   const node = p.q !== undefined && p.q.trim() !== '' ? resolveRootAlias(parseQ(p.q), rootFolderId(me)) : undefined;
-  const cmp = fileComparator(p.orderBy);
+  // Checked before searching: an unknown key is a 400 whatever the query finds.
+  fileComparator(p.orderBy);
   const corpora = p.corpora ?? 'user';
   if (!['user', 'domain', 'drive', 'allDrives'].includes(corpora)) throw invalidValue('corpora');
   const driveId = p.driveId ?? p.teamDriveId;
@@ -67,22 +68,9 @@ function listFiles(ctx: OperationContext, p: z.infer<typeof ListParams>): unknow
   const spaces = (p.spaces ?? 'drive').split(',').map((s) => s.trim());
   const query = { q: p.q ?? '', orderBy: p.orderBy ?? '', corpora, driveId: driveId ?? '', spaces, me };
   const offset = decodePageToken(p.pageToken, query);
-  const hits: DriveFile[] = [];
-  if (spaces.includes('drive')) {
-    const qctx = new QueryContext(ctx.ws, who);
-    for (const f of ctx.ws.collection<DriveFile>(C.files).values()) {
-      ctx.ws.spend(1);
-      if (isRootId(f.id)) continue;
-      if (f.driveId) {
-        if (!allDrives || (corpora === 'drive' ? f.driveId !== driveId : corpora !== 'allDrives')) continue;
-      } else if (corpora === 'drive') continue;
-      if (effectiveRole(ctx.ws, f, who, true) === undefined) continue;
-      let holders: string[] | undefined;
-      if (node && !evaluate(node, qctx, f, () => (holders ??= [f.id, ...ancestorIds(ctx.ws, f)]))) continue;
-      hits.push(f);
-    }
-  }
-  hits.sort(cmp);
+  const hits = spaces.includes('drive')
+    ? searchFiles(ctx.ws, { node, who, orderBy: p.orderBy, corpora, driveId, allDrives, needed: offset + size + 1 })
+    : [];
   const { page, nextPageToken } = paginate(hits, offset, size, query);
   const index = p.fields === undefined ? undefined : buildPermissionIndex(ctx.ws);
   const want = index ? wantedFileFields(p.fields, DEFAULT_FIELDS.fileList, ['files']) : undefined;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineOperation, type OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
-import { descendantIds, insufficientPermissions, requireFile, roleRank } from '../access.ts';
+import { insufficientPermissions, requireFile, roleRank } from '../access.ts';
+import { folderDescendants } from '../descendants.ts';
 import { recordChange } from '../file-record.ts';
 import { C, DOC_MIME, type DriveAccessProposal, type DriveApproval, type DriveFileLabel, type DriveComment, type DriveFile, type DrivePermission, type DriveReply, type DriveRevision } from '../model.ts';
 import { deleteDocBody } from '../docs-bridge.ts';
@@ -47,7 +48,7 @@ export const fileRemoveOps = [
       const me = callerOf(ctx);
       const { file, role } = requireFile(ctx.ws, resolveFileId(params.fileId, me), me);
       if ((role !== 'owner' && roleRank(role) < roleRank('organizer')) || isRootFolder(file, me)) throw insufficientPermissions(file.id);
-      purgeFiles(ctx, [file.id, ...descendantIds(ctx.ws, file.id)], me);
+      purgeFiles(ctx, [file.id, ...folderDescendants(ctx.ws, file.id)], me);
       return undefined;
     },
   }),

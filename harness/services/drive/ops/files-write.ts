@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineOperation, type Media, type OperationContext } from '../../../core/index.ts';
 import { googleError } from '../../google/errors.ts';
 import { qBool } from '../../wire-schema.ts';
-import { ancestorIds, fileNotFound, insufficientPermissions, requireFile, roleRank, descendantIds } from '../access.ts';
+import { ancestorIds, fileNotFound, insufficientPermissions, requireFile, roleRank } from '../access.ts';
+import { folderDescendants } from '../descendants.ts';
 import { contentFields, createDriveFileRecord, isGoogleNative, recordChange, recordRevision } from '../file-record.ts';
 import { C, DOC_MIME, FOLDER_MIME, type DriveFile } from '../model.ts';
 import { DEFAULT_FIELDS, isRootFolder, selectFields, wantedFileFields, wireFile } from '../render.ts';
@@ -112,7 +113,7 @@ function cascadeTrash(ctx: OperationContext, folder: DriveFile, trashed: boolean
   if (folder.mimeType !== FOLDER_MIME) return;
   const files = ctx.ws.collection<DriveFile>(C.files);
   const now = ctx.ws.now();
-  for (const id of descendantIds(ctx.ws, folder.id)) {
+  for (const id of folderDescendants(ctx.ws, folder.id)) {
     const d = files.peek(id);
     if (!d) continue;
     if (trashed && !d.trashed) files.set(id, { ...d, trashed: true, explicitlyTrashed: false, trashedTime: now, trashingUserEmail: me });
