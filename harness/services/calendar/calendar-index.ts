@@ -8,7 +8,8 @@ import type { Collection } from '../../core/index.ts';
 import type { StoredCalendar, StoredEvent } from './model.ts';
 import { worthIndexing } from '../index-policy.ts';
 
-interface CalendarIndex {
+/** The membership index of one base map of events. */
+export interface CalendarIndex {
   /** Base events in the base map's order. */
   readonly recs: readonly StoredEvent[];
   readonly positionOf: ReadonlyMap<string, number>;
@@ -20,7 +21,11 @@ interface CalendarIndex {
 
 const indexes = new WeakMap<ReadonlyMap<string, StoredEvent>, CalendarIndex>();
 
-function indexOf(col: Collection<StoredEvent>, purpose: object): CalendarIndex | undefined {
+/**
+ * The membership index of a collection's base (built once, then shared), or undefined while the
+ * base is small and read too rarely for `purpose` to pay for one (harness/services/index-policy.ts).
+ */
+export function calendarIndex(col: Collection<StoredEvent>, purpose: object): CalendarIndex | undefined {
   const base = col.baseMap();
   const hit = indexes.get(base);
   if (hit) return hit;
@@ -45,12 +50,17 @@ function indexOf(col: Collection<StoredEvent>, purpose: object): CalendarIndex |
   return index;
 }
 
+/** The membership keys of a calendar: its own events and, for a primary calendar, its owner's invitations. */
+export function calendarKeys(cal: StoredCalendar): string[] {
+  return cal.primary ? [`cal:${cal.id}`, `att:${cal.id.toLowerCase()}`] : [`cal:${cal.id}`];
+}
+
 /**
  * The live events `onCalendar` accepts for `cal`, in the collection's iteration order (base
  * positions, then the trial's additions), reading only the calendar's own base events.
  */
 export function eventsOnCalendar(col: Collection<StoredEvent>, cal: StoredCalendar, onCalendar: (ev: StoredEvent) => boolean, spend: (units: number) => void): StoredEvent[] {
-  const index = indexOf(col, eventsOnCalendar);
+  const index = calendarIndex(col, eventsOnCalendar);
   if (!index) {
     const out: StoredEvent[] = [];
     for (const ev of col.values()) {
@@ -89,7 +99,7 @@ export function eventsOnCalendar(col: Collection<StoredEvent>, cal: StoredCalend
 
 /** The highest change counter over the live events: the base's, unless this trial removed or rewrote the event holding it. */
 export function maxChangeSeq(col: Collection<StoredEvent>): number {
-  const index = indexOf(col, maxChangeSeq);
+  const index = calendarIndex(col, maxChangeSeq);
   const { added, removed, changed } = col.changes();
   let max = 0;
   let baseMaxGone = !index;

@@ -378,9 +378,19 @@ function allDayOccurrence(id: string, d: Date, duration: number, tz: string | un
   };
 }
 
+/** Instance id stamps of frozen original starts (stored exceptions), computed once: every list that expands their series matches them. */
+const stamps = new WeakMap<EventDateTime, string>();
+
 /** The instance id suffix for an original start (used to match stored exceptions). */
 export function instanceIdFor(seriesId: string, originalStart: EventDateTime): string {
-  if (originalStart.date !== undefined) return `${seriesId}_${originalStart.date.replace(/-/g, '')}`;
-  const ms = parseRfc3339(originalStart.dateTime ?? '');
-  return `${seriesId}_${ms === undefined ? 'invalid' : compactUtc(ms)}`;
+  const hit = stamps.get(originalStart);
+  if (hit !== undefined) return `${seriesId}_${hit}`;
+  let stamp: string;
+  if (originalStart.date !== undefined) stamp = originalStart.date.replace(/-/g, '');
+  else {
+    const ms = parseRfc3339(originalStart.dateTime ?? '');
+    stamp = ms === undefined ? 'invalid' : compactUtc(ms);
+  }
+  if (Object.isFrozen(originalStart)) stamps.set(originalStart, stamp);
+  return `${seriesId}_${stamp}`;
 }

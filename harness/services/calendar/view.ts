@@ -7,6 +7,7 @@ import { expandSeries, instanceIdFor, type Occurrence, type SeriesSpec } from '.
 type SeriesSpecLike = SeriesSpec;
 import { eventsCol } from './store.ts';
 import { eventsOnCalendar } from './calendar-index.ts';
+import { eventsInWindow, exceptionsOnCalendar } from './window-index.ts';
 import { eventZone, timeMs } from './time.ts';
 
 const YEAR = 366 * 86_400_000;
@@ -25,6 +26,22 @@ export function isOnCalendar(ev: StoredEvent, cal: StoredCalendar): boolean {
 /** Every stored event (masters, exceptions, one-offs, cancelled ones) visible on a calendar. */
 export function calendarEvents(ctx: OperationContext, cal: StoredCalendar): StoredEvent[] {
   return eventsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), (n) => ctx.ws.spend(n));
+}
+
+/**
+ * The stored events of a calendar a window [fromMs, toMs) can show, in `calendarEvents` order:
+ * every series master and exception, every event this trial changed or added, and the base's
+ * single events near the window (window-index.ts). A superset: callers apply the exact test.
+ */
+export function calendarEventsNear(ctx: OperationContext, cal: StoredCalendar, fromMs: number | undefined, toMs: number | undefined): StoredEvent[] {
+  if (fromMs === undefined && toMs === undefined) return calendarEvents(ctx, cal);
+  return eventsInWindow(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), fromMs, toMs, budget(ctx)) ?? calendarEvents(ctx, cal);
+}
+
+/** The stored exceptions (moved or cancelled instances) of a series on a calendar, in `calendarEvents` order. */
+export function seriesExceptions(ctx: OperationContext, cal: StoredCalendar, seriesId: string): StoredEvent[] {
+  return exceptionsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), seriesId, budget(ctx))
+    ?? calendarEvents(ctx, cal).filter((e) => e.recurringEventId === seriesId);
 }
 
 /** The call's work budget, for expansions run by an operation. */
