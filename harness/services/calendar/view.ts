@@ -92,10 +92,21 @@ export function calendarZone(ctx: OperationContext, calendarId: string): string 
   return ctx.ws.collection<StoredCalendar>('calendar.calendars').peek(calendarId)?.timeZone ?? 'UTC';
 }
 
+/**
+ * Instances of remembered (frozen) occurrences of frozen series, built once: every list of the
+ * same window, in every trial of the base, reads the same frozen instance instead of copying
+ * the series' fields again.
+ */
+const instances = new WeakMap<Occurrence, { readonly master: StoredEvent; readonly instance: StoredEvent }>();
+
 /** An unmodified instance of a series, shaped as Google returns it. */
 export function instanceOf(master: StoredEvent, occ: Occurrence): StoredEvent {
+  const hit = instances.get(occ);
+  if (hit !== undefined && hit.master === master) return hit.instance;
   const { recurrence: _r, ...rest } = master;
-  return { ...rest, id: occ.id, start: occ.start, end: occ.end, recurringEventId: master.id, originalStartTime: occ.start };
+  const instance: StoredEvent = { ...rest, id: occ.id, start: occ.start, end: occ.end, recurringEventId: master.id, originalStartTime: occ.start };
+  if (Object.isFrozen(occ) && Object.isFrozen(master)) instances.set(occ, { master, instance: Object.freeze(instance) });
+  return instance;
 }
 
 /** Start and end instants of an event, all-day dates read in `tz`. */
