@@ -9,13 +9,13 @@ import type { OperationContext } from '../../core/index.ts';
 import { invalidArgument } from '../wire-errors.ts';
 import { qBool, qInt, qList } from '../wire-schema.ts';
 import type { StoredCalendar, StoredEvent } from './model.ts';
-import { paginate } from '../google/paging.ts';
+import { decodePageToken, paginate } from '../google/paging.ts';
 import { readSyncToken, syncToken } from './sync-token.ts';
 import { calendarIdParam, maxAttendeesParam, pageTokenParam, showDeletedParam, timeZoneParam } from './schemas.ts';
 import { currentChangeSeq } from './store.ts';
 import { busyOnly, renderEvent } from './render.ts';
 import { isValidZone, parseQueryTime, timeMs } from './time.ts';
-import { bounds, calendarEvents, calendarEventsNear, expandWithExceptions, seriesExceptions } from './view.ts';
+import { bounds, calendarEvents, calendarEventsLazily, calendarEventsNear, expandWithExceptions, seriesExceptions } from './view.ts';
 import { timeRangeEmpty, timeZoneNotValid } from './errors.ts';
 import { matchesProps, matchesQuery } from './query/evaluate.ts';
 import { parseFreeText, parsePropertyFilters } from './query/parse.ts';
@@ -78,21 +78,52 @@ export function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRol
   const terms = parseFreeText(p.q);
   const privateProps = parsePropertyFilters(p.privateExtendedProperty);
   const sharedProps = parsePropertyFilters(p.sharedExtendedProperty);
-  const all = only
-    ? [only, ...(source === 'scan' ? calendarEvents(ctx, cal).filter((e) => e.recurringEventId === only.id) : seriesExceptions(ctx, cal, only.id))]
-    : source === 'scan' ? calendarEvents(ctx, cal) : calendarEventsNear(ctx, cal, fromMs, toMs);
+  const max = Math.min(Math.max(p.maxResults ?? 250, 1), 2500);
+  const { pageToken: _pt, maxResults: _mr, ...query } = p;
+  const pageQuery = { ...query, only: only?.id };
+  // A list in the calendar's own order (no window, no ordering) stops once it holds the requested
+  // page and one event more (which says another page follows): the rest of the calendar is not read.
+  const lazily = source === 'index' && !only && p.orderBy === undefined && fromMs === undefined && toMs === undefined;
+  let enough = Infinity;
+  if (lazily) {
+    try {
+      enough = decodePageToken(p.pageToken, pageQuery, 'calendar').offset + max + 1;
+    } catch {
+      // A token this query did not issue: paginate answers it below, after the list, as before.
+    }
+  }
+  let all: Iterable<StoredEvent>;
+  let exceptions: Iterable<StoredEvent>;
+  if (only) {
+    all = [only, ...(source === 'scan' ? calendarEvents(ctx, cal).filter((e) => e.recurringEventId === only.id) : seriesExceptions(ctx, cal, only.id))];
+    exceptions = all;
+  } else if (lazily) {
+    ({ events: all, exceptions } = calendarEventsLazily(ctx, cal));
+  } else {
+    all = source === 'scan' ? calendarEvents(ctx, cal) : calendarEventsNear(ctx, cal, fromMs, toMs);
+    exceptions = all;
+  }
   const me = cal.id.toLowerCase();
   const visible = (ev: StoredEvent): StoredEvent =>
     ev.removedBy?.includes(me) ? { ...ev, status: 'cancelled' } : ev;
   const exceptionsOf = new Map<string, StoredEvent[]>();
-  for (const ev of all) if (ev.recurringEventId) exceptionsOf.set(ev.recurringEventId, [...(exceptionsOf.get(ev.recurringEventId) ?? []), visible(ev)]);
-  const picked: StoredEvent[] = [];
+  for (const ev of exceptions) if (ev.recurringEventId) exceptionsOf.set(ev.recurringEventId, [...(exceptionsOf.get(ev.recurringEventId) ?? []), visible(ev)]);
   const inWindow = (ev: StoredEvent) => {
     if (fromMs === undefined && toMs === undefined) return true;
     const b = bounds(ev, cal.timeZone);
     return !(fromMs !== undefined && b.endMs <= fromMs && b.startMs < fromMs) && !(toMs !== undefined && b.startMs >= toMs);
   };
+  const seenIds = new Set<string>();
+  const filtered: StoredEvent[] = [];
+  // Each event picked is filtered at once, in the order picked: the same list as picking all, then filtering.
+  const pick = (ev: StoredEvent) => {
+    if (!seenIds.has(ev.id) && seenIds.add(ev.id) &&
+      matchesQuery(ev, terms) && matchesProps(ev, 'private', privateProps) && matchesProps(ev, 'shared', sharedProps)
+      && (!p.eventTypes || p.eventTypes.length === 0 || p.eventTypes.includes(ev.eventType ?? 'default'))
+      && (sinceSeq === undefined || ev.changeSeq > sinceSeq) && (!single || !p.iCalUID || ev.iCalUID === p.iCalUID)) filtered.push(ev);
+  };
   for (const raw of all) {
+    if (filtered.length >= enough) break;
     const ev = visible(raw);
     if (sinceSeq !== undefined && ev.changeSeq <= sinceSeq) continue;
     if (updatedMin !== undefined && Date.parse(ev.updated) < updatedMin) continue;
@@ -100,33 +131,27 @@ export function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRol
     if (single) {
       // Exceptions come with their series below; in a sync they also stand alone when only they changed.
       if (ev.recurringEventId) {
-        if (sinceSeq !== undefined && !only) picked.push(ev);
+        if (sinceSeq !== undefined && !only) pick(ev);
         continue;
       }
       if (ev.recurrence) {
         if (ev.status === 'cancelled') {
-          if (includeCancelled) picked.push(ev);
+          if (includeCancelled) pick(ev);
           continue;
         }
-        picked.push(...expandWithExceptions(ctx, ev, exceptionsOf.get(ev.id) ?? [], { fromMs, toMs, showCancelled: includeCancelled, nowMs: ctx.ws.nowMs() }));
+        for (const instance of expandWithExceptions(ctx, ev, exceptionsOf.get(ev.id) ?? [], { fromMs, toMs, showCancelled: includeCancelled, nowMs: ctx.ws.nowMs() })) pick(instance);
         continue;
       }
     } else if (ev.recurrence) {
       if (ev.status === 'cancelled' && !includeCancelled) continue;
       if ((fromMs !== undefined || toMs !== undefined) && expandWithExceptions(ctx, ev, [], { fromMs, toMs, showCancelled: false, nowMs: ctx.ws.nowMs() }).length === 0) continue;
-      picked.push(ev);
+      pick(ev);
       continue;
     }
     // Cancelled instances of a series still show when not expanding (Google's documented quirk).
     if (ev.status === 'cancelled' && !includeCancelled && !(ev.recurringEventId && !single)) continue;
-    if (inWindow(ev)) picked.push(ev);
+    if (inWindow(ev)) pick(ev);
   }
-  const seenIds = new Set<string>();
-  const filtered = picked.filter((ev) => !seenIds.has(ev.id) && seenIds.add(ev.id) &&
-    matchesQuery(ev, terms) && matchesProps(ev, 'private', privateProps) && matchesProps(ev, 'shared', sharedProps)
-    && (!p.eventTypes || p.eventTypes.length === 0 || p.eventTypes.includes(ev.eventType ?? 'default'))
-    && (sinceSeq === undefined || ev.changeSeq > sinceSeq) && (!single || !p.iCalUID || ev.iCalUID === p.iCalUID),
-  );
   if (p.orderBy === 'startTime' || only) {
     // Each start read once (the comparator would read two per comparison); the same comparisons, so the same order.
     const keyed = filtered.map((ev) => ({ ev, startMs: timeMs(ev.start, cal.timeZone) }));
@@ -135,9 +160,7 @@ export function listEvents(ctx: OperationContext, cal: StoredCalendar, accessRol
   } else if (p.orderBy === 'updated') {
     filtered.sort((a, b) => a.updated.localeCompare(b.updated) || a.id.localeCompare(b.id));
   }
-  const max = Math.min(Math.max(p.maxResults ?? 250, 1), 2500);
-  const { pageToken: _pt, maxResults: _mr, ...query } = p;
-  const page = paginate(filtered, p.pageToken, max, { ...query, only: only?.id }, 'calendar', { s: nowSeq });
+  const page = paginate(filtered, p.pageToken, max, pageQuery, 'calendar', { s: nowSeq });
   const tz = p.timeZone ?? cal.timeZone;
   const listEntry = ctx.ws.collection<{ summaryOverride?: string; defaultReminders?: unknown }>('calendar.calendarList').peek(`${ctx.auth.principal.toLowerCase()}|${cal.id}`);
   return {

@@ -6,7 +6,7 @@ import { expandSeries, instanceIdFor, type Occurrence, type SeriesSpec } from '.
 /** Callers only expand events that have a recurrence. */
 type SeriesSpecLike = SeriesSpec;
 import { eventsCol } from './store.ts';
-import { eventsOnCalendar } from './calendar-index.ts';
+import { eventsOnCalendar, eventsOnCalendarInOrder } from './calendar-index.ts';
 import { eventsInWindow, exceptionsOnCalendar } from './window-index.ts';
 import { eventZone, timeMs } from './time.ts';
 
@@ -42,6 +42,20 @@ export function calendarEventsNear(ctx: OperationContext, cal: StoredCalendar, f
 export function seriesExceptions(ctx: OperationContext, cal: StoredCalendar, seriesId: string): StoredEvent[] {
   return exceptionsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), seriesId, budget(ctx))
     ?? calendarEvents(ctx, cal).filter((e) => e.recurringEventId === seriesId);
+}
+
+/**
+ * A calendar's stored events one at a time in `calendarEvents` order, with the exceptions of
+ * every series on it read ahead (an expansion needs its series' exceptions before the walk
+ * reaches them): a caller that stops after a page reads only that far.
+ */
+export function calendarEventsLazily(ctx: OperationContext, cal: StoredCalendar): { events: Iterable<StoredEvent>; exceptions: readonly StoredEvent[] } {
+  const onCalendar = (ev: StoredEvent) => isOnCalendar(ev, cal);
+  const events = eventsOnCalendarInOrder(eventsCol(ctx), cal, onCalendar, budget(ctx));
+  const exceptions = events && exceptionsOnCalendar(eventsCol(ctx), cal, onCalendar, undefined, budget(ctx));
+  if (events && exceptions) return { events, exceptions };
+  const all = calendarEvents(ctx, cal);
+  return { events: all, exceptions: all.filter((e) => e.recurringEventId) };
 }
 
 /** The call's work budget, for expansions run by an operation. */

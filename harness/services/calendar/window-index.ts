@@ -158,16 +158,17 @@ export function eventsInWindow(
 }
 
 /**
- * The live stored exceptions (moved or cancelled instances) of series `seriesId` on `cal`, in the
- * collection's order, reading only the calendar's series and exceptions. Undefined while the base
- * is not indexed (the caller scans).
+ * The live stored exceptions (moved or cancelled instances) of series `seriesId` (of every series
+ * when absent) on `cal`, in the collection's order, reading only the calendar's series and
+ * exceptions. Undefined while the base is not indexed (the caller scans).
  */
 export function exceptionsOnCalendar(
-  col: Collection<StoredEvent>, cal: StoredCalendar, onCalendar: (ev: StoredEvent) => boolean, seriesId: string, spend: (units: number) => void,
+  col: Collection<StoredEvent>, cal: StoredCalendar, onCalendar: (ev: StoredEvent) => boolean, seriesId: string | undefined, spend: (units: number) => void,
 ): StoredEvent[] | undefined {
   const index = calendarIndex(col, eventsInWindow);
   if (!index) return undefined;
   const positions: number[] = [];
   for (const key of calendarKeys(cal)) for (const at of windowIndexOf(index, key).always) positions.push(at);
-  return liveEvents(col, index, positions, onCalendar, (ev) => ev.recurringEventId === seriesId, spend);
+  const keep = seriesId === undefined ? (ev: StoredEvent) => ev.recurringEventId !== undefined : (ev: StoredEvent) => ev.recurringEventId === seriesId;
+  return liveEvents(col, index, positions, onCalendar, keep, spend);
 }
