@@ -70,7 +70,7 @@ const CALLS: Array<{ name: string; params: Partial<ListParams> & { calendarId: s
   { name: 'executive (weekday series), month, singleEvents', params: { calendarId: SHARED.executive, ...MONTH, singleEvents: true, orderBy: 'startTime' } },
   { name: "CEO's calendar, month, singleEvents", params: { calendarId: CEO, ...MONTH, singleEvents: true, orderBy: 'startTime' } },
   { name: 'primary, upcoming (timeMin only), singleEvents, orderBy startTime, 50', params: { calendarId: 'primary', timeMin: '2026-03-16T14:00:00Z', singleEvents: true, orderBy: 'startTime', maxResults: 50 } },
-  { name: 'primary, no window, first page (every event read)', params: { calendarId: 'primary' } },
+  { name: 'primary, no window or order, first page of 250', params: { calendarId: 'primary' } },
 ];
 
 /** Ten writes an agent could make around the listed week. */
