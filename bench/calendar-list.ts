@@ -71,7 +71,7 @@ const CALLS: Array<{ name: string; params: Partial<ListParams> & { calendarId: s
   { name: "CEO's calendar, month, singleEvents", params: { calendarId: CEO, ...MONTH, singleEvents: true, orderBy: 'startTime' } },
   { name: 'primary, upcoming (timeMin only), singleEvents, orderBy startTime, 50', params: { calendarId: 'primary', timeMin: '2026-03-16T14:00:00Z', singleEvents: true, orderBy: 'startTime', maxResults: 50 } },
   { name: 'primary, no window or order, first page of 250', params: { calendarId: 'primary' } },
-  { name: "primary, q 'brightline', no window (every event tested)", params: { calendarId: 'primary', q: 'brightline' } },
+  { name: "primary, q 'brightline', no window (tested until the page is full)", params: { calendarId: 'primary', q: 'brightline' } },
 ];
 
 /** Ten writes an agent could make around the listed week. */
