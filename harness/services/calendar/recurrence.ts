@@ -27,6 +27,8 @@ export interface Occurrence {
   readonly end: EventDateTime;
   readonly startMs: number;
   readonly endMs: number;
+  /** The start as floating wall time in the series zone (what an expansion's horizon is compared with). */
+  readonly wallMs: number;
 }
 
 /** What a series needs for expansion. */
@@ -267,7 +269,21 @@ function fallbackSpend(): Spend {
  * without one, a fixed allowance applies and an expansion past it returns what it found.
  */
 export function expandSeries(s: SeriesSpec, tz: string, fromMs: number | undefined, toMs: number | undefined, horizonMs?: number, spend?: Spend): Occurrence[] {
-  const meter = spend ?? fallbackSpend();
+  // A list without timeMax expands to a horizon a year past the workspace clock, which moves a
+  // second with every call: expanding to the end of the horizon's day and cutting back at the
+  // horizon lets every call of that day share one remembered expansion. The cut gives what the
+  // exact horizon gives (each rule's dates are a prefix of the wider walk's, and so is the
+  // merged, capped list), at most a day more of walking; expansions without a caller budget
+  // (graders) stay exact, as a wider walk could run out of their fixed allowance.
+  if (toMs === undefined && horizonMs !== undefined && spend !== undefined && Object.isFrozen(s)) {
+    const wide = remembered(s, tz, fromMs, undefined, Math.ceil((horizonMs + 1) / DAY) * DAY, spend);
+    const last = horizonMs + DAY;
+    return wide.filter((o) => o.wallMs <= last);
+  }
+  return remembered(s, tz, fromMs, toMs, horizonMs, spend ?? fallbackSpend());
+}
+
+function remembered(s: SeriesSpec, tz: string, fromMs: number | undefined, toMs: number | undefined, horizonMs: number | undefined, meter: Spend): Occurrence[] {
   // Stored series are frozen records shared by every trial of a base: the same window asked of
   // the same record (every trial listing the same week) is expanded once and then read back.
   const key = `${tz}|${fromMs}|${toMs}|${horizonMs}`;
@@ -362,6 +378,7 @@ function timedOccurrence(id: string, d: Date, wallDuration: number, tz: string):
     end: { dateTime: formatInZone(endMs, tz), timeZone: tz },
     startMs,
     endMs,
+    wallMs: d.getTime(),
   };
 }
 
@@ -375,12 +392,23 @@ function allDayOccurrence(id: string, d: Date, duration: number, tz: string | un
     // Callers compare all-day instants in the calendar's zone; UTC midnight is close enough here.
     startMs: d.getTime(),
     endMs: d.getTime() + duration,
+    wallMs: d.getTime(),
   };
 }
 
+/** Instance id stamps of frozen original starts (stored exceptions), computed once: every list that expands their series matches them. */
+const stamps = new WeakMap<EventDateTime, string>();
+
 /** The instance id suffix for an original start (used to match stored exceptions). */
 export function instanceIdFor(seriesId: string, originalStart: EventDateTime): string {
-  if (originalStart.date !== undefined) return `${seriesId}_${originalStart.date.replace(/-/g, '')}`;
-  const ms = parseRfc3339(originalStart.dateTime ?? '');
-  return `${seriesId}_${ms === undefined ? 'invalid' : compactUtc(ms)}`;
+  const hit = stamps.get(originalStart);
+  if (hit !== undefined) return `${seriesId}_${hit}`;
+  let stamp: string;
+  if (originalStart.date !== undefined) stamp = originalStart.date.replace(/-/g, '');
+  else {
+    const ms = parseRfc3339(originalStart.dateTime ?? '');
+    stamp = ms === undefined ? 'invalid' : compactUtc(ms);
+  }
+  if (Object.isFrozen(originalStart)) stamps.set(originalStart, stamp);
+  return `${seriesId}_${stamp}`;
 }

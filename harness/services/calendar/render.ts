@@ -16,12 +16,26 @@ export interface RenderOptions {
   readonly maxAttendees?: number | undefined;
 }
 
+/** The last `htmlLink` built for a frozen event (with the calendar it was viewed through): lists render the same events again and again. */
+const links = new WeakMap<StoredEvent, { readonly calendar: string; readonly link: string }>();
+
+function htmlLink(ev: StoredEvent, calendar: string): string {
+  const hit = links.get(ev);
+  if (hit !== undefined && hit.calendar === calendar) return hit.link;
+  const link = `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${calendar}`).toString('base64url')}`;
+  if (Object.isFrozen(ev)) links.set(ev, { calendar, link });
+  return link;
+}
+
 /** The wire Event: internal fields removed, `self` flags and `kind`/`htmlLink` added. */
 export function renderEvent(ctx: OperationContext, ev: StoredEvent, o: RenderOptions): Record<string, unknown> {
   const me = ctx.auth.principal.toLowerCase();
   const out: Record<string, unknown> = { kind: 'calendar#event' };
-  for (const [k, v] of Object.entries(ev)) if (!INTERNAL.has(k) && v !== undefined) out[k] = v;
-  out.htmlLink = `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${o.viewCalendar}`).toString('base64url')}`;
+  for (const k in ev) {
+    const v = (ev as Record<string, unknown>)[k];
+    if (v !== undefined && !INTERNAL.has(k)) out[k] = v;
+  }
+  out.htmlLink = htmlLink(ev, o.viewCalendar);
   out.creator = withSelf(ev.creator, me);
   out.organizer = withSelf(ev.organizer, me);
   // An attendee who removed the invitation sees it as cancelled on their own calendar.

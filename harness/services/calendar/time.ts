@@ -76,10 +76,31 @@ export function normaliseEventTime(which: 'start' | 'end', t: EventDateTime | un
   return { dateTime: formatInZone(wallToInstant(wall, t.timeZone), t.timeZone), timeZone: t.timeZone };
 }
 
+/**
+ * Parsed instants of frozen event times. Stored records are deep-frozen and shared by every
+ * trial of a base (and remembered series instances share their frozen start and end), so a
+ * time is parsed once per process instead of at every list, sort and comparison. An all-day
+ * date's instant depends on the zone it is read in: the last zone asked is kept with it.
+ */
+const timedMs = new WeakMap<EventDateTime, number>();
+const allDayMs = new WeakMap<EventDateTime, { readonly tz: string; readonly ms: number }>();
+
 /** Epoch ms of an event time; all-day dates are read in `fallbackTz` (the calendar's zone). */
 export function timeMs(t: EventDateTime, fallbackTz: string): number {
-  if (t.date !== undefined) return dateStartMs(t.date, t.timeZone ?? fallbackTz);
-  return parseRfc3339(t.dateTime ?? '') ?? Number.NaN;
+  const frozen = Object.isFrozen(t);
+  if (t.date !== undefined) {
+    const tz = t.timeZone ?? fallbackTz;
+    const hit = frozen ? allDayMs.get(t) : undefined;
+    if (hit !== undefined && hit.tz === tz) return hit.ms;
+    const ms = dateStartMs(t.date, tz);
+    if (frozen) allDayMs.set(t, { tz, ms });
+    return ms;
+  }
+  const hit = frozen ? timedMs.get(t) : undefined;
+  if (hit !== undefined) return hit;
+  const ms = parseRfc3339(t.dateTime ?? '') ?? Number.NaN;
+  if (frozen) timedMs.set(t, ms);
+  return ms;
 }
 
 /** The zone an event's recurrence is expanded in: the start's timeZone, else the calendar's. */

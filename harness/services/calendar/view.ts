@@ -6,7 +6,8 @@ import { expandSeries, instanceIdFor, type Occurrence, type SeriesSpec } from '.
 /** Callers only expand events that have a recurrence. */
 type SeriesSpecLike = SeriesSpec;
 import { eventsCol } from './store.ts';
-import { eventsOnCalendar } from './calendar-index.ts';
+import { eventsOnCalendar, eventsOnCalendarInOrder } from './calendar-index.ts';
+import { eventsInWindow, exceptionsOnCalendar } from './window-index.ts';
 import { eventZone, timeMs } from './time.ts';
 
 const YEAR = 366 * 86_400_000;
@@ -25,6 +26,36 @@ export function isOnCalendar(ev: StoredEvent, cal: StoredCalendar): boolean {
 /** Every stored event (masters, exceptions, one-offs, cancelled ones) visible on a calendar. */
 export function calendarEvents(ctx: OperationContext, cal: StoredCalendar): StoredEvent[] {
   return eventsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), (n) => ctx.ws.spend(n));
+}
+
+/**
+ * The stored events of a calendar a window [fromMs, toMs) can show, in `calendarEvents` order:
+ * every series master and exception, every event this trial changed or added, and the base's
+ * single events near the window (window-index.ts). A superset: callers apply the exact test.
+ */
+export function calendarEventsNear(ctx: OperationContext, cal: StoredCalendar, fromMs: number | undefined, toMs: number | undefined): StoredEvent[] {
+  if (fromMs === undefined && toMs === undefined) return calendarEvents(ctx, cal);
+  return eventsInWindow(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), fromMs, toMs, budget(ctx)) ?? calendarEvents(ctx, cal);
+}
+
+/** The stored exceptions (moved or cancelled instances) of a series on a calendar, in `calendarEvents` order. */
+export function seriesExceptions(ctx: OperationContext, cal: StoredCalendar, seriesId: string): StoredEvent[] {
+  return exceptionsOnCalendar(eventsCol(ctx), cal, (ev) => isOnCalendar(ev, cal), seriesId, budget(ctx))
+    ?? calendarEvents(ctx, cal).filter((e) => e.recurringEventId === seriesId);
+}
+
+/**
+ * A calendar's stored events one at a time in `calendarEvents` order, with the exceptions of
+ * every series on it read ahead (an expansion needs its series' exceptions before the walk
+ * reaches them): a caller that stops after a page reads only that far.
+ */
+export function calendarEventsLazily(ctx: OperationContext, cal: StoredCalendar): { events: Iterable<StoredEvent>; exceptions: readonly StoredEvent[] } {
+  const onCalendar = (ev: StoredEvent) => isOnCalendar(ev, cal);
+  const events = eventsOnCalendarInOrder(eventsCol(ctx), cal, onCalendar, budget(ctx));
+  const exceptions = events && exceptionsOnCalendar(eventsCol(ctx), cal, onCalendar, undefined, budget(ctx));
+  if (events && exceptions) return { events, exceptions };
+  const all = calendarEvents(ctx, cal);
+  return { events: all, exceptions: all.filter((e) => e.recurringEventId) };
 }
 
 /** The call's work budget, for expansions run by an operation. */
@@ -75,10 +106,21 @@ export function calendarZone(ctx: OperationContext, calendarId: string): string 
   return ctx.ws.collection<StoredCalendar>('calendar.calendars').peek(calendarId)?.timeZone ?? 'UTC';
 }
 
+/**
+ * Instances of remembered (frozen) occurrences of frozen series, built once: every list of the
+ * same window, in every trial of the base, reads the same frozen instance instead of copying
+ * the series' fields again.
+ */
+const instances = new WeakMap<Occurrence, { readonly master: StoredEvent; readonly instance: StoredEvent }>();
+
 /** An unmodified instance of a series, shaped as Google returns it. */
 export function instanceOf(master: StoredEvent, occ: Occurrence): StoredEvent {
+  const hit = instances.get(occ);
+  if (hit !== undefined && hit.master === master) return hit.instance;
   const { recurrence: _r, ...rest } = master;
-  return { ...rest, id: occ.id, start: occ.start, end: occ.end, recurringEventId: master.id, originalStartTime: occ.start };
+  const instance: StoredEvent = { ...rest, id: occ.id, start: occ.start, end: occ.end, recurringEventId: master.id, originalStartTime: occ.start };
+  if (Object.isFrozen(occ) && Object.isFrozen(master)) instances.set(occ, { master, instance: Object.freeze(instance) });
+  return instance;
 }
 
 /** Start and end instants of an event, all-day dates read in `tz`. */

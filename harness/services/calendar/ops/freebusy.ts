@@ -5,13 +5,18 @@ import { googleError } from '../../wire-errors.ts';
 import { accessRole, peekCalendar, resolveCalendarId } from '../access.ts';
 import { COL, type StoredCalendar, type StoredEvent } from '../model.ts';
 import { formatUtc, isValidZone, parseQueryTime } from '../time.ts';
-import { bounds, calendarEvents, expandWithExceptions } from '../view.ts';
+import { bounds, calendarEvents, calendarEventsNear, expandWithExceptions } from '../view.ts';
+import type { EventSource } from '../list-events.ts';
 import { timeRangeEmpty } from '../errors.ts';
 
-/** Busy intervals of one calendar in [from, to), merged. Declined, transparent and cancelled events do not count. */
-export function busyIntervals(ctx: OperationContext, cal: StoredCalendar, fromMs: number, toMs: number): Array<{ startMs: number; endMs: number }> {
+/**
+ * Busy intervals of one calendar in [from, to), merged. Declined, transparent and cancelled
+ * events do not count. `source` (the time index, or every event of the calendar) changes how
+ * the events are found, never the answer.
+ */
+export function busyIntervals(ctx: OperationContext, cal: StoredCalendar, fromMs: number, toMs: number, source: EventSource = 'index'): Array<{ startMs: number; endMs: number }> {
   const me = cal.id.toLowerCase();
-  const all = calendarEvents(ctx, cal);
+  const all = source === 'scan' ? calendarEvents(ctx, cal) : calendarEventsNear(ctx, cal, fromMs, toMs);
   const exceptions = new Map<string, StoredEvent[]>();
   for (const ev of all) if (ev.recurringEventId) exceptions.set(ev.recurringEventId, [...(exceptions.get(ev.recurringEventId) ?? []), ev]);
   const spans: Array<{ startMs: number; endMs: number }> = [];
