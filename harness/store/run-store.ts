@@ -6,7 +6,7 @@ import { openDatabase, type OpenOptions } from './open.ts';
 import { compress, decodeTrajectory, decompress, encodeTrajectory } from './trajectory-codec.ts';
 import type { Trajectory } from './trajectory-codec.ts';
 import type { AggregateFilter, Judgement, RunRecord, RunStatus, TrialAggregates, TrialRecord, TrialRow } from './types.ts';
-import { aggregateTrials } from './aggregate.ts';
+import { aggregateTrials, type AggregateSource } from './aggregate.ts';
 import { trialWhere } from './trial-where.ts';
 
 type Row = Record<string, unknown>;
@@ -152,9 +152,12 @@ export class RunStore {
     return this.read('looking for trials', () => this.db.prepare('SELECT 1 FROM trials LIMIT 1').get() !== undefined);
   }
 
-  /** What a report reads, summed in SQL (see TrialAggregates): memory stays flat in the number of trials. */
-  aggregateTrials(filter: AggregateFilter = {}): TrialAggregates {
-    return this.read('summing trials for a report', () => aggregateTrials(this.db, filter));
+  /**
+   * What a report reads, summed in SQL (see TrialAggregates): memory stays flat in the number of
+   * trials. Read from the sums kept as trials are written; `source: 'trials'` sums the rows instead.
+   */
+  aggregateTrials(filter: AggregateFilter = {}, source: AggregateSource = 'sums'): TrialAggregates {
+    return this.read('summing trials for a report', () => aggregateTrials(this.db, filter, source));
   }
 
   private queryTrials(filter: AggregateFilter): TrialRow[] {
@@ -174,7 +177,7 @@ export class RunStore {
     const cats = this.db.prepare(`
       SELECT v.trial_id, group_concat(DISTINCT v.category) AS c FROM violations v
       JOIN trials t ON t.trial_id = v.trial_id JOIN runs r ON r.run_id = t.run_id
-      ${clause ? `${clause} AND` : 'WHERE'} v.kind = 'violation' GROUP BY v.trial_id`).all(...args) as Row[];
+      ${clause ? `${clause} AND` : 'WHERE'} v.kind = 'violation' AND v.category IS NOT NULL GROUP BY v.trial_id`).all(...args) as Row[];
     for (const c of cats) categories.set(String(c.trial_id), String(c.c));
     return rows.map((r) => toTrialRow({ ...r, unsafe_categories: categories.get(String(r.trial_id)) ?? null }));
   }
