@@ -85,9 +85,9 @@ function fromTrials(db: Database.Database, filter: AggregateFilter): Pick<TrialA
 /**
  * Each entry's median duration of its scored trials, by position: the entry's count is known
  * from the sums, and the middle one or two durations are read by OFFSET along the partial index
- * of scored trials (entry, duration, run). With no filter, or one on model, harness, condition
- * or run, the walk reads that index alone; any other filter also reads each trial row it passes.
- * A trial always has its run (a foreign key), so the walk need not join `runs`.
+ * of scored trials (entry, duration, then every filtered column), so the walk tests the filter
+ * on index entries alone and reads no trial row. A trial always has its run (a foreign key),
+ * so the walk need not join `runs`.
  */
 function medianDurations(db: Database.Database, filter: AggregateFilter, groups: readonly TrialGroup[]): Map<string, number | null> {
   const { clause, args } = trialWhere({ ...filter, includeInfraErrors: true });
@@ -100,7 +100,7 @@ function medianDurations(db: Database.Database, filter: AggregateFilter, groups:
     counts.set(id, c);
   }
   const middle = db.prepare(`
-    SELECT t.duration_ms AS d FROM trials t
+    SELECT t.duration_ms AS d FROM trials t INDEXED BY trials_scored_by_entry_duration
     ${clause ? `${clause} AND` : 'WHERE'} t.status = 'scored' AND t.score IS NOT NULL AND t.model = ? AND t.harness = ? AND t.condition = ?
     ORDER BY t.duration_ms LIMIT 2 OFFSET ?`);
   for (const [id, c] of counts) {

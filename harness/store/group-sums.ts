@@ -183,14 +183,16 @@ const TRIGGERS = `
 
 /**
  * Migration 6: the sums tables, filled from the trials already stored, and the triggers. The
- * median duration a report shows is read along a partial index of the scored trials that
- * holds everything the walk tests (entry, duration, run), so it never reads a trial row.
+ * median duration a report shows is read by position along a partial index of the scored
+ * trials, ordered by entry and duration, that also holds every column a report filters on:
+ * the walk tests the filter on the index entries and never reads a trial row.
  */
 export const GROUP_SUMS_MIGRATION = `
   ${TABLES}
   ${REBUILD_GROUP_SUMS}
   ${TRIGGERS}
   DROP INDEX IF EXISTS trials_by_entry_duration;
-  CREATE INDEX trials_scored_by_entry_duration ON trials (model, harness, condition, duration_ms, run_id, status, score)
+  CREATE INDEX trials_scored_by_entry_duration
+    ON trials (model, harness, condition, duration_ms, status, score, run_id, agent, task_id, category, safety_critical, services)
     WHERE status = 'scored' AND score IS NOT NULL;
 `;
