@@ -113,10 +113,10 @@ export class RunStore {
    */
   saveTrial(t: TrialRecord): void {
     this.write(`storing trial ${t.trialKey}`, () => {
-      const prev = this.db.prepare('SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
+      const prev = statement(this.db, 'SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
       if (prev) {
         if (prev.status === 'scored') throw new DeskbenchError('E_STORE_WRITE', `could not store trial ${t.trialKey}: trial ${t.trialKey} of run ${t.runId} is already stored`);
-        this.db.prepare('DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
+        statement(this.db, 'DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
       }
       insertTrial(this.db, t);
     });
@@ -189,12 +189,12 @@ export class RunStore {
    */
   replaceScore(trialId: string, s: ScoreResult, at: string, taskHash?: string): void {
     this.write(`re-scoring trial ${trialId}`, () => {
-      const r = this.db.prepare(
+      const r = statement(this.db,
         'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ?, task_hash = COALESCE(?, task_hash) WHERE trial_id = ?',
       ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, taskHash ?? null, trialId);
       if (r.changes !== 1) throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: no trial ${trialId}`);
-      this.db.prepare('DELETE FROM checks WHERE trial_id = ?').run(trialId);
-      this.db.prepare('DELETE FROM violations WHERE trial_id = ?').run(trialId);
+      statement(this.db, 'DELETE FROM checks WHERE trial_id = ?').run(trialId);
+      statement(this.db, 'DELETE FROM violations WHERE trial_id = ?').run(trialId);
       insertScoreDetails(this.db, trialId, s);
     });
   }
