@@ -13,7 +13,8 @@
  * 120 tasks, scores, costs, tokens, durations, terminations, a violation row for every unsafe
  * trial). The store is then upgraded the way any command upgrades an older store — migration 6
  * fills the per-group sums from the stored trials and builds the scored-trials index, timed
- * apart — and the report runs on the result. Trajectories are left empty: a report never reads
+ * apart — and the report runs on the result, then again under three filters (one run, one task,
+ * the tasks that are not safety-critical), whose medians walk the index with the filter tested. Trajectories are left empty: a report never reads
  * them, and ten million of them would not fit this disk (13.6 KB each, see bench/trial-size.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -127,6 +128,10 @@ try {
   const upgraded = upgrade(db);
   const sizeMb = statSync(db).size / 1e6;
   const report = measured(['node', 'bin/deskbench.js', 'report', '--db', db, '--json', '--out', join(dir, 'report.json')]);
+  const filtered = [['--run', 'run-m1'], ['--filter', 'task=task-3'], ['--filter', 'tag=capability']].map((f) => {
+    const m = measured(['node', 'bin/deskbench.js', 'report', '--db', db, ...f, '--json', '--out', join(dir, 'filtered.json')]);
+    return { filter: f.join(' '), seconds: Math.round(m.seconds * 10) / 10, cpuSeconds: Math.round(m.cpuSeconds * 10) / 10, maxRssMb: Math.round(m.maxRssMb), exit: m.code };
+  });
   const rows = process.env.COMPARE ? measured(['npx', 'tsx', 'bench/support/report-from-rows.ts', db]) : undefined;
   process.stdout.write(`${JSON.stringify({
     bench: 'report-scale', trials: TRIALS, entries: MODELS * CONDITIONS.length, tasks: TASKS, resamples: 10_000,
@@ -135,6 +140,7 @@ try {
       seconds: Math.round(report.seconds * 10) / 10, cpuSeconds: Math.round(report.cpuSeconds * 10) / 10, maxRssMb: Math.round(report.maxRssMb),
       exit: report.code, ...(report.code ? { error: report.err } : {}),
     },
+    filtered,
     ...(rows ? { rowByRow: { seconds: Math.round(rows.seconds * 10) / 10, maxRssMb: Math.round(rows.maxRssMb), exit: rows.code } } : {}),
     targets: { seconds: 60, maxRssMb: 500 }, loadAverage1m: os.loadavg()[0],
   }, null, 2)}\n`);
