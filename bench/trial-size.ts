@@ -7,8 +7,8 @@
  * dictionary (another trial's document, the cheapest stand-in for a shared dictionary): the
  * compressed size and the median CPU time to compress and to expand it, over R rounds taken
  * in turn, so every codec sees the same load. Last, the write itself: the CPU time of
- * `saveTrial` for the same trial (R writes into a fresh store, each under a new id), and of
- * the trajectory's encoding alone.
+ * `saveTrial` for the same trial (R writes into a fresh store, each under a new id), the same
+ * into a store without the report sums' triggers, and the trajectory's encoding alone.
  * Run: npx tsx bench/trial-size.ts [N=40] [R=200]   (prints a table and JSON lines)
  */
 import { statSync } from 'node:fs';
@@ -85,11 +85,26 @@ function compareCodecs(trial: TrialRecord, other: TrialRecord): void {
   }
 }
 
-/** CPU per `saveTrial` of the trial, and per encoding of its trajectory alone (medians of R). */
+/**
+ * CPU per `saveTrial` of the trial, and per encoding of its trajectory alone (medians of R);
+ * and what the report sums' triggers add to a write: the same writes alternating into a second
+ * store whose triggers were dropped.
+ */
 function timeWrites(trial: TrialRecord): void {
-  const path = join(dir, 'writes.db');
-  const store = openRunStore(path);
-  store.createRun({ runId: 'w', createdAt: 'x', spec: {}, harnessVersion: 'bench', suiteHash: 's', seed: 1, shard: null, plannedTrials: ROUNDS });
+  const fresh = (name: string, withoutTriggers: boolean) => {
+    const path = join(dir, name);
+    const store = openRunStore(path);
+    store.createRun({ runId: 'w', createdAt: 'x', spec: {}, harnessVersion: 'bench', suiteHash: 's', seed: 1, shard: null, plannedTrials: ROUNDS });
+    store.close();
+    if (withoutTriggers) {
+      const db = new Database(path);
+      for (const { name: trigger } of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]) db.exec(`DROP TRIGGER ${trigger}`);
+      db.close();
+    }
+    return openRunStore(path);
+  };
+  const store = fresh('writes.db', false);
+  const bare = fresh('writes-without-triggers.db', true);
   const cpuMs = (fn: () => void) => {
     const c0 = process.cpuUsage();
     fn();
@@ -97,14 +112,18 @@ function timeWrites(trial: TrialRecord): void {
     return (c.user + c.system) / 1000;
   };
   const writes: number[] = [];
+  const bareWrites: number[] = [];
   const encodes: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    writes.push(cpuMs(() => store.saveTrial({ ...trial, runId: 'w', trialId: `w-${i}`, trialKey: `w-${i}` })));
+    const t = { ...trial, runId: 'w', trialId: `w-${i}`, trialKey: `w-${i}` };
+    writes.push(cpuMs(() => store.saveTrial(t)));
+    bareWrites.push(cpuMs(() => bare.saveTrial(t)));
     encodes.push(cpuMs(() => encodeTrajectory({ steps: trial.steps, actions: trial.actions, finalDiff: trial.finalDiff ?? null }, () => {})));
   }
   store.close();
+  bare.close();
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1]! * 1000) / 1000;
-  process.stdout.write(`${JSON.stringify({ saveTrialCpuMs: median(writes), encodeTrajectoryCpuMs: median(encodes), writes: ROUNDS })}\n`);
+  process.stdout.write(`${JSON.stringify({ saveTrialCpuMs: median(writes), withoutSumTriggersCpuMs: median(bareWrites), encodeTrajectoryCpuMs: median(encodes), writes: ROUNDS })}\n`);
 }
 
 try {
