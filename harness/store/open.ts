@@ -174,6 +174,9 @@ function inspect(db: Database.Database, path: string): number {
 function checkAndMigrate(db: Database.Database, path: string, verify: boolean, ctx: FaultContext, acceptOlder: boolean): void {
   const version = guarded(ctx, () => inspect(db, path));
   db.pragma('foreign_keys = ON');
+  // A row an INSERT OR REPLACE pushes out then fires its delete triggers, so the report sums
+  // (group-sums.ts) stay exact whatever conflict clause a writer uses.
+  db.pragma('recursive_triggers = ON');
   if (db.readonly) {
     if (version !== SCHEMA_VERSION && !(acceptOlder && version > 0)) {
       throw new DeskbenchError('E_STORE_OPEN', `${path} needs a schema upgrade but was opened read-only`, { hint: 'run a writing command once to upgrade it' });

@@ -1,7 +1,7 @@
 /**
  * The report sums kept as trials are written (schema 6) against a GROUP BY over the trial rows,
  * after random writes through every path that changes `trials`: new trials, replaced infra
- * errors, rescores, imports, merges of other stores, deletes with their cascade.
+ * errors, rescores, imports, merges of other stores, deletes with their cascade, a replace by conflict.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -136,6 +136,12 @@ describe('report sums kept as trials are written', () => {
     db.prepare(`DELETE FROM violations WHERE idx = 0 AND trial_id IN (SELECT trial_id FROM trials WHERE rowid % 3 = 1)`).run();
     expect(() => db.prepare(`UPDATE violations SET category = 'x'`).run()).toThrow(/never edited in place/);
     db.close();
+    // A writer that replaces a row by conflict (INSERT OR REPLACE), through a store connection.
+    const replacing = openRunStore(path);
+    const some = replacing.listTrials({ includeInfraErrors: true })[0]!;
+    (replacing as unknown as { db: Database.Database }).db
+      .prepare(`INSERT OR REPLACE INTO trials SELECT * FROM trials WHERE trial_id = ?`).run(some.trialId);
+    replacing.close();
     const last = openRunStore(path);
     try {
       expectSumsEqualRows(last, 'after deletes');
