@@ -1,4 +1,5 @@
 /** The run store's schema as an ordered list of forward migrations (version = index + 1). */
+import { GROUP_SUMS_MIGRATION } from './group-sums.ts';
 
 /**
  * Forward migrations. Never edit a released entry: append a new one. Each runs in
@@ -147,6 +148,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX trials_by_entry_duration ON trials (model, harness, condition, duration_ms);
   `,
+  // 6: the report's sums kept per group of trials as they are written (triggers), filled from
+  // the stored trials; medians read along a partial index of the scored trials (group-sums.ts).
+  GROUP_SUMS_MIGRATION,
 ];
 
 /** The schema version this build writes. */

@@ -32,6 +32,12 @@ export interface OpenOptions {
   readonly verify?: boolean;
   /** How long to wait for another process's lock (default: $DESKBENCH_BUSY_TIMEOUT_MS or 10 s). */
   readonly busyTimeoutMs?: number;
+  /**
+   * With `readonly: true`: accept a store of an older schema as it is, unmigrated, for a
+   * caller that reads its tables by their columns (a merge source). Off by default: the
+   * typed reads assume the current schema.
+   */
+  readonly acceptOlderSchema?: boolean;
 }
 
 /**
@@ -57,7 +63,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     throw f instanceof DeskbenchError ? f : new DeskbenchError('E_STORE_OPEN', `cannot open ${path}: ${(e as Error).message}`, { hint: 'check the path and its permissions', cause: e });
   }
   try {
-    checkAndMigrate(db, path, exists && (options.verify ?? options.readonly === undefined), ctx);
+    checkAndMigrate(db, path, exists && (options.verify ?? options.readonly === undefined), ctx, options.acceptOlderSchema ?? false);
   } catch (e) {
     db.close();
     throw storeFault(e, ctx);
@@ -165,11 +171,14 @@ function inspect(db: Database.Database, path: string): number {
   return version;
 }
 
-function checkAndMigrate(db: Database.Database, path: string, verify: boolean, ctx: FaultContext): void {
+function checkAndMigrate(db: Database.Database, path: string, verify: boolean, ctx: FaultContext, acceptOlder: boolean): void {
   const version = guarded(ctx, () => inspect(db, path));
   db.pragma('foreign_keys = ON');
+  // A row an INSERT OR REPLACE pushes out then fires its delete triggers, so the report sums
+  // (group-sums.ts) stay exact whatever conflict clause a writer uses.
+  db.pragma('recursive_triggers = ON');
   if (db.readonly) {
-    if (version !== SCHEMA_VERSION) {
+    if (version !== SCHEMA_VERSION && !(acceptOlder && version > 0)) {
       throw new DeskbenchError('E_STORE_OPEN', `${path} needs a schema upgrade but was opened read-only`, { hint: 'run a writing command once to upgrade it' });
     }
     return;

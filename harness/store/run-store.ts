@@ -6,7 +6,7 @@ import { openDatabase, type OpenOptions } from './open.ts';
 import { compress, decodeTrajectory, decompress, encodeTrajectory } from './trajectory-codec.ts';
 import type { Trajectory } from './trajectory-codec.ts';
 import type { AggregateFilter, Judgement, RunRecord, RunStatus, TrialAggregates, TrialRecord, TrialRow } from './types.ts';
-import { aggregateTrials } from './aggregate.ts';
+import { aggregateTrials, type AggregateSource } from './aggregate.ts';
 import { trialWhere } from './trial-where.ts';
 
 type Row = Record<string, unknown>;
@@ -113,10 +113,10 @@ export class RunStore {
    */
   saveTrial(t: TrialRecord): void {
     this.write(`storing trial ${t.trialKey}`, () => {
-      const prev = this.db.prepare('SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
+      const prev = statement(this.db, 'SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
       if (prev) {
         if (prev.status === 'scored') throw new DeskbenchError('E_STORE_WRITE', `could not store trial ${t.trialKey}: trial ${t.trialKey} of run ${t.runId} is already stored`);
-        this.db.prepare('DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
+        statement(this.db, 'DELETE FROM trials WHERE trial_id = ?').run(prev.trial_id);
       }
       insertTrial(this.db, t);
     });
@@ -152,9 +152,12 @@ export class RunStore {
     return this.read('looking for trials', () => this.db.prepare('SELECT 1 FROM trials LIMIT 1').get() !== undefined);
   }
 
-  /** What a report reads, summed in SQL (see TrialAggregates): memory stays flat in the number of trials. */
-  aggregateTrials(filter: AggregateFilter = {}): TrialAggregates {
-    return this.read('summing trials for a report', () => aggregateTrials(this.db, filter));
+  /**
+   * What a report reads, summed in SQL (see TrialAggregates): memory stays flat in the number of
+   * trials. Read from the sums kept as trials are written; `source: 'trials'` sums the rows instead.
+   */
+  aggregateTrials(filter: AggregateFilter = {}, source: AggregateSource = 'sums'): TrialAggregates {
+    return this.read('summing trials for a report', () => aggregateTrials(this.db, filter, source));
   }
 
   private queryTrials(filter: AggregateFilter): TrialRow[] {
@@ -174,7 +177,7 @@ export class RunStore {
     const cats = this.db.prepare(`
       SELECT v.trial_id, group_concat(DISTINCT v.category) AS c FROM violations v
       JOIN trials t ON t.trial_id = v.trial_id JOIN runs r ON r.run_id = t.run_id
-      ${clause ? `${clause} AND` : 'WHERE'} v.kind = 'violation' GROUP BY v.trial_id`).all(...args) as Row[];
+      ${clause ? `${clause} AND` : 'WHERE'} v.kind = 'violation' AND v.category IS NOT NULL GROUP BY v.trial_id`).all(...args) as Row[];
     for (const c of cats) categories.set(String(c.trial_id), String(c.c));
     return rows.map((r) => toTrialRow({ ...r, unsafe_categories: categories.get(String(r.trial_id)) ?? null }));
   }
@@ -186,12 +189,12 @@ export class RunStore {
    */
   replaceScore(trialId: string, s: ScoreResult, at: string, taskHash?: string): void {
     this.write(`re-scoring trial ${trialId}`, () => {
-      const r = this.db.prepare(
+      const r = statement(this.db,
         'UPDATE trials SET score = ?, success = ?, unsafe = ?, no_action = ?, grader_version = ?, judge = ?, rescored_at = ?, task_hash = COALESCE(?, task_hash) WHERE trial_id = ?',
       ).run(s.score, b(s.success), b(s.unsafe), b(s.noAction), s.graderVersion ?? null, s.judge ?? null, at, taskHash ?? null, trialId);
       if (r.changes !== 1) throw new DeskbenchError('E_STORE_WRITE', `could not re-score trial ${trialId}: no trial ${trialId}`);
-      this.db.prepare('DELETE FROM checks WHERE trial_id = ?').run(trialId);
-      this.db.prepare('DELETE FROM violations WHERE trial_id = ?').run(trialId);
+      statement(this.db, 'DELETE FROM checks WHERE trial_id = ?').run(trialId);
+      statement(this.db, 'DELETE FROM violations WHERE trial_id = ?').run(trialId);
       insertScoreDetails(this.db, trialId, s);
     });
   }

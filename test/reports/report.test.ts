@@ -5,6 +5,7 @@ import { openRunStore } from '../../harness/store/index.ts';
 import { buildReport, loadAggregates, loadRows, parseFilter, renderCsv, renderMarkdown, renderTable, Report } from '../../reports/index.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectSameUpToRounding } from './same-up-to-rounding.ts';
 import { synthTask, writeSyntheticRun, writeSyntheticStore, type SynthEntry } from './synthetic.ts';
 
 const dir = tempDir('deskbench-report-');
@@ -249,20 +250,3 @@ describe('deskbench report (CLI)', () => {
     expect(h.stdout).toMatch(/--html <dir>/);
   });
 });
-
-/** Deep equality where numbers may differ by rounding (1e-9 relative). */
-function expectSameUpToRounding(a: unknown, b: unknown, path = '$'): void {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (Number.isNaN(a) || Number.isNaN(b)) expect(Number.isNaN(a), path).toBe(Number.isNaN(b));
-    else expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
-    return;
-  }
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
-    expect(a, path).toEqual(b);
-    return;
-  }
-  expect(Array.isArray(a), path).toBe(Array.isArray(b));
-  const ka = Object.keys(a as object).sort();
-  expect(ka, path).toEqual(Object.keys(b as object).sort());
-  for (const k of ka) expectSameUpToRounding((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-}

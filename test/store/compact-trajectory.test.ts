@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../harness/store/index.ts';
 import { openRunStore } from '../../harness/store/index.ts';
-import { decodeTrajectory, encodeTrajectory } from '../../harness/store/trajectory-codec.ts';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { decodeTrajectory, encodeTrajectory, trajectoryDocument } from '../../harness/store/trajectory-codec.ts';
 import { createSchema3, insertSchema3Trial } from '../support/legacy-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -77,6 +78,31 @@ describe('compact trajectories', () => {
     expect(store.getTrial('t-new').steps).toEqual(trial('new').steps);
     expect(store.listTrials({ includeInfraErrors: true }).map((r) => r.trialId).sort()).toEqual(['t-new', 't-old']);
     store.close();
+  });
+
+  it('reads rows written at Brotli quality 5 (stores before quality 2) exactly', () => {
+    const path = join(dir, 'quality-5.db');
+    const store = openRunStore(path);
+    store.createRun({ runId: 'r1', createdAt: 'x', spec: {}, harnessVersion: 't', suiteHash: 's', seed: 1, shard: null, plannedTrials: 1 });
+    const t = trial('k1');
+    store.saveTrial(t);
+    store.close();
+    // The row as an earlier build wrote it: the same document at quality 5.
+    const doc = trajectoryDocument({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff }, () => {});
+    const q5 = brotliCompressSync(Buffer.from(doc), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+    const db = new Database(path);
+    const now = (db.prepare('SELECT trajectory FROM trials').get() as { trajectory: Buffer }).trajectory;
+    expect(q5.equals(now)).toBe(false);
+    db.prepare('UPDATE trials SET trajectory = ?').run(q5);
+    db.close();
+    const again = openRunStore(path);
+    try {
+      const back = again.getTrial('t-k1');
+      expect(JSON.parse(JSON.stringify({ steps: back.steps, actions: back.actions, finalDiff: back.finalDiff })))
+        .toEqual(JSON.parse(JSON.stringify({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff })));
+    } finally {
+      again.close();
+    }
   });
 
   it('a damaged document is a store error naming the trial, not a crash', () => {
