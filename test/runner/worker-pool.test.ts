@@ -115,6 +115,27 @@ describe('trials in worker threads', () => {
 
     const agent = (name: string, kind: Agent['kind'] = 'model'): Agent => ({ name, kind, model: name, harness: 'test', run: () => Promise.reject(new Error(`${name} ran on the main thread`)) });
 
+    it('hands finished trials back one per turn of the main thread\'s event loop, however many finish together', async () => {
+      const store = openRunStore(join(dir, 'turns.db'));
+      // 'T' marks a turn of the loop (a ticker that re-arms itself each turn), 'F' a finished (and stored) trial.
+      const log: string[] = [];
+      let ticking = true;
+      const tick = () => {
+        log.push('T');
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const s = await runMatrix(runOptions(store, [agent('oracle', 'reference')], {
+        tasks: tasks.slice(0, 1), repeats: 60, concurrency: 60, workers: pool, onEvent: (e) => void (e.type === 'trial_finished' && log.push('F')),
+      }));
+      ticking = false;
+      expect(s).toMatchObject({ status: 'complete', scored: 60 });
+      const seq = log.join('');
+      expect(seq.split('F').length - 1).toBe(60);
+      expect(seq.includes('FF'), 'two trials handed back in one turn').toBe(false);
+      store.close();
+    }, 60_000);
+
     it('a worker that dies mid-trial fails that trial with its reason, is replaced, and the other trials go on', async () => {
       const store = openRunStore(join(dir, 'crash.db'));
       const s = await runMatrix(runOptions(store, [agent('exits'), agent('oracle', 'reference')], { tasks: tasks.slice(0, 1), repeats: 3, concurrency: 6, maxAttempts: 1, workers: pool }));

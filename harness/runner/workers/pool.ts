@@ -166,25 +166,41 @@ export class TrialWorkerPool {
     return best;
   }
 
+  /**
+   * Hands each finished attempt to its caller in a turn of the event loop of its own. A worker's
+   * results that arrive together are delivered in one pass of the loop; handled there, every one
+   * of them (its JSON read, the store write after it) would run back to back, holding the main
+   * thread for seconds when hundreds finish at once.
+   */
+  private lastTurn = Promise.resolve();
+
   private onMessage(s: Slot, m: FromWorker): void {
     if (m.type === 'done') {
       const p = s.pending.get(m.id);
       if (!p) return;
       s.pending.delete(m.id);
       p.detach();
-      let exec: TrialExecution;
-      try {
-        exec = JSON.parse(m.execution) as TrialExecution;
-      } catch (e) {
-        exec = failedExecution(`trial worker ${s.index} sent an unreadable result: ${(e as Error).message}`, p.startedMs, Date.now());
-      }
-      p.resolve(exec);
+      this.lastTurn = this.lastTurn.then(() => new Promise<void>((resolve) => setImmediate(() => {
+        resolve();
+        this.deliver(s, p, m.execution);
+      })));
     } else if (m.type === 'endpoint') {
       for (const l of this.listeners) l(m.event);
     } else if (m.type === 'loop_report') {
       s.loopReport?.(m.report);
       s.loopReport = undefined;
     }
+  }
+
+  /** Reads a finished attempt and hands it to its caller (whose store write runs in this same turn). */
+  private deliver(s: Slot, p: Pending, execution: string): void {
+    let exec: TrialExecution;
+    try {
+      exec = JSON.parse(execution) as TrialExecution;
+    } catch (e) {
+      exec = failedExecution(`trial worker ${s.index} sent an unreadable result: ${(e as Error).message}`, p.startedMs, Date.now());
+    }
+    p.resolve(exec);
   }
 
   private onDeath(s: Slot, why: string): void {

@@ -47,6 +47,15 @@ const seeded = new Map<string, SeededTask>();
 const inFlight = new Map<number, AbortController>();
 let sampler: LoopSampler | undefined;
 
+/**
+ * A turn of the event loop of one's own for each attempt's start. Messages that arrived
+ * together are delivered in one pass of the loop; a few hundred attempts started in it would
+ * hold the loop for all their starts (workspace, tools, the first model request) before any
+ * answer or timer is seen. Started one per turn, as the main thread starts trials.
+ */
+let lastTurn = Promise.resolve();
+const ownTurn = (): Promise<void> => (lastTurn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
+
 async function attempt(trial: TrialRequest, signal: AbortSignal): Promise<TrialExecution> {
   const started = Date.now();
   const task = tasks.get(trial.taskId);
@@ -68,8 +77,9 @@ async function attempt(trial: TrialRequest, signal: AbortSignal): Promise<TrialE
 async function run(id: number, trial: TrialRequest): Promise<void> {
   const controller = new AbortController();
   inFlight.set(id, controller);
-  const started = Date.now();
   let text: string;
+  await ownTurn();
+  const started = Date.now();
   try {
     const exec = await attempt(trial, controller.signal);
     text = JSON.stringify(exec);
