@@ -183,10 +183,10 @@ try {
     process.stdout.write(`pool of ${w} trial workers up in ${((performance.now() - t0) / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU: each loads the harness and builds its base)\n`);
     await run(20, `warm-up-w${w}`, pool);
   }
-  for (const n of SIZES) {
+  for (const [round, n] of SIZES.entries()) {
     for (const w of WORKERS) {
       const load = loadavg()[0]!;
-      const r = await run(n, `c${n}-w${w}`, pools.get(w));
+      const r = await run(n, `r${round}-c${n}-w${w}`, pools.get(w));
       const workerLoops = r.workerLoops.map((x, i) => `worker ${i}: max ${x.maxMs} ms, p99 ${x.p99Ms} ms, ${x.stallsOver100Ms} stalls`).join('; ');
       process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms, ${w === 1 ? 'on the main thread' : `${w} trial workers`}: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
         `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'}); main event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
