@@ -136,6 +136,18 @@ describe('trials in worker threads', () => {
       store.close();
     }, 60_000);
 
+    it('an attempt the worker cannot run comes back as that trial\'s harness_error, naming why', async () => {
+      const limits = { maxSteps: 5, maxWallMs: 10_000, maxTokens: null, maxCostUsd: null };
+      const auth = { principal: 'owner@corvidlabs.com', tokenKind: 'user' as const };
+      const trial = { taskId: tasks[0]!.id, agent: 'oracle', condition: 'sks-on__meta-on', limits, auth, seed: 1 };
+      const noAgent = await pool.run({ ...trial, agent: 'nobody' });
+      expect(noAgent).toMatchObject({ termination: 'harness_error', score: null, error: expect.stringMatching(/^trial worker [01]: its environment has no agent nobody$/) });
+      const otherSeed = await pool.run({ ...trial, seed: 2 });
+      expect(otherSeed.error).toMatch(/built from seed 1, the run's is 2/);
+      const fine = await pool.run(trial);
+      expect(fine).toMatchObject({ termination: 'completed', score: { score: 1 } });
+    }, 60_000);
+
     it('a worker that dies mid-trial fails that trial with its reason, is replaced, and the other trials go on', async () => {
       const store = openRunStore(join(dir, 'crash.db'));
       const s = await runMatrix(runOptions(store, [agent('exits'), agent('oracle', 'reference')], { tasks: tasks.slice(0, 1), repeats: 3, concurrency: 6, maxAttempts: 1, workers: pool }));
