@@ -8,10 +8,9 @@
  * list the week's events, add an event, reply — then a final answer (six model calls).
  *
  * Each size runs once per worker setting, alternating in one process so all see the same load:
- * `main` runs the trials on the main thread (as `deskbench run --workers 1`), `N` in a pool of N
- * trial worker threads (started once, before the timed runs, and warmed up like the main thread),
- * with the main thread left to schedule and write the store (a pool of 1 is not a CLI setting: it
- * tells the cost of the hand-over between threads from the cost of running trials on two at once).
+ * `main` runs the trials on the main thread (as `deskbench run --workers 0`), `N` in a pool of N
+ * trial worker threads (`--workers N`; started once, before the timed runs, and warmed up like the
+ * main thread), with the main thread left to schedule and write the store.
  *
  * Ideal wall time = model calls per trial × latency (every trial waits on the model in parallel).
  * The main thread's event loop is sampled all run long (perf_hooks.monitorEventLoopDelay, 10 ms
@@ -42,7 +41,7 @@ import { REALISTIC_TASK, realisticCalls, realisticTools } from './support/realis
 
 const SIZES = (process.argv[2] ?? '1000,5000').split(',').map(Number);
 const LATENCY_MS = Number(process.argv[3] ?? 1000);
-// `main`: the trials on the main thread (`--workers 1`); N: a pool of N trial worker threads.
+// `main`: the trials on the main thread (`--workers 0`); N: a pool of N trial worker threads.
 const WORKERS = (process.argv[4] ?? 'main,2').split(',').map((w) => (w === 'main' ? 0 : Number(w)));
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000) || WORKERS.some((w) => !Number.isInteger(w) || w < 0 || w > 16)) {
   throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000] [worker settings: main, or a pool size 1..16; comma-separated]');

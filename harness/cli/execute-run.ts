@@ -137,7 +137,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
 }
 
 /**
- * The run's trial workers, or none when the trials run on the main thread (`--workers 1`, or
+ * The run's trial workers, or none when the trials run on the main thread (`--workers 0`, or
  * auto for a run too small to pay for them). Command agents' trials stay on the main thread:
  * they serve the workplace to a process of their own and do little work here.
  */
@@ -147,7 +147,7 @@ async function startWorkers(spec: StoredRunSpec, agents: readonly Agent[], o: Ex
   const count = resolveWorkerCount(o.workers ?? spec.workers ?? 'auto', {
     concurrency: o.concurrency, scale: spec.scale ?? 1, crossing: Math.ceil((crossing.length * perAgent) / (shard?.count ?? 1)),
   });
-  if (count < 2 || crossing.length === 0) return undefined;
+  if (count < 1 || crossing.length === 0) return undefined;
   const args: SpecEnvironmentArgs = {
     seed: spec.seed, scale: spec.scale ?? 1, taskIds: spec.taskIds, agents: crossing, agentFlags: spec.agentFlags,
     toolProfile: spec.toolProfile, judge: spec.judge ?? null,

@@ -56,7 +56,7 @@ export const StoredRunSpec = z.looseObject({
   scale: positive.max(MAX_SCALE).optional(),
   toolProfile: z.enum(['discover', 'typed']),
   /** Trial worker threads (`--workers`); absent in specs from before it existed, meaning auto. */
-  workers: z.union([positive.max(MAX_WORKERS), z.literal('auto')]).optional(),
+  workers: z.union([z.number().int().nonnegative().max(MAX_WORKERS), z.literal('auto')]).optional(),
   agentFlags: StoredAgentFlags,
   budgetUsd: z.number().nonnegative().nullable(),
   shard: z.string().regex(/^\d+\/\d+$/, 'k/n').nullable(),

@@ -13,7 +13,7 @@ import type { TerminationReason, TrialKey } from '../core/index.ts';
 export type RunEvent =
   | {
       type: 'run_started'; runId: string; planned: number; pending: number; alreadyDone: number; resumed: boolean;
-      /** Trial worker threads (1: the trials run on the main thread); set by runMatrix. */
+      /** Trial worker threads (0: the trials run on the main thread); set by runMatrix. */
       workers?: number;
     }
   | { type: 'trial_started'; runId: string; key: TrialKey; running: number }

@@ -175,7 +175,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     });
   }
   const emit = o.onEvent ?? (() => {});
-  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId, workers: pool?.size ?? 1 });
+  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId, workers: pool?.size ?? 0 });
 
   const queue = new PQueue({ concurrency: o.concurrency });
   let running = 0;
