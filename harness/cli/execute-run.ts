@@ -87,7 +87,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
       process.stderr.write(`resuming ${o.resume} with changed connection settings (stored with the run):\n${o.specChanges.map((c) => `  ${c}`).join('\n')}\n`);
     }
     if (!o.json && !o.quiet) printProjection(store, spec, agents);
-    pool = await startWorkers(spec, agents, o, shard);
+    pool = await startWorkers(spec, agents, o, shard, store);
     let summary: RunSummary;
     try {
       summary = await runMatrix({
@@ -141,13 +141,15 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
  * auto for a run too small to pay for them). Command agents' trials stay on the main thread:
  * they serve the workplace to a process of their own and do little work here.
  */
-async function startWorkers(spec: StoredRunSpec, agents: readonly Agent[], o: ExecuteOptions, shard: Shard | undefined): Promise<TrialWorkerPool | undefined> {
+async function startWorkers(spec: StoredRunSpec, agents: readonly Agent[], o: ExecuteOptions, shard: Shard | undefined, store: RunStore): Promise<TrialWorkerPool | undefined> {
   const crossing = agents.filter((a) => a.kind !== 'external').map((a) => a.name);
-  const perAgent = spec.taskIds.length * spec.conditions.length * spec.repeats;
+  const planned = Math.ceil((agents.length * spec.taskIds.length * spec.conditions.length * spec.repeats) / (shard?.count ?? 1));
+  // A resume has only what is not stored yet left to run (nothing, for a complete run: no pool for it).
+  const left = o.resume ? Math.max(0, planned - store.runCounts(o.resume).scored) : planned;
   const count = resolveWorkerCount(o.workers ?? spec.workers ?? 'auto', {
-    concurrency: o.concurrency, scale: spec.scale ?? 1, crossing: Math.ceil((crossing.length * perAgent) / (shard?.count ?? 1)),
+    concurrency: o.concurrency, scale: spec.scale ?? 1, crossing: Math.ceil((left * crossing.length) / Math.max(1, agents.length)),
   });
-  if (count < 1 || crossing.length === 0) return undefined;
+  if (count < 1 || crossing.length === 0 || left === 0) return undefined;
   const args: SpecEnvironmentArgs = {
     seed: spec.seed, scale: spec.scale ?? 1, taskIds: spec.taskIds, agents: crossing, agentFlags: spec.agentFlags,
     toolProfile: spec.toolProfile, judge: spec.judge ?? null,

@@ -22,5 +22,11 @@ describe('deskbench run --workers', () => {
     store.close();
     expect(rows).toHaveLength(8);
     for (const row of rows) expect(row).toMatchObject({ status: 'scored', termination: 'completed', score: row.agent === 'oracle' ? 1 : 0 });
-  }, 120_000);
+    // A resume of the complete run starts no worker and says so in one line.
+    const again = cli(['run', '--resume', run!.runId, '--workers', '2', '--db', db, '--json']);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; alreadyComplete?: boolean })).toEqual([
+      expect.objectContaining({ type: 'run_finished', alreadyComplete: true }),
+    ]);
+  }, 180_000);
 });
