@@ -3,13 +3,14 @@
  * an in-process provider that answers instantly, real tools over a real workspace;
  * median per step, target <= 1 ms. (2) Scheduling efficiency: a local model server
  * on 127.0.0.1 adding 200 ms per call, 200 trials x 10 steps at concurrency 50 through
- * the runner's runMatrix; target within 5% of ideal = ceil(200/50) x 10 x 200 ms.
+ * the runner's runMatrix (on the main thread, then in 2 trial worker threads); target within 5% of
+ * ideal = ceil(200/50) x 10 x 200 ms.
  * Run: npx tsx bench/agent-overhead.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LIMITS, defineTask, type AuthContext, type Step, type ToolCall } from '../harness/core/index.ts';
+import { DEFAULT_LIMITS, type AuthContext, type Step, type ToolCall } from '../harness/core/index.ts';
 import { modelAgent } from '../harness/agents/loop/model-agent.ts';
 import { resolveAgent } from '../harness/agents/registry.ts';
 import { buildAgentTools } from '../harness/agents/tools/index.ts';
@@ -18,6 +19,8 @@ import { runMatrix } from '../harness/runner/run-matrix.ts';
 import { openRunStore } from '../harness/store/index.ts';
 import { gradeTrial } from '../scorers/grade.ts';
 import { scriptedProvider } from '../test/support/llm/in-process.ts';
+import { TrialWorkerPool } from '../harness/runner/workers/pool.ts';
+import { SCHEDULING_AGENT, SCHEDULING_TASK, schedulingTools } from './support/scheduling-environment.ts';
 import { spawn } from 'node:child_process';
 
 const AUTH: AuthContext = { principal: 'owner@corvidlabs.com', tokenKind: 'user' };
@@ -64,34 +67,40 @@ async function startServerProcess(latencyMs: number): Promise<{ baseUrl: string;
   return { baseUrl, close: async () => void child.kill('SIGTERM') };
 }
 
-async function schedulingEfficiency(trials: number, concurrency: number, latencyMs: number) {
+/**
+ * One scheduling run. With `workers`, the trials run in a pool of that many trial worker threads
+ * (started and warmed up before the timed run), as `deskbench run --workers N` runs them.
+ */
+async function schedulingEfficiency(trials: number, concurrency: number, latencyMs: number, workers = 0) {
   const server = await startServerProcess(latencyMs);
   const dir = mkdtempSync(join(tmpdir(), 'deskbench-bench-'));
   const store = openRunStore(join(dir, 'bench.db'));
+  let pool: TrialWorkerPool | undefined;
   try {
-    const task = defineTask({
-      id: 'bench-list-labels', version: 1, title: 'List labels', scenario: 'bench', services: ['gmail'], tags: [], category: 'single-service',
-      difficulty: 'easy', instruction: 'List my labels.', seed: () => ({}), oracle: () => {},
-      checks: () => [{ id: 'listed', description: 'labels were listed', weight: 1, passed: true }], scope: () => [],
+    const task = SCHEDULING_TASK;
+    const agent = resolveAgent(SCHEDULING_AGENT, { baseUrl: server.baseUrl });
+    const run = (repeats: number, runId: string) => runMatrix({
+      store, tasks: [task], agents: [agent], matrix: { taskIds: [task.id], agents: [agent.name], conditions: [{ skills: false, meta: false }], repeats },
+      concurrency, limits: DEFAULT_LIMITS, seed: 1, base: createEmptyWorkspace().toBase(), auth: AUTH,
+      makeTools: schedulingTools, grade: gradeTrial, spec: {}, harnessVersion: 'bench', runId, ...(pool ? { workers: pool } : {}),
     });
-    const agent = resolveAgent('openai-compatible:bench', { baseUrl: server.baseUrl });
+    if (workers > 0) {
+      pool = await TrialWorkerPool.start({ count: workers, environment: { module: new URL('./support/scheduling-environment.ts', import.meta.url).href, args: { baseUrl: server.baseUrl } } });
+      await run(10, 'warm-up');
+    }
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const summary = await runMatrix({
-      store, tasks: [task], agents: [agent], matrix: { taskIds: [task.id], agents: [agent.name], conditions: [{ skills: false, meta: false }], repeats: trials },
-      concurrency, limits: DEFAULT_LIMITS, seed: 1, base: createEmptyWorkspace().toBase(), auth: AUTH,
-      makeTools: (o) => buildAgentTools({ ...o, profile: 'discover' }), grade: gradeTrial,
-      spec: {}, harnessVersion: 'bench',
-    });
+    const summary = await run(trials, 'timed');
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    const rows = store.listTrials({ includeInfraErrors: true });
+    const rows = store.listTrials({ runIds: ['timed'], includeInfraErrors: true });
     const bad = rows.filter((r) => r.termination !== 'completed' || r.steps !== 2 + 2 * STEPS - 1);
     if (summary.scored !== trials || bad.length) throw new Error(`bench run: ${summary.scored} scored, ${bad.length} unexpected (${bad[0]?.termination}, ${bad[0]?.steps} steps)`);
     const idealMs = Math.ceil(trials / concurrency) * STEPS * latencyMs;
     return { wallMs, idealMs, overheadPct: ((wallMs - idealMs) / idealMs) * 100, maxConcurrent: summary.maxConcurrent, cpuMsPerCall: cpuMs / (trials * STEPS) };
   } finally {
+    await pool?.close();
     store.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -107,3 +116,5 @@ console.log(`load average before the scheduling run: ${load} on ${(await import(
 await schedulingEfficiency(10, 10, 20);
 const s = await schedulingEfficiency(200, 50, 200);
 console.log(`200 trials x ${STEPS} steps, concurrency 50, 200 ms model latency: wall ${(s.wallMs / 1000).toFixed(2)} s, ideal ${(s.idealMs / 1000).toFixed(2)} s, overhead ${s.overheadPct.toFixed(1)}% (target <= 5%) ${s.overheadPct <= 5 ? 'OK' : 'OVER'}; max concurrent ${s.maxConcurrent}; harness process CPU ${s.cpuMsPerCall.toFixed(2)} ms per model call (SDK client + harness; the model server runs in its own process)`);
+const w = await schedulingEfficiency(200, 50, 200, 2);
+console.log(`the same with 2 trial workers: wall ${(w.wallMs / 1000).toFixed(2)} s, ideal ${(w.idealMs / 1000).toFixed(2)} s, overhead ${w.overheadPct.toFixed(1)}% (target <= 5%) ${w.overheadPct <= 5 ? 'OK' : 'OVER'}; max concurrent ${w.maxConcurrent}; process CPU (every thread) ${w.cpuMsPerCall.toFixed(2)} ms per model call`);

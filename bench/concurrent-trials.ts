@@ -7,12 +7,19 @@
  * arrived and makes five calls per trial, as a model would: search the inbox, read a message,
  * list the week's events, add an event, reply — then a final answer (six model calls).
  *
- * Ideal wall time = model calls per trial × latency (every trial waits on the model in parallel).
- * The event loop's delay is sampled all run long (perf_hooks.monitorEventLoopDelay, 10 ms
- * resolution), and a 10 ms timer logs every stall over 100 ms with when it happened; the store
- * writes and gradings are timed one by one, so a stall can be put down to them or not.
+ * Each size runs once per worker setting, alternating in one process so all see the same load:
+ * `main` runs the trials on the main thread (as `deskbench run --workers 0`), `N` in a pool of N
+ * trial worker threads (`--workers N`; started once, before the timed runs, and warmed up like the
+ * main thread), with the main thread left to schedule and write the store.
  *
- * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000]   (a table, then one JSON line per size)
+ * Ideal wall time = model calls per trial × latency (every trial waits on the model in parallel).
+ * The main thread's event loop is sampled all run long (perf_hooks.monitorEventLoopDelay, 10 ms
+ * resolution), and a 10 ms timer logs every stall over 100 ms with the process's CPU time during
+ * it (with workers that CPU is every thread's, so it no longer tells the main thread's own work).
+ * Every worker samples its own loop the same way and reports at the end of the run. The store
+ * writes (main thread) and, on the main thread only, the gradings are timed one by one.
+ *
+ * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000] [workers=main,2]   (a table, then one JSON line per run)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,14 +32,19 @@ import { makeGrader } from '../harness/runner/grader.ts';
 import type { Grader } from '../harness/runner/run-trial.ts';
 import { runMatrix } from '../harness/runner/run-matrix.ts';
 import { seedTask } from '../harness/runner/seeded-task.ts';
+import { TrialWorkerPool } from '../harness/runner/workers/pool.ts';
+import type { LoopReport } from '../harness/runner/workers/protocol.ts';
 import { openRunStore } from '../harness/store/index.ts';
 import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
+import { BENCH_AGENT } from './support/concurrent-environment.ts';
 import { REALISTIC_TASK, realisticCalls, realisticTools } from './support/realistic-trial.ts';
 
 const SIZES = (process.argv[2] ?? '1000,5000').split(',').map(Number);
 const LATENCY_MS = Number(process.argv[3] ?? 1000);
-if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000)) {
-  throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000]');
+// `main`: the trials on the main thread (`--workers 0`); N: a pool of N trial worker threads.
+const WORKERS = (process.argv[4] ?? 'main,2').split(',').map((w) => (w === 'main' ? 0 : Number(w)));
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000) || WORKERS.some((w) => !Number.isInteger(w) || w < 0 || w > 16)) {
+  throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000] [worker settings: main, or a pool size 1..16; comma-separated]');
 }
 const STALL_MS = 100;
 
@@ -71,8 +83,11 @@ const note = (t: Timed, ms: number) => {
   t.maxMs = Math.max(t.maxMs, ms);
 };
 
-async function run(trials: number, latencyMs: number, label: string) {
-  const server = await startModelServer(latencyMs);
+/** The model server every run of this process talks to (its sockets and limiter are shared, as in one `deskbench run`). */
+const server = await startModelServer(LATENCY_MS);
+
+async function run(trials: number, label: string, pool?: TrialWorkerPool) {
+  const latencyMs = LATENCY_MS;
   const store = openRunStore(join(dir, `${label}.db`));
   const saves = timed();
   const grades = timed();
@@ -92,7 +107,7 @@ async function run(trials: number, latencyMs: number, label: string) {
       note(grades, performance.now() - t0);
     }
   };
-  const agent = resolveAgent('openai-compatible:bench-model', { baseUrl: server.baseUrl });
+  const agent = resolveAgent(BENCH_AGENT, { baseUrl: server.baseUrl });
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   // A stall is ours when the process used the CPU all along it; on a shared machine it can also be
   // the process waiting for a core, so each stall carries the CPU time the process used during it.
@@ -114,17 +129,21 @@ async function run(trials: number, latencyMs: number, label: string) {
   }, 10);
   const cpu0 = process.cpuUsage();
   histogram.enable();
+  pool?.startLoopSampling();
+  let workerLoops: LoopReport[] = [];
   try {
     const summary = await runMatrix({
       store, tasks: [REALISTIC_TASK], agents: [agent],
       matrix: { taskIds: [REALISTIC_TASK.id], agents: [agent.name], conditions: [{ skills: true, meta: true }], repeats: trials },
       concurrency: trials, limits: DEFAULT_LIMITS, seed: 1, base, auth, makeTools: realisticTools, grade,
       spec: { bench: 'concurrent-trials' }, harnessVersion: 'bench', onEvent: (e) => void (e.type === 'trial_finished' && finished++),
+      ...(pool ? { workers: pool } : {}),
     });
     const wallMs = performance.now() - t0;
     histogram.disable();
     clearInterval(ticker);
     const cpu = process.cpuUsage(cpu0);
+    if (pool) workerLoops = await pool.stopLoopSampling();
     const rows = store.listTrials({ includeInfraErrors: true });
     const bad = rows.filter((r) => r.termination !== 'completed' || r.status !== 'scored');
     if (summary.scored !== trials || rows.length !== trials || bad.length) {
@@ -134,37 +153,53 @@ async function run(trials: number, latencyMs: number, label: string) {
     if (actions !== CALLS.length) throw new Error(`${label}: a trial made ${actions} calls, expected ${CALLS.length}`);
     const idealMs = MODEL_CALLS * latencyMs;
     return {
-      trials, modelCallsPerTrial: MODEL_CALLS, latencyMs, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
+      trials, workers: pool ? pool.size : 'main', modelCallsPerTrial: MODEL_CALLS, latencyMs, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
       maxConcurrent: summary.maxConcurrent, finished,
       loopDelayMaxMs: Math.round(histogram.max / 1e5) / 10, loopDelayP99Ms: Math.round(histogram.percentile(99) / 1e5) / 10,
-      stallsOver100Ms: stalls.length, ownStallsOver100Ms: stalls.filter((x) => x.cpuMs > STALL_MS).length, worstStalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5),
+      stallsOver100Ms: stalls.length, stallsWithOver100MsOfProcessCpu: stalls.filter((x) => x.cpuMs > STALL_MS).length, worstStalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5),
+      workerLoops: workerLoops.map((w) => ({ maxMs: w.maxMs, p99Ms: w.p99Ms, stallsOver100Ms: w.stalls.length, worstStallsMs: [...w.stalls].sort((a, b) => b - a).slice(0, 5) })),
       cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
       storeWrite: { maxMs: Math.round(saves.maxMs * 10) / 10, meanMs: Math.round((saves.totalMs / saves.count) * 100) / 100, totalMs: Math.round(saves.totalMs) },
-      grading: { maxMs: Math.round(grades.maxMs * 10) / 10, meanMs: Math.round((grades.totalMs / grades.count) * 100) / 100, totalMs: Math.round(grades.totalMs) },
+      grading: grades.count ? { maxMs: Math.round(grades.maxMs * 10) / 10, meanMs: Math.round((grades.totalMs / grades.count) * 100) / 100, totalMs: Math.round(grades.totalMs) } : null,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
     };
   } finally {
     histogram.disable();
     clearInterval(ticker);
     store.close();
-    server.close();
   }
 }
 
+const pools = new Map<number, TrialWorkerPool>();
 try {
   process.stdout.write(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
-  // Warm-up: loads and compiles the SDK, the loop, the tools and grading; not reported.
-  await run(20, 20, 'warm-up');
-  for (const n of SIZES) {
-    const load = loadavg()[0]!;
-    const r = await run(n, LATENCY_MS, `c${n}`);
-    process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
-      `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'}); event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
-      `${r.stallsOver100Ms} stalls over ${STALL_MS} ms, ${r.ownStallsOver100Ms} of them with over ${STALL_MS} ms of this process's CPU (target none: ${r.stallsOver100Ms === 0 && r.loopDelayMaxMs <= STALL_MS ? 'met' : 'NOT met'}); ` +
-      `store write max ${r.storeWrite.maxMs} ms (mean ${r.storeWrite.meanMs}), grading max ${r.grading.maxMs} ms (mean ${r.grading.meanMs}); ` +
-      `harness CPU ${r.cpuMsPerTrial} ms per trial; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
-    process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r })}\n`);
+  // Warm-up: loads and compiles the SDK, the loop, the tools and grading on every thread; not reported.
+  await run(20, 'warm-up');
+  for (const w of WORKERS.filter((x) => x >= 1)) {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const pool = await TrialWorkerPool.start({ count: w, environment: { module: new URL('./support/concurrent-environment.ts', import.meta.url).href, args: { baseUrl: server.baseUrl } } });
+    const cpu = process.cpuUsage(cpu0);
+    pools.set(w, pool);
+    process.stdout.write(`pool of ${w} trial workers up in ${((performance.now() - t0) / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU: each loads the harness and builds its base)\n`);
+    await run(20, `warm-up-w${w}`, pool);
+  }
+  for (const [round, n] of SIZES.entries()) {
+    for (const w of WORKERS) {
+      const load = loadavg()[0]!;
+      const r = await run(n, `r${round}-c${n}-w${w}`, pools.get(w));
+      const workerLoops = r.workerLoops.map((x, i) => `worker ${i}: max ${x.maxMs} ms, p99 ${x.p99Ms} ms, ${x.stallsOver100Ms} stalls`).join('; ');
+      process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms, ${w === 0 ? 'on the main thread' : `${w} trial worker${w > 1 ? 's' : ''}`}: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
+        `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'}); main event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
+        `${r.stallsOver100Ms} stalls over ${STALL_MS} ms (${r.stallsWithOver100MsOfProcessCpu} with over ${STALL_MS} ms of process CPU)${workerLoops ? `; ${workerLoops}` : ''} ` +
+        `(target no stall: ${r.stallsOver100Ms === 0 && r.loopDelayMaxMs <= STALL_MS && r.workerLoops.every((x) => x.stallsOver100Ms === 0) ? 'met' : 'NOT met'}); ` +
+        `store write max ${r.storeWrite.maxMs} ms (mean ${r.storeWrite.meanMs})${r.grading ? `, grading max ${r.grading.maxMs} ms (mean ${r.grading.meanMs})` : ''}; ` +
+        `harness CPU ${r.cpuMsPerTrial} ms per trial; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
+      process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r })}\n`);
+    }
   }
 } finally {
+  await Promise.all([...pools.values()].map((p) => p.close()));
+  server.close();
   rmSync(dir, { recursive: true, force: true });
 }

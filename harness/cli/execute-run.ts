@@ -21,6 +21,12 @@ import type { RunEvent } from '../runner/events.ts';
 import { createProgress, progressMode } from './progress.ts';
 import type { StoredRunSpec } from './run-spec.ts';
 import { runSummary } from './summary-table.ts';
+import { TrialWorkerPool } from '../runner/workers/pool.ts';
+import { resolveWorkerCount } from '../runner/workers/worker-count.ts';
+import type { SpecEnvironmentArgs } from '../runner/workers/spec-environment.ts';
+
+/** The module each trial worker builds its environment from (resolved here so a build finds its compiled file). */
+const SPEC_ENVIRONMENT = new URL('../runner/workers/spec-environment' + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url).href;
 
 /** How to execute: where, how fast, how to show it. */
 export interface ExecuteOptions {
@@ -34,6 +40,8 @@ export interface ExecuteOptions {
   readonly runId?: string;
   /** On resume: connection settings changed from the stored spec, one line each; stored once the agents resolve. */
   readonly specChanges?: readonly string[];
+  /** `--workers` given on this command line (default: the spec's, else auto). */
+  readonly workers?: number | 'auto';
 }
 
 /**
@@ -60,6 +68,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
     }
   });
   let store: RunStore | undefined;
+  let pool: TrialWorkerPool | undefined;
   try {
     const tasks = selectTasks(TASKS, { ids: spec.taskIds });
     const agents = await resolveAgents(spec.agents, spec.agentFlags);
@@ -78,6 +87,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
       process.stderr.write(`resuming ${o.resume} with changed connection settings (stored with the run):\n${o.specChanges.map((c) => `  ${c}`).join('\n')}\n`);
     }
     if (!o.json && !o.quiet) printProjection(store, spec, agents);
+    pool = await startWorkers(spec, agents, o, shard, store);
     let summary: RunSummary;
     try {
       summary = await runMatrix({
@@ -88,7 +98,7 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
         makeTools: await toolsFactoryFor(agents, spec.toolProfile, { mailHelpers: spec.agentFlags.mailHelpers ?? false }),
         grade: makeGrader(judge ? { judge } : {}), spec: spec as Record<string, unknown>,
         harnessVersion: HARNESS_VERSION, budgetUsd: spec.budgetUsd, onEvent: progress.onEvent,
-        signal: interrupts.stop, cancelSignal: interrupts.cancel, failSignal: failure.signal,
+        signal: interrupts.stop, cancelSignal: interrupts.cancel, failSignal: failure.signal, ...(pool ? { workers: pool } : {}),
         ...(shard ? { shard } : {}), ...(o.resume ? { resumeRunId: o.resume } : {}), ...(o.runId ? { runId: o.runId } : {}),
       });
     } catch (e) {
@@ -118,11 +128,33 @@ export async function executeRun(spec: StoredRunSpec, o: ExecuteOptions): Promis
     }
     return summary.infraErrors > 0 ? EXIT.FAILURES : EXIT.OK;
   } finally {
+    await pool?.close();
     unsubscribe();
     progress.stop();
     interrupts.dispose();
     store?.close();
   }
+}
+
+/**
+ * The run's trial workers, or none when the trials run on the main thread (`--workers 0`, or
+ * auto for a run too small to pay for them). Command agents' trials stay on the main thread:
+ * they serve the workplace to a process of their own and do little work here.
+ */
+async function startWorkers(spec: StoredRunSpec, agents: readonly Agent[], o: ExecuteOptions, shard: Shard | undefined, store: RunStore): Promise<TrialWorkerPool | undefined> {
+  const crossing = agents.filter((a) => a.kind !== 'external').map((a) => a.name);
+  const planned = Math.ceil((agents.length * spec.taskIds.length * spec.conditions.length * spec.repeats) / (shard?.count ?? 1));
+  // A resume has only what is not stored yet left to run (nothing, for a complete run: no pool for it).
+  const left = o.resume ? Math.max(0, planned - store.runCounts(o.resume).scored) : planned;
+  const count = resolveWorkerCount(o.workers ?? spec.workers ?? 'auto', {
+    concurrency: o.concurrency, scale: spec.scale ?? 1, crossing: Math.ceil((left * crossing.length) / Math.max(1, agents.length)),
+  });
+  if (count < 1 || crossing.length === 0 || left === 0) return undefined;
+  const args: SpecEnvironmentArgs = {
+    seed: spec.seed, scale: spec.scale ?? 1, taskIds: spec.taskIds, agents: crossing, agentFlags: spec.agentFlags,
+    toolProfile: spec.toolProfile, judge: spec.judge ?? null,
+  };
+  return TrialWorkerPool.start({ count, environment: { module: SPEC_ENVIRONMENT, args } });
 }
 
 /** Prints the endpoint failure that stopped the run (one line with the URL, the status and the fix) and returns exit 4. */

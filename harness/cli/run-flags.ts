@@ -7,6 +7,7 @@ import { ALL_CONDITIONS, formatShard, parseShard } from '../runner/matrix.ts';
 import { commaList, nonNegativeInt, nonNegativeNumber, onOff, positiveInt, selectTasks } from './options.ts';
 import type { ResumeOverrides, StoredRunSpec } from './run-spec.ts';
 import { parseScaleFlag } from './scale-flag.ts';
+import { parseWorkersFlag } from '../runner/workers/worker-count.ts';
 
 /** Every flag of `deskbench run`, as commander hands them over. */
 export interface RunFlags {
@@ -16,6 +17,7 @@ export interface RunFlags {
   service?: string[];
   repeats?: string;
   concurrency?: string;
+  workers?: string;
   conditions?: string;
   skills?: string;
   meta?: string;
@@ -85,6 +87,8 @@ export function specFromFlags(f: RunFlags): SpecFromFlags {
       maxCostUsd: nonNegativeNumber('--trial-max-cost-usd', f.trialMaxCostUsd),
     },
     seed: f.seed === undefined ? DEFAULT_SEED : positiveInt('--seed', f.seed, DEFAULT_SEED),
+    // How the trials are spread over threads, not what they measure: a resume may give another value.
+    workers: parseWorkersFlag(f.workers),
     scale: parseScaleFlag(f.scale),
     toolProfile: profile,
     agentFlags: {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DeskbenchError } from '../core/index.ts';
 import { MAX_SCALE } from '../../datasets/scale/haystack-copy.ts';
+import { MAX_WORKERS } from '../runner/workers/pool.ts';
 
 const positive = z.number().int().positive();
 const rateLimit = z.object({
@@ -54,6 +55,8 @@ export const StoredRunSpec = z.looseObject({
   /** Haystack size of the base workspace (`--scale`); absent in specs from before it existed, meaning 1. */
   scale: positive.max(MAX_SCALE).optional(),
   toolProfile: z.enum(['discover', 'typed']),
+  /** Trial worker threads (`--workers`); absent in specs from before it existed, meaning auto. */
+  workers: z.union([z.number().int().nonnegative().max(MAX_WORKERS), z.literal('auto')]).optional(),
   agentFlags: StoredAgentFlags,
   budgetUsd: z.number().nonnegative().nullable(),
   shard: z.string().regex(/^\d+\/\d+$/, 'k/n').nullable(),

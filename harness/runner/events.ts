@@ -11,7 +11,11 @@ import type { TerminationReason, TrialKey } from '../core/index.ts';
  * scheduling with `notStarted` trials left.
  */
 export type RunEvent =
-  | { type: 'run_started'; runId: string; planned: number; pending: number; alreadyDone: number; resumed: boolean }
+  | {
+      type: 'run_started'; runId: string; planned: number; pending: number; alreadyDone: number; resumed: boolean;
+      /** Trial worker threads (0: the trials run on the main thread); set by runMatrix. */
+      workers?: number;
+    }
   | { type: 'trial_started'; runId: string; key: TrialKey; running: number }
   | { type: 'trial_retry'; runId: string; key: TrialKey; attempt: number; maxAttempts: number; delayMs: number; reason: string }
   | {

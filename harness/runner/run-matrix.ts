@@ -6,12 +6,15 @@ import {
   type Agent, type AuthContext, type Task, type TrialKey, type TrialLimits, type WorkspaceBase,
 } from '../core/index.ts';
 import type { RunStatus, RunStore, TrialRecord } from '../store/index.ts';
+import { ProviderError } from '../agents/providers/errors.ts';
 import type { RunEvent } from './events.ts';
 import { expandMatrix, selectShard, type MatrixSpec, type Shard } from './matrix.ts';
 import { runTrial, type Grader, type ToolsFactory, type TrialExecution, type WorkspaceFactory } from './run-trial.ts';
 import { seedTask, type SeededTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
 import { buildTrialRecord } from './trial-record.ts';
+import type { TrialWorkerPool } from './workers/pool.ts';
+import type { RelayedEndpointEvent } from './workers/protocol.ts';
 
 /** Everything a run needs; the CLI builds this from flags or from a stored spec on resume. */
 export interface RunOptions {
@@ -53,6 +56,15 @@ export interface RunOptions {
   readonly failSignal?: AbortSignal;
   /** Builds each trial's workspace (default: the five services); tests add fixture operations here. */
   readonly makeWorkspace?: WorkspaceFactory;
+  /**
+   * Worker threads for the trials (the caller starts and closes the pool). Attempts of the
+   * agents the pool's environment holds run there, whole; trials of other agents (live objects,
+   * command agents) run on this thread as without a pool. This thread keeps the scheduling, the
+   * budget, retries, progress and the store (its one writer). The pool's base workspace must be
+   * built from `seed`; its endpoint events (a tripped health gate, a retried model call) act on
+   * the run like the main thread's own.
+   */
+  readonly workers?: TrialWorkerPool;
 }
 
 /** How a run ended. */
@@ -130,6 +142,12 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     }
   }
   const pending = keys.filter((k) => !done.has(trialKeyString(k)));
+  const pool = o.workers;
+  if (pool && pool.seed !== o.seed) {
+    throw new DeskbenchError('E_CONFIG', `the trial workers' base workspace was built from seed ${pool.seed}, the run's seed is ${o.seed}`, {
+      hint: 'start the worker pool with the run\'s seed',
+    });
+  }
 
   // Seed every task before the run is stored: a broken seed is a task bug, reported up front.
   const seeded = new Map<string, SeededTask>(o.tasks.map((t) => {
@@ -157,7 +175,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     });
   }
   const emit = o.onEvent ?? (() => {});
-  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId });
+  emit({ type: 'run_started', runId, planned: keys.length, pending: pending.length, alreadyDone: keys.length - pending.length, resumed: !!o.resumeRunId, workers: pool?.size ?? 0 });
 
   const queue = new PQueue({ concurrency: o.concurrency });
   let running = 0;
@@ -193,19 +211,22 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     onAbort();
     for (const c of inFlight) c.abort(new Error('run cancelled'));
   };
-  const onFail = () => {
+  const failRun = (cause: unknown) => {
     if (failed) return;
     failed = true;
-    failure = o.failSignal?.reason;
+    failure = cause;
     const reason = failure instanceof Error ? failure.message : String(failure);
     if (stopReason === null) emit({ type: 'run_failed', runId, reason, inFlight: running });
     stop('interrupted');
     wakeWaits();
     for (const c of inFlight) c.abort(failure);
   };
+  const onFail = () => failRun(o.failSignal?.reason);
   o.signal?.addEventListener('abort', onAbort, { once: true });
   o.cancelSignal?.addEventListener('abort', onCancel, { once: true });
   o.failSignal?.addEventListener('abort', onFail, { once: true });
+  // A worker's endpoint failed for good: the run stops as when the main thread's own gate trips.
+  const unsubscribePool = pool?.onEndpointEvent((e) => onWorkerEndpointEvent(e, failRun, emit));
 
   const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => buildTrialRecord({
     runId, trialId: trialIdFor(runId, key), key, task: tasksById.get(key.taskId)!, taskHash: hashes.get(key.taskId)!,
@@ -237,11 +258,13 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
       let exec: TrialExecution;
       for (;;) {
         attempt++;
-        exec = await runTrial({
-          task, seeded: seeded.get(task.id)!, agent: agentsByName.get(key.agent)!, condition: parseConditionName(key.condition)!,
-          limits: o.limits, auth: o.auth, makeTools: o.makeTools, grade: o.grade, runSignal: trialAbort.signal,
-          ...(o.makeWorkspace ? { makeWorkspace: o.makeWorkspace } : {}),
-        });
+        exec = pool?.agents.has(key.agent)
+          ? await pool.run({ taskId: task.id, agent: key.agent, condition: key.condition, limits: o.limits, auth: o.auth, seed: o.seed }, trialAbort.signal)
+          : await runTrial({
+            task, seeded: seeded.get(task.id)!, agent: agentsByName.get(key.agent)!, condition: parseConditionName(key.condition)!,
+            limits: o.limits, auth: o.auth, makeTools: o.makeTools, grade: o.grade, runSignal: trialAbort.signal,
+            ...(o.makeWorkspace ? { makeWorkspace: o.makeWorkspace } : {}),
+          });
         if (!INFRA_TERMINATIONS.has(exec.termination) || exec.termination === 'cancelled' || attempt >= maxAttempts || failed) break;
         const delayMs = (o.retryDelayMs ?? 500) * 2 ** (attempt - 1);
         emit({ type: 'trial_retry', runId, key, attempt, maxAttempts, delayMs, reason: exec.error ?? exec.termination });
@@ -298,6 +321,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   o.signal?.removeEventListener('abort', onAbort);
   o.cancelSignal?.removeEventListener('abort', onCancel);
   o.failSignal?.removeEventListener('abort', onFail);
+  unsubscribePool?.();
 
   const remaining = pending.length - scored;
   const status: RunStatus = stopReason ?? (remaining === 0 ? 'complete' : 'interrupted');
@@ -313,4 +337,22 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     runId, status, stored: true, planned: keys.length, scored, infraErrors, remaining, maxConcurrent, spentUsd: costKnown ? spent : null,
     ...(failed ? { failure } : {}),
   };
+}
+
+/**
+ * A worker's endpoint event, acted on here: a tripped health gate fails the run with the
+ * worker's error (rebuilt as the ProviderError the summary and exit code read), a retried model
+ * call is shown as progress.
+ */
+function onWorkerEndpointEvent(e: RelayedEndpointEvent, failRun: (reason: unknown) => void, emit: (e: RunEvent) => void): void {
+  if (e.type === 'endpoint_failed') {
+    failRun(new ProviderError('config', e.error.message, {
+      attempts: 1, endpoint: e.endpoint, ...(e.error.status !== undefined ? { status: e.error.status } : {}), ...(e.error.hint ? { hint: e.error.hint } : {}),
+    }));
+  } else {
+    emit({
+      type: 'provider_retry', endpoint: e.endpoint, status: e.status ?? null, kind: e.kind, attempt: e.attempt, maxAttempts: e.maxAttempts,
+      delayMs: e.delayMs, detail: e.detail,
+    });
+  }
 }

@@ -7,6 +7,7 @@ import { parseShard } from '../../runner/matrix.ts';
 import { action } from '../action.ts';
 import { executeRun } from '../execute-run.ts';
 import { positiveInt } from '../options.ts';
+import { parseWorkersFlag } from '../../runner/workers/worker-count.ts';
 import { SCALE_HELP } from '../scale-flag.ts';
 import { connectionFlags, specFromFlags, type RunFlags } from '../run-flags.ts';
 import { applyResumeOverrides, MEASURING_FLAGS, parseStoredSpec, type StoredRunSpec } from '../run-spec.ts';
@@ -27,6 +28,7 @@ export function register(program: Command): void {
     .option('--service <services...>', 'only tasks touching one of these services')
     .option('-r, --repeats <n>', 'repeats per task × agent × condition', '1')
     .option('-c, --concurrency <n>', 'trials running at once', '4')
+    .option('--workers <n|auto>', 'worker threads running the trials (services, grading, model I/O); 0 runs them on the main thread; auto (default): a worker per core but one, once the run is big enough to pay for their start')
     .option('--conditions <list>', '"all" for the 2×2 skills × meta grid, or names like sks-on__meta-off')
     .option('--skills <on|off>', 'skills lever when --conditions is not given', 'on')
     .option('--meta <on|off>', 'meta-prompt lever when --conditions is not given', 'on')
@@ -72,6 +74,8 @@ Examples:
   deskbench run --agent 'cmd:script-agent?script=./my-agent.mjs'   your own script over MCP
   deskbench run --shard 2/4 --db shard-2.db             one of four slices (merge later)
   deskbench run --scale 10                              every task over a workspace ten times the base
+  deskbench run --agent openai:gpt-5-mini -c 500 --repeats 20 --workers 3
+                                                        500 trials at once in three worker threads
   deskbench run --resume run-20260316-140000-ab12cd     finish an interrupted run
   deskbench run --resume run-20260316-140000-ab12cd --base-url http://localhost:8001/v1
                                                         resume against a corrected endpoint
@@ -148,6 +152,9 @@ function readSpec(read: () => unknown, runId: string): unknown {
   }
 }
 
-function pick(f: RunFlags): { db?: string; json?: boolean; quiet?: boolean } {
-  return { ...(f.db ? { db: f.db } : {}), ...(f.json ? { json: true } : {}), ...(f.quiet ? { quiet: true } : {}) };
+function pick(f: RunFlags): { db?: string; json?: boolean; quiet?: boolean; workers?: number | 'auto' } {
+  return {
+    ...(f.db ? { db: f.db } : {}), ...(f.json ? { json: true } : {}), ...(f.quiet ? { quiet: true } : {}),
+    ...(f.workers !== undefined ? { workers: parseWorkersFlag(f.workers) } : {}),
+  };
 }
