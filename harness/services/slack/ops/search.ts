@@ -10,6 +10,7 @@ import { legacyPage } from '../paging.ts';
 import { messageBlocks, messagePermalink, renderFile } from '../render.ts';
 import { parseSearch } from '../query/parse.ts';
 import { fileScore, messageScore, scoreCost } from '../query/evaluate.ts';
+import { searchCandidates } from '../query/message-words.ts';
 import { slackOp } from '../define.ts';
 
 const params = z.object({
@@ -49,7 +50,9 @@ function searchMessages(ctx: OperationContext, a: Actor, p: Params) {
   const chans = channelsCol(ctx);
   const users = usersCol(ctx);
   const scored: Array<{ item: SlackMessage; score: number; ts: string }> = [];
-  for (const m of messagesCol(ctx).values()) {
+  const col = messagesCol(ctx);
+  // The word index only narrows which messages are tested; each is scored as the scan would.
+  for (const m of searchCandidates(col, users, q) ?? col.values()) {
     ctx.ws.spend(scoreCost(q, m.text.length));
     if (m.hidden || (m.subtype && HIDDEN_SUBTYPES.has(m.subtype))) continue;
     const ch = chans.peek(m.channel);
