@@ -12,6 +12,7 @@ import type { TsWindow } from '../timeline/sorted-run.ts';
 import { pChannel, pCursor, pExcludeArchived, pLimit, pTs, pTypes } from '../params.ts';
 import { renderChannel, renderMessage } from '../render.ts';
 import { slackOp } from '../define.ts';
+import { conversationCandidates } from '../conversation-index.ts';
 
 const TYPE_KIND: Record<string, SlackChannel['kind']> = { public_channel: 'public', private_channel: 'private', mpim: 'mpim', im: 'im' };
 
@@ -29,7 +30,9 @@ export function parseTypes(types: string | undefined): Set<SlackChannel['kind']>
 /** The conversations `a` can see of the given kinds, optionally only those `memberOf` belongs to. */
 export function visibleConversations(ctx: OperationContext, a: Actor, kinds: Set<SlackChannel['kind']>, excludeArchived: boolean, memberOf?: string): SlackChannel[] {
   const out: SlackChannel[] = [];
-  for (const ch of channelsCol(ctx).values()) {
+  const col = channelsCol(ctx);
+  // The index only narrows which conversations are tested (public ones and the member's own, as the trial has them).
+  for (const ch of conversationCandidates(col, a.user.id, memberOf || undefined) ?? col.values()) {
     if (!kinds.has(ch.kind) || !canSee(ch, a)) continue;
     if (excludeArchived && ch.is_archived) continue;
     if (memberOf && !ch.members.includes(memberOf)) continue;

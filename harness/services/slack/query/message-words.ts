@@ -14,6 +14,7 @@ import type { Collection } from '../../../core/index.ts';
 import { worthIndexing } from '../../index-policy.ts';
 import type { SlackMessage, SlackUser } from '../model.ts';
 import type { SearchQuery } from './parse.ts';
+import { unionOfPositions as union } from '../positions.ts';
 
 /** The word index of one base map of messages. Positions are in the base map's iteration order. */
 interface MessageWords {
@@ -78,21 +79,6 @@ function wordsOf(col: Collection<SlackMessage>): MessageWords | undefined {
   const index = build(base);
   indexes.set(base, index);
   return index;
-}
-
-/** Ascending, distinct union of ascending position lists. */
-function union(lists: readonly Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0]!;
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let k = 0;
-  for (const l of lists) {
-    all.set(l, k);
-    k += l.length;
-  }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
 }
 
 /** The longest run of ASCII letters and digits in a (lower-cased) term, or '' when it has none. */

@@ -9,12 +9,18 @@ import { worthIndexing } from '../../index-policy.ts';
 import type { SlackMessage } from '../model.ts';
 import { emptyRun, sortedRun, type RunChanges, type SortedRun } from './sorted-run.ts';
 
-/** The index of one base map of messages. */
+/**
+ * The index of one base map of messages: its messages grouped by channel timeline and by
+ * thread in one pass, each group sorted into a run the first time it is read (a base's
+ * first read then costs one pass, not a sort of every channel and thread).
+ */
 export interface SlackMessageIndex {
-  /** Per channel id: its timeline (top-level messages and broadcast replies), newest first. */
-  readonly timelines: ReadonlyMap<string, SortedRun>;
-  /** Per thread (`threadKey`): its replies without the parent, oldest first. */
-  readonly threads: ReadonlyMap<string, SortedRun>;
+  /** Per channel id: its timeline (top-level messages and broadcast replies), in base order. */
+  readonly timelines: ReadonlyMap<string, readonly SlackMessage[]>;
+  /** Per thread (`threadKey`): its replies without the parent, in base order. */
+  readonly threads: ReadonlyMap<string, readonly SlackMessage[]>;
+  /** Groups sorted so far, by `t:` + channel or `r:` + thread key. */
+  readonly runs: Map<string, SortedRun>;
 }
 
 /** Base maps that hold a record the index cannot order (`null`), or their index. */
@@ -59,14 +65,13 @@ function build(base: ReadonlyMap<string, SlackMessage>): SlackMessageIndex | nul
     if (onTimeline(m)) add(timelines, m.channel, m);
     if (m.thread_ts !== undefined && m.thread_ts !== m.ts) add(threads, threadKey(m.channel, m.thread_ts), m);
   }
-  const out = (groups: Map<string, SlackMessage[]>, order: 'newest-first' | 'oldest-first') => new Map([...groups].map(([k, g]) => [k, sortedRun(order, g)] as const));
-  return { timelines: out(timelines, 'newest-first'), threads: out(threads, 'oldest-first') };
+  return { timelines, threads, runs: new Map() };
 }
 
 /**
- * The index of a messages collection's base (O(n log n) to build, then shared), or undefined
- * while the base is small and read too rarely to pay for one (harness/services/index-policy.ts),
- * or when it holds a record the index cannot order.
+ * The index of a messages collection's base (one pass to build, then shared; each group is
+ * sorted on its first read), or undefined while the base is small and read too rarely to pay
+ * for one (harness/services/index-policy.ts) or holds a record the index cannot order.
  */
 export function slackMessageIndex(col: Collection<SlackMessage>): SlackMessageIndex | undefined {
   const base = col.baseMap();
@@ -78,14 +83,22 @@ export function slackMessageIndex(col: Collection<SlackMessage>): SlackMessageIn
   return index ?? undefined;
 }
 
-/** A channel's timeline run (empty for a channel with no base messages). */
-export function timelineRun(index: SlackMessageIndex, channel: string): SortedRun {
-  return index.timelines.get(channel) ?? emptyRun('newest-first');
+function run(index: SlackMessageIndex, key: string, order: 'newest-first' | 'oldest-first', group: readonly SlackMessage[] | undefined): SortedRun {
+  if (group === undefined) return emptyRun(order);
+  let r = index.runs.get(key);
+  if (r === undefined) index.runs.set(key, (r = sortedRun(order, group)));
+  return r;
 }
 
-/** A thread's replies run (empty for a thread with no base replies). */
+/** A channel's timeline run, newest first (empty for a channel with no base messages). */
+export function timelineRun(index: SlackMessageIndex, channel: string): SortedRun {
+  return run(index, `t:${channel}`, 'newest-first', index.timelines.get(channel));
+}
+
+/** A thread's replies run, oldest first (empty for a thread with no base replies). */
 export function threadRun(index: SlackMessageIndex, channel: string, threadTs: string): SortedRun {
-  return index.threads.get(threadKey(channel, threadTs)) ?? emptyRun('oldest-first');
+  const key = threadKey(channel, threadTs);
+  return run(index, `r:${key}`, 'oldest-first', index.threads.get(key));
 }
 
 /**
