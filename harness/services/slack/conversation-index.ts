@@ -8,12 +8,11 @@
 import type { Collection } from '../../core/index.ts';
 import { worthIndexing } from '../index-policy.ts';
 import type { SlackChannel } from './model.ts';
-import { unionOfPositions as union } from './positions.ts';
+import { addPosition, basePositions, compactPositions, liveInScanOrder, unionOfPositions as union, type BasePositions } from './positions.ts';
 
 /** The index of one base map of channels. Positions are in the base map's iteration order. */
 interface ConversationIndex {
-  readonly ids: readonly string[];
-  readonly position: ReadonlyMap<string, number>;
+  readonly positions: BasePositions;
   /** Positions of the public channels, ascending. */
   readonly open: Int32Array;
   /** Per member: positions of the conversations they belong to, ascending. */
@@ -24,22 +23,15 @@ const indexes = new WeakMap<ReadonlyMap<string, SlackChannel>, ConversationIndex
 const NONE = new Int32Array(0);
 
 function build(base: ReadonlyMap<string, SlackChannel>): ConversationIndex {
-  const ids: string[] = [];
-  const position = new Map<string, number>();
   const open: number[] = [];
   const byMember = new Map<string, number[]>();
-  for (const [id, ch] of base) {
-    const at = ids.length;
-    ids.push(id);
-    position.set(id, at);
+  let at = -1;
+  for (const ch of base.values()) {
+    at++;
     if (ch.kind === 'public') open.push(at);
-    for (const u of new Set(ch.members)) {
-      const g = byMember.get(u);
-      if (g) g.push(at);
-      else byMember.set(u, [at]);
-    }
+    for (const u of ch.members) addPosition(byMember, u, at);
   }
-  return { ids, position, open: Int32Array.from(open), byMember: new Map([...byMember].map(([u, g]) => [u, Int32Array.from(g)] as const)) };
+  return { positions: basePositions(base), open: Int32Array.from(open), byMember: compactPositions(byMember) };
 }
 
 function indexOf(base: ReadonlyMap<string, SlackChannel>): ConversationIndex | undefined {
@@ -62,13 +54,5 @@ export function conversationCandidates(col: Collection<SlackChannel>, viewer: st
   if (!index) return undefined;
   const mine = index.byMember.get(viewer) ?? NONE;
   const fromBase = memberOf !== undefined ? (index.byMember.get(memberOf) ?? NONE) : union([index.open, mine]);
-  const { added, changed } = col.changes();
-  const at = changed.length ? union([fromBase, Int32Array.from(changed, (id) => index.position.get(id)!).sort()]) : fromBase;
-  const out: SlackChannel[] = [];
-  for (const p of at) {
-    const ch = col.peek(index.ids[p]!);
-    if (ch !== undefined) out.push(ch);
-  }
-  for (const id of added) out.push(col.peek(id)!);
-  return out;
+  return liveInScanOrder(col, index.positions, fromBase);
 }

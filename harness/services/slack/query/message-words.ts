@@ -14,12 +14,11 @@ import type { Collection } from '../../../core/index.ts';
 import { worthIndexing } from '../../index-policy.ts';
 import type { SlackMessage, SlackUser } from '../model.ts';
 import type { SearchQuery } from './parse.ts';
-import { unionOfPositions as union } from '../positions.ts';
+import { addPosition, basePositions, compactPositions, liveInScanOrder, unionOfPositions as union, type BasePositions } from '../positions.ts';
 
 /** The word index of one base map of messages. Positions are in the base map's iteration order. */
 interface MessageWords {
-  readonly ids: readonly string[];
-  readonly position: ReadonlyMap<string, number>;
+  readonly positions: BasePositions;
   /** Each word's messages, ascending positions. */
   readonly words: ReadonlyMap<string, Int32Array>;
   /** Each author's (`user`) messages and each channel's, ascending positions. */
@@ -44,31 +43,18 @@ function indexedText(m: SlackMessage): string {
   return `${m.text} ${m.attachments ? JSON.stringify(m.attachments) : ''} ${m.username ?? ''}`.toLowerCase();
 }
 
-function group(map: Map<string, number[]>, key: string, at: number): void {
-  const g = map.get(key);
-  if (g === undefined) map.set(key, [at]);
-  else if (g[g.length - 1] !== at) g.push(at);
-}
-
-function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
-  return new Map([...map].map(([k, g]) => [k, Int32Array.from(g)] as const));
-}
-
 function build(base: ReadonlyMap<string, SlackMessage>): MessageWords {
-  const ids: string[] = [];
-  const position = new Map<string, number>();
   const words = new Map<string, number[]>();
   const byUser = new Map<string, number[]>();
   const byChannel = new Map<string, number[]>();
-  for (const [id, m] of base) {
-    const at = ids.length;
-    ids.push(id);
-    position.set(id, at);
-    for (const w of indexedText(m).match(WORD) ?? []) group(words, w, at);
-    if (m.user !== undefined) group(byUser, m.user, at);
-    group(byChannel, m.channel, at);
+  let at = -1;
+  for (const m of base.values()) {
+    at++;
+    for (const w of indexedText(m).match(WORD) ?? []) addPosition(words, w, at);
+    if (m.user !== undefined) addPosition(byUser, m.user, at);
+    addPosition(byChannel, m.channel, at);
   }
-  return { ids, position, words: frozen(words), byUser: frozen(byUser), byChannel: frozen(byChannel), fragments: new Map() };
+  return { positions: basePositions(base), words: compactPositions(words), byUser: compactPositions(byUser), byChannel: compactPositions(byChannel), fragments: new Map() };
 }
 
 function wordsOf(col: Collection<SlackMessage>): MessageWords | undefined {
@@ -136,22 +122,7 @@ export function searchCandidates(col: Collection<SlackMessage>, users: Collectio
   if (q.users.length) options.push(listedUnder(index.byUser, q.users));
   if (options.length === 0) return undefined;
   const narrowest = options.reduce((a, b) => (b.length < a.length ? b : a));
-  if (narrowest.length > index.ids.length * WORTH_NARROWING) return undefined;
+  if (narrowest.length > index.positions.ids.length * WORTH_NARROWING) return undefined;
 
-  const { added, changed } = col.changes();
-  const changedAt = Int32Array.from(changed, (id) => index.position.get(id)!).sort();
-  const out: SlackMessage[] = [];
-  let c = 0;
-  const take = (at: number) => {
-    const m = col.peek(index.ids[at]!);
-    if (m !== undefined) out.push(m);
-  };
-  for (const at of narrowest) {
-    while (c < changedAt.length && changedAt[c]! < at) take(changedAt[c++]!);
-    if (c < changedAt.length && changedAt[c] === at) c++;
-    take(at);
-  }
-  while (c < changedAt.length) take(changedAt[c++]!);
-  for (const id of added) out.push(col.peek(id)!);
-  return out;
+  return liveInScanOrder(col, index.positions, narrowest);
 }
