@@ -5,7 +5,7 @@ import type { Actor } from './access.ts';
 import { compareTs, newTs, tsNumber } from './ids.ts';
 import { COL, messageKey, type SlackChannel, type SlackMessage } from './model.ts';
 import { onTimeline, replyOf, runChanges, slackMessageIndex, threadRun, timelineRun } from './timeline/message-index.ts';
-import { inTsWindow, WHOLE_WINDOW, windowSlice, type TsWindow, type WindowSlice } from './timeline/sorted-run.ts';
+import { inTsWindow, pinnedOf, WHOLE_WINDOW, windowSlice, type TsWindow, type WindowSlice } from './timeline/sorted-run.ts';
 
 /** The messages collection. */
 export function messagesCol(ctx: OperationContext) {
@@ -84,9 +84,15 @@ export function repliesSlice(ctx: OperationContext, channel: string, threadTs: s
   return slice;
 }
 
-/** The channel's whole timeline, newest first: top-level messages and broadcast replies. */
-export function timeline(ctx: OperationContext, channel: string): SlackMessage[] {
-  return timelineSlice(ctx, channel, WHOLE_WINDOW, 0, Infinity).items;
+/** The pinned messages of the channel's timeline, newest first (what `timeline` holds pinned). O(pinned + changes) through the index. */
+export function pinnedOnTimeline(ctx: OperationContext, channel: string): SlackMessage[] {
+  const col = messagesCol(ctx);
+  const index = channel.includes(':') ? undefined : slackMessageIndex(col);
+  const changes = index && runChanges(col, (m) => m.channel === channel && onTimeline(m));
+  if (!index || !changes) return scanTimeline(ctx, channel).filter((m) => m.pinned);
+  const pinned = pinnedOf(timelineRun(index, channel), changes);
+  ctx.ws.spend(1 + changes.shadowed.length + changes.live.length + pinned.length);
+  return pinned;
 }
 
 /** The replies of a thread (without the parent), oldest first. */

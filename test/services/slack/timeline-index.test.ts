@@ -1,9 +1,10 @@
 /**
  * conversations.history and conversations.replies through the per-base message index answer
  * exactly what a scan of every message answers (the definition, written out here): the same
- * messages, has_more, cursors and pin_count, over the real base workspace, for windows with
- * and without `inclusive`, page sizes and every page of a cursor walk; before and after a
- * trial's random posts, replies, broadcasts, edits, pins, deletions and joins.
+ * messages, has_more, cursors and pin_count, and the same pins.list, over the real base
+ * workspace, for windows with and without `inclusive`, page sizes and every page of a cursor
+ * walk; before and after a trial's random posts, replies, broadcasts, edits, pins, deletions
+ * and joins.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng, type Workspace } from '../../../harness/core/index.ts';
@@ -98,6 +99,9 @@ function expectSame(ws: Workspace, rng: Rng, label: string): void {
       const pins = want.filter((m) => m.pinned).length;
       for (const limit of [rng.int(1, 9), 100]) expectPages(ws, 'conversations.history', { channel: ch.id, ...w }, want, limit, `${label} ${ch.name || ch.id} ${JSON.stringify(w)}`, pins);
     }
+    const pinned = all.filter((m) => m.pinned).sort((x, y) => y.pinned!.at - x.pinned!.at);
+    const listed = ok(ws, 'pins.list', { channel: ch.id }).items.map((i: { message: { ts: string }; created: number }) => `${i.message.ts}@${i.created}`);
+    expect(listed, `${label} pins.list ${ch.name || ch.id}`).toEqual(pinned.map((m) => `${m.ts}@${m.pinned!.at}`));
     const parents = all.filter((m) => m.thread_ts === m.ts && (m.reply_count ?? 0) > 0);
     for (const parent of parents.slice(0, 3)) {
       const replies = scanThread(ws, ch.id, parent, {}).slice(1);
@@ -113,12 +117,14 @@ function expectSame(ws: Workspace, rng: Rng, label: string): void {
 function randomWrites(ws: Workspace, rng: Rng, n: number): void {
   const col = messages(ws);
   const me = ownerId(ws);
-  const mine = channelsWithMessages(ws).filter((c) => c.members.includes(me) && !c.is_archived);
   for (let i = 0; i < n; i++) {
-    const ch = rng.pick(mine);
+    // Where the owner may post now (an earlier write may have left a channel).
+    const ch = rng.pick(channelsWithMessages(ws).filter((c) => c.members.includes(me) && !c.is_archived));
     const inChannel = [...col.values()].filter((m) => m.channel === ch.id);
-    const target = rng.pick(inChannel);
     const kind = rng.int(0, 8);
+    // Unpinning, editing and deleting aim at pinned messages half the time (few messages are pinned).
+    const pinned = inChannel.filter((m) => m.pinned);
+    const target = [3, 4, 5, 6].includes(kind) && pinned.length > 0 && rng.chance(0.5) ? rng.pick(pinned) : rng.pick(inChannel);
     if (kind === 0) ok(ws, 'chat.postMessage', { channel: ch.id, text: `update ${i}` });
     else if (kind === 1) ok(ws, 'chat.postMessage', { channel: ch.id, text: `reply ${i}`, thread_ts: target.ts, reply_broadcast: rng.chance(0.3) });
     else if (kind === 2) call(ws, 'pins.add', { channel: ch.id, timestamp: target.ts });

@@ -17,6 +17,8 @@ export interface SortedRun {
   readonly ts: Float64Array;
   /** `pinnedBefore[i]`: how many of `recs[0..i)` are pinned (history's `pin_count` over a window). */
   readonly pinnedBefore: Int32Array;
+  /** Positions of the pinned messages, ascending (pins.list). */
+  readonly pinnedAt: Int32Array;
 }
 
 /** The oldest/latest window of a read, as numbers: keep `lo < t < hi`, or `lo ≤ t ≤ hi` when inclusive. */
@@ -48,13 +50,17 @@ export function sortedRun(order: RunOrder, recs: readonly SlackMessage[]): Sorte
   const dir = order === 'newest-first' ? -1 : 1;
   keyed.sort((a, b) => dir * ascending(a.t, a.m.ts, b.t, b.m.ts));
   const pinnedBefore = new Int32Array(keyed.length + 1);
-  for (let i = 0; i < keyed.length; i++) pinnedBefore[i + 1] = pinnedBefore[i]! + (keyed[i]!.m.pinned ? 1 : 0);
-  return { order, recs: keyed.map((k) => k.m), ts: Float64Array.from(keyed, (k) => k.t), pinnedBefore };
+  const pinnedAt: number[] = [];
+  for (let i = 0; i < keyed.length; i++) {
+    pinnedBefore[i + 1] = pinnedBefore[i]! + (keyed[i]!.m.pinned ? 1 : 0);
+    if (keyed[i]!.m.pinned) pinnedAt.push(i);
+  }
+  return { order, recs: keyed.map((k) => k.m), ts: Float64Array.from(keyed, (k) => k.t), pinnedBefore, pinnedAt: Int32Array.from(pinnedAt) };
 }
 
 /** An empty run (a channel or thread with no base messages). */
 export function emptyRun(order: RunOrder): SortedRun {
-  return { order, recs: [], ts: new Float64Array(0), pinnedBefore: new Int32Array(1) };
+  return { order, recs: [], ts: new Float64Array(0), pinnedBefore: new Int32Array(1), pinnedAt: new Int32Array(0) };
 }
 
 /** Sorts messages in a run's order, in place (for a trial's own few messages). */
@@ -164,4 +170,16 @@ export function windowSlice(run: SortedRun, w: TsWindow, changes: RunChanges, of
     else break;
   }
   return { items, total, pinned };
+}
+
+/** The run's pinned messages as the trial has them, in the run's order: O(pinned + changes). */
+export function pinnedOf(run: SortedRun, changes: RunChanges): SlackMessage[] {
+  const gone = new Set(changes.shadowed);
+  const out: SlackMessage[] = [];
+  for (const at of run.pinnedAt) {
+    const m = run.recs[at]!;
+    if (!gone.has(m)) out.push(m);
+  }
+  for (const m of changes.live) if (m.pinned) out.push(m);
+  return sortInRunOrder(run.order, out);
 }
