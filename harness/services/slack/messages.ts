@@ -84,7 +84,7 @@ export function repliesSlice(ctx: OperationContext, channel: string, threadTs: s
   return slice;
 }
 
-/** The pinned messages of the channel's timeline, newest first (what `timeline` holds pinned). O(pinned + changes) through the index. */
+/** The pinned messages of the channel's timeline, newest first: O(pinned + changes) through the index, by scan otherwise. */
 export function pinnedOnTimeline(ctx: OperationContext, channel: string): SlackMessage[] {
   const col = messagesCol(ctx);
   const index = channel.includes(':') ? undefined : slackMessageIndex(col);
