@@ -2,8 +2,10 @@
 import type { OperationContext } from '../../core/index.ts';
 import { slackError } from '../wire-errors.ts';
 import type { Actor } from './access.ts';
-import { compareTs, newTs } from './ids.ts';
+import { compareTs, newTs, tsNumber } from './ids.ts';
 import { COL, messageKey, type SlackChannel, type SlackMessage } from './model.ts';
+import { onTimeline, replyOf, runChanges, slackMessageIndex, threadRun, timelineRun } from './timeline/message-index.ts';
+import { inTsWindow, pinnedOf, WHOLE_WINDOW, windowSlice, type TsWindow, type WindowSlice } from './timeline/sorted-run.ts';
 
 /** The messages collection. */
 export function messagesCol(ctx: OperationContext) {
@@ -11,32 +13,91 @@ export function messagesCol(ctx: OperationContext) {
 }
 
 /**
- * The channel's timeline, newest first: top-level messages and broadcast replies.
- * A scan over the message keys (prefixed by channel id) is cheap enough for the base
- * data (see bench/slack-history.ts) and needs no index to keep in sync.
+ * The channel's timeline, newest first, by scanning every message (the definition the index
+ * answers by; used while a base is too small or too rarely read to index).
  */
-export function timeline(ctx: OperationContext, channel: string): SlackMessage[] {
+function scanTimeline(ctx: OperationContext, channel: string): SlackMessage[] {
   const prefix = `${channel}:`;
   const col = messagesCol(ctx);
   const out: SlackMessage[] = [];
   for (const [key, m] of col.entries()) {
     ctx.ws.spend(1);
     if (!key.startsWith(prefix)) continue;
-    if (m.thread_ts && m.thread_ts !== m.ts && m.subtype !== 'thread_broadcast') continue;
+    if (!onTimeline(m)) continue;
     out.push(m);
   }
   return out.sort((a, b) => compareTs(b.ts, a.ts));
 }
 
-/** The replies of a thread (without the parent), oldest first. */
-export function threadReplies(ctx: OperationContext, channel: string, threadTs: string): SlackMessage[] {
+/** The replies of a thread (without the parent), oldest first, by scanning every message. */
+function scanReplies(ctx: OperationContext, channel: string, threadTs: string): SlackMessage[] {
   const prefix = `${channel}:`;
   const out: SlackMessage[] = [];
   for (const [key, m] of messagesCol(ctx).entries()) {
     ctx.ws.spend(1);
-    if (key.startsWith(prefix) && m.thread_ts === threadTs && m.ts !== threadTs) out.push(m);
+    if (key.startsWith(prefix) && replyOf(m, threadTs)) out.push(m);
   }
   return out.sort((a, b) => compareTs(a.ts, b.ts));
+}
+
+/** The window's slice of a list already in order (the scan's way: filter, count, slice). */
+function sliceOfList(all: readonly SlackMessage[], w: TsWindow, offset: number, count: number): WindowSlice {
+  // No window at all keeps even a message whose ts is not a number (a scan of seeded data may meet one).
+  const kept = w === WHOLE_WINDOW ? all : all.filter((m) => inTsWindow(w, tsNumber(m.ts)));
+  const pinned = kept.reduce((n, m) => n + (m.pinned ? 1 : 0), 0);
+  return { items: kept.slice(offset, offset + count), total: kept.length, pinned };
+}
+
+/** `timelineSlice` by scanning every message (what the index replaces; benchmarks compare the two). */
+export function scanTimelineSlice(ctx: OperationContext, channel: string, w: TsWindow, offset: number, count: number): WindowSlice {
+  return sliceOfList(scanTimeline(ctx, channel), w, offset, count);
+}
+
+/** `repliesSlice` by scanning every message. */
+export function scanRepliesSlice(ctx: OperationContext, channel: string, threadTs: string, w: TsWindow, offset: number, count: number): WindowSlice {
+  return sliceOfList(scanReplies(ctx, channel, threadTs), w, offset, count);
+}
+
+/**
+ * Messages [offset, offset + count) of the channel's timeline (newest first) inside the
+ * window, how many the window holds and how many of them are pinned. Through the base's
+ * index with the trial's changes merged in: O(log n + changes + count); by scan otherwise.
+ */
+export function timelineSlice(ctx: OperationContext, channel: string, w: TsWindow, offset: number, count: number): WindowSlice {
+  const col = messagesCol(ctx);
+  const index = channel.includes(':') ? undefined : slackMessageIndex(col);
+  const changes = index && runChanges(col, (m) => m.channel === channel && onTimeline(m));
+  if (!index || !changes) return scanTimelineSlice(ctx, channel, w, offset, count);
+  const slice = windowSlice(timelineRun(index, channel), w, changes, offset, count);
+  ctx.ws.spend(1 + changes.shadowed.length + changes.live.length + slice.items.length);
+  return slice;
+}
+
+/** Replies [offset, offset + count) of a thread (oldest first, without the parent) inside the window; as `timelineSlice`. */
+export function repliesSlice(ctx: OperationContext, channel: string, threadTs: string, w: TsWindow, offset: number, count: number): WindowSlice {
+  const col = messagesCol(ctx);
+  const index = channel.includes(':') ? undefined : slackMessageIndex(col);
+  const changes = index && runChanges(col, (m) => m.channel === channel && replyOf(m, threadTs));
+  if (!index || !changes) return scanRepliesSlice(ctx, channel, threadTs, w, offset, count);
+  const slice = windowSlice(threadRun(index, channel, threadTs), w, changes, offset, count);
+  ctx.ws.spend(1 + changes.shadowed.length + changes.live.length + slice.items.length);
+  return slice;
+}
+
+/** The pinned messages of the channel's timeline, newest first: O(pinned + changes) through the index, by scan otherwise. */
+export function pinnedOnTimeline(ctx: OperationContext, channel: string): SlackMessage[] {
+  const col = messagesCol(ctx);
+  const index = channel.includes(':') ? undefined : slackMessageIndex(col);
+  const changes = index && runChanges(col, (m) => m.channel === channel && onTimeline(m));
+  if (!index || !changes) return scanTimeline(ctx, channel).filter((m) => m.pinned);
+  const pinned = pinnedOf(timelineRun(index, channel), changes);
+  ctx.ws.spend(1 + changes.shadowed.length + changes.live.length + pinned.length);
+  return pinned;
+}
+
+/** The replies of a thread (without the parent), oldest first. */
+export function threadReplies(ctx: OperationContext, channel: string, threadTs: string): SlackMessage[] {
+  return repliesSlice(ctx, channel, threadTs, WHOLE_WINDOW, 0, Infinity).items;
 }
 
 /** A message by channel and ts (a read); `message_not_found` otherwise. */

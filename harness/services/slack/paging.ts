@@ -3,7 +3,7 @@
  * (harness/services/google/cursor.ts). The kit leaves the refusal of a bad cursor to its
  * caller; this adapter binds Slack's: a cursor Slack did not issue is `invalid_cursor`.
  */
-import { cursorPage as kitCursorPage, encodeOffsetCursor, numberedPage, type CursorPage, type NumberedPage } from '../google/cursor.ts';
+import { cursorPage as kitCursorPage, decodeOffsetCursor, encodeOffsetCursor, numberedPage, type CursorPage, type NumberedPage } from '../google/cursor.ts';
 import { slackError } from './errors.ts';
 
 export type { CursorPage } from '../google/cursor.ts';
@@ -27,4 +27,23 @@ export function legacyPage<T>(all: readonly T[], page: number | undefined, count
 /** The cursor of the page starting at `offset` (legacy `page` numbers become one). */
 export function cursorAt(offset: number): string {
   return encodeOffsetCursor(offset);
+}
+
+/** The offset a cursor names (0 for none); `invalid_cursor` for one not issued here. */
+export function cursorOffset(cursor: string | undefined): number {
+  return decodeOffsetCursor(cursor, () => slackError('invalid_cursor'));
+}
+
+/** The page size of a `limit`: clamped to [1, max], 0 or absent meaning `dflt`. */
+export function pageSize(limit: number | undefined, dflt: number, max: number): number {
+  return !limit || limit < 1 ? dflt : Math.min(limit, max);
+}
+
+/**
+ * The cursor page `cursorPage` would cut from a list of `total` items, given the items at
+ * [start, start + size) already read (by an index, without the list itself).
+ */
+export function pageFromSlice<T>(items: T[], start: number, size: number, total: number): CursorPage<T> {
+  const hasMore = start + size < total;
+  return { items, hasMore, response_metadata: { next_cursor: hasMore ? encodeOffsetCursor(start + size) : '' } };
 }

@@ -4,13 +4,15 @@ import type { OperationContext } from '../../../core/index.ts';
 import { slackError } from '../errors.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, canSee, channelsCol, findChannel, requireReadable, type Actor } from '../access.ts';
-import { compareTs, tsNumber } from '../ids.ts';
-import { findMessage, threadReplies, timeline } from '../messages.ts';
-import type { SlackChannel, SlackMessage } from '../model.ts';
-import { cursorPage } from '../paging.ts';
+import { tsNumber } from '../ids.ts';
+import { findMessage, repliesSlice, timelineSlice } from '../messages.ts';
+import type { SlackChannel } from '../model.ts';
+import { cursorOffset, cursorPage, pageFromSlice, pageSize } from '../paging.ts';
+import type { TsWindow } from '../timeline/sorted-run.ts';
 import { pChannel, pCursor, pExcludeArchived, pLimit, pTs, pTypes } from '../params.ts';
 import { renderChannel, renderMessage } from '../render.ts';
 import { slackOp } from '../define.ts';
+import { conversationCandidates } from '../conversation-index.ts';
 
 const TYPE_KIND: Record<string, SlackChannel['kind']> = { public_channel: 'public', private_channel: 'private', mpim: 'mpim', im: 'im' };
 
@@ -28,7 +30,9 @@ export function parseTypes(types: string | undefined): Set<SlackChannel['kind']>
 /** The conversations `a` can see of the given kinds, optionally only those `memberOf` belongs to. */
 export function visibleConversations(ctx: OperationContext, a: Actor, kinds: Set<SlackChannel['kind']>, excludeArchived: boolean, memberOf?: string): SlackChannel[] {
   const out: SlackChannel[] = [];
-  for (const ch of channelsCol(ctx).values()) {
+  const col = channelsCol(ctx);
+  // The index only narrows which conversations are tested (public ones and the member's own, as the trial has them).
+  for (const ch of conversationCandidates(col, a.user.id, memberOf || undefined) ?? col.values()) {
     if (!kinds.has(ch.kind) || !canSee(ch, a)) continue;
     if (excludeArchived && ch.is_archived) continue;
     if (memberOf && !ch.members.includes(memberOf)) continue;
@@ -43,16 +47,13 @@ const range = {
   inclusive: qBool('Include messages whose ts equals oldest or latest.'),
 };
 
-/** Filters messages to the oldest/latest window; malformed bounds are `invalid_ts_*`. */
-function inWindow(p: { oldest?: string | undefined; latest?: string | undefined; inclusive?: boolean | undefined }): (m: SlackMessage) => boolean {
-  const oldest = p.oldest === undefined || p.oldest === '' ? 0 : tsNumber(p.oldest);
-  const latest = p.latest === undefined || p.latest === '' ? Number.POSITIVE_INFINITY : tsNumber(p.latest);
-  if (Number.isNaN(oldest)) throw slackError('invalid_ts_oldest');
-  if (Number.isNaN(latest)) throw slackError('invalid_ts_latest');
-  return (m) => {
-    const t = tsNumber(m.ts);
-    return p.inclusive ? t >= oldest && t <= latest : t > oldest && t < latest;
-  };
+/** The oldest/latest window of a read (oldest defaults to 0, latest to now); malformed bounds are `invalid_ts_*`. */
+function tsWindow(p: { oldest?: string | undefined; latest?: string | undefined; inclusive?: boolean | undefined }): TsWindow {
+  const lo = p.oldest === undefined || p.oldest === '' ? 0 : tsNumber(p.oldest);
+  const hi = p.latest === undefined || p.latest === '' ? Number.POSITIVE_INFINITY : tsNumber(p.latest);
+  if (Number.isNaN(lo)) throw slackError('invalid_ts_oldest');
+  if (Number.isNaN(hi)) throw slackError('invalid_ts_latest');
+  return { lo, hi, inclusive: p.inclusive ?? false };
 }
 
 export const conversationsReadOps = [
@@ -88,10 +89,12 @@ export const conversationsReadOps = [
       const a = actor(ctx);
       const ch = findChannel(ctx, a, p.channel);
       requireReadable(ch, a);
-      const keep = inWindow(p);
-      const all = timeline(ctx, ch.id).filter(keep);
-      const page = cursorPage(all, p.cursor, p.limit, 100, 999);
-      const pinCount = all.reduce((n, m) => n + (m.pinned ? 1 : 0), 0);
+      const w = tsWindow(p);
+      const start = cursorOffset(p.cursor);
+      const size = pageSize(p.limit, 100, 999);
+      const slice = timelineSlice(ctx, ch.id, w, start, size);
+      const page = pageFromSlice(slice.items, start, size, slice.total);
+      const pinCount = slice.pinned;
       return {
         messages: page.items.map((m) => renderMessage(ctx, m, a.team)),
         has_more: page.hasMore,
@@ -113,10 +116,14 @@ export const conversationsReadOps = [
       requireReadable(ch, a);
       let parent = findMessage(ctx, ch.id, p.ts, 'thread_not_found');
       if (parent.thread_ts && parent.thread_ts !== parent.ts) parent = findMessage(ctx, ch.id, parent.thread_ts, 'thread_not_found');
-      const replies = parent.thread_ts === parent.ts ? threadReplies(ctx, ch.id, parent.ts) : [];
-      const keep = inWindow(p);
-      const all = [parent, ...replies.filter(keep)].sort((x, y) => (x === parent ? -1 : y === parent ? 1 : compareTs(x.ts, y.ts)));
-      const page = cursorPage(all, p.cursor, p.limit, 1000, 1000);
+      const w = tsWindow(p);
+      const start = cursorOffset(p.cursor);
+      const size = pageSize(p.limit, 1000, 1000);
+      // The page is of [parent, ...the replies inside the window]: the parent takes position 0.
+      const fromReplies = Math.max(0, start - 1);
+      const want = start === 0 ? size - 1 : size;
+      const replies = parent.thread_ts === parent.ts ? repliesSlice(ctx, ch.id, parent.ts, w, fromReplies, want) : { items: [], total: 0 };
+      const page = pageFromSlice(start === 0 ? [parent, ...replies.items] : replies.items, start, size, 1 + replies.total);
       return { messages: page.items.map((m) => renderMessage(ctx, m, a.team)), has_more: page.hasMore, response_metadata: page.response_metadata };
     },
   }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { actor, findChannel, requireReadable } from '../access.ts';
 import { slackError } from '../errors.ts';
-import { messagesCol, timeline } from '../messages.ts';
+import { messagesCol, pinnedOnTimeline } from '../messages.ts';
 import { messageKey } from '../model.ts';
 import { pChannel, pTs } from '../params.ts';
 import { renderMessage } from '../render.ts';
@@ -47,7 +47,7 @@ export const pinsOps = [
       const a = actor(ctx);
       const ch = findChannel(ctx, a, p.channel);
       requireReadable(ch, a);
-      const pinned = timeline(ctx, ch.id).filter((m) => m.pinned).sort((x, y) => y.pinned!.at - x.pinned!.at);
+      const pinned = pinnedOnTimeline(ctx, ch.id).sort((x, y) => y.pinned!.at - x.pinned!.at);
       return {
         items: pinned.map((m) => ({ type: 'message', created: m.pinned!.at, created_by: m.pinned!.by, channel: ch.id, message: renderMessage(ctx, m, a.team) })),
       };

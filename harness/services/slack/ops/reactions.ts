@@ -9,6 +9,7 @@ import { messageKey, type SlackMessage } from '../model.ts';
 import { cursorPage } from '../paging.ts';
 import { pChannel, pCursor, pLimit, pTs } from '../params.ts';
 import { renderMessage } from '../render.ts';
+import { reactionCandidates } from '../reaction-index.ts';
 import { slackOp } from '../define.ts';
 import { readableMessage } from './chat.ts';
 
@@ -92,7 +93,9 @@ export const reactionsOps = [
       const a = actor(ctx);
       const who = p.user ? findUser(ctx, p.user).id : a.user.id;
       const channels = channelsCol(ctx);
-      const all = [...messagesCol(ctx).values()]
+      const col = messagesCol(ctx);
+      // The index only narrows which messages are tested; the filters and the stable sort below are the scan's.
+      const all = (reactionCandidates(col, who) ?? [...col.values()])
         .filter((m) => m.reactions?.some((r) => r.users.includes(who)))
         .filter((m) => {
           const ch = channels.peek(m.channel);

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
 import { qBool } from '../../wire-schema.ts';
 import { actor, canSee, channelsCol, isExtShared, usersCol, type Actor } from '../access.ts';
-import { compareTs } from '../ids.ts';
+import { tsNumber } from '../ids.ts';
 import { messagesCol } from '../messages.ts';
 import { COL, type SlackFile, type SlackMessage } from '../model.ts';
 import { legacyPage } from '../paging.ts';
 import { messageBlocks, messagePermalink, renderFile } from '../render.ts';
 import { parseSearch } from '../query/parse.ts';
 import { fileScore, messageScore, scoreCost } from '../query/evaluate.ts';
+import { searchCandidates } from '../query/message-words.ts';
 import { slackOp } from '../define.ts';
 
 const params = z.object({
@@ -37,10 +38,18 @@ function paged<T>(items: T[], p: Params) {
   };
 }
 
+/** Compares ts strings as `compareTs` does, with each number parsed once per item rather than once per comparison. */
+function compareParsed(x: { t: number; ts: string }, y: { t: number; ts: string }): number {
+  const d = x.t - y.t;
+  if (d !== 0) return d;
+  return x.ts < y.ts ? -1 : x.ts > y.ts ? 1 : 0;
+}
+
 function order<T>(scored: Array<{ item: T; score: number; ts: string }>, p: Params): T[] {
   const dir = p.sort_dir === 'asc' ? 1 : -1;
   return scored
-    .sort((x, y) => (p.sort === 'timestamp' ? dir * compareTs(x.ts, y.ts) : dir * (x.score - y.score) || -compareTs(x.ts, y.ts)))
+    .map((s) => ({ ...s, t: tsNumber(s.ts) }))
+    .sort((x, y) => (p.sort === 'timestamp' ? dir * compareParsed(x, y) : dir * (x.score - y.score) || -compareParsed(x, y)))
     .map((s) => s.item);
 }
 
@@ -49,7 +58,9 @@ function searchMessages(ctx: OperationContext, a: Actor, p: Params) {
   const chans = channelsCol(ctx);
   const users = usersCol(ctx);
   const scored: Array<{ item: SlackMessage; score: number; ts: string }> = [];
-  for (const m of messagesCol(ctx).values()) {
+  const col = messagesCol(ctx);
+  // The word index only narrows which messages are tested; each is scored as the scan would.
+  for (const m of searchCandidates(col, users, q) ?? col.values()) {
     ctx.ws.spend(scoreCost(q, m.text.length));
     if (m.hidden || (m.subtype && HIDDEN_SUBTYPES.has(m.subtype))) continue;
     const ch = chans.peek(m.channel);

@@ -8,17 +8,37 @@ export function scoreCost(q: SearchQuery, length: number): number {
   return 1 + (q.terms.length + q.excluded.length) * (1 + (length >> 10));
 }
 
-/** Number of term hits in a text (0 when a term is missing: all terms must match). */
-export function textScore(q: SearchQuery, text: string): number {
-  const t = text.toLowerCase();
+/** Non-overlapping occurrences of a non-empty `term` in `t`, left to right (what `t.split(term).length - 1` counts, without the pieces). */
+function occurrences(t: string, term: string): number {
+  let n = 0;
+  for (let at = t.indexOf(term); at >= 0; at = t.indexOf(term, at + term.length)) n++;
+  return n;
+}
+
+/** `textScore` of a text already lower-cased. */
+function loweredScore(q: SearchQuery, t: string): number {
   if (q.excluded.some((x) => t.includes(x))) return 0;
   let score = 1;
   for (const term of q.terms) {
-    const n = t.split(term).length - 1;
+    const n = occurrences(t, term);
     if (n === 0) return 0;
     score += n;
   }
   return score;
+}
+
+/** Number of term hits in a text (0 when a term is missing: all terms must match). */
+export function textScore(q: SearchQuery, text: string): number {
+  return loweredScore(q, text.toLowerCase());
+}
+
+/** Each message's text and attachments, lower-cased once (records are frozen, so it never goes stale). */
+const loweredTexts = new WeakMap<SlackMessage, string>();
+
+function loweredText(m: SlackMessage): string {
+  let t = loweredTexts.get(m);
+  if (t === undefined) loweredTexts.set(m, (t = `${m.text} ${m.attachments ? JSON.stringify(m.attachments) : ''}`.toLowerCase()));
+  return t;
 }
 
 /** Search score of a message in a channel (0 = no match). */
@@ -38,8 +58,8 @@ export function messageScore(q: SearchQuery, m: SlackMessage, ch: SlackChannel, 
     if (i === 'thread' && !m.thread_ts) return 0;
     if (i === 'pinned' && !m.pinned) return 0;
   }
-  const extra = m.attachments ? JSON.stringify(m.attachments) : '';
-  return textScore(q, `${m.text} ${extra} ${author?.name ?? m.username ?? ''}`);
+  // Lower-casing the parts apart equals lower-casing the whole: they are joined by a space, which no case rule looks across.
+  return loweredScore(q, `${loweredText(m)} ${(author?.name ?? m.username ?? '').toLowerCase()}`);
 }
 
 /** Search score of a file (0 = no match). */
