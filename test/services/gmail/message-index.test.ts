@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { baseWorkspace, companyFor } from '../../../datasets/base-workspace.ts';
 import { createRng, type Workspace } from '../../../harness/core/index.ts';
-import { createWorkspace } from '../../../harness/services/workspace.ts';
+import { createEmptyWorkspace, createWorkspace } from '../../../harness/services/workspace.ts';
+import { seedMessage } from '../../../harness/services/gmail/seed.ts';
 import { compileQuery } from '../../../harness/services/gmail/query/evaluate.ts';
 import { newestFirst, searchMessages, type SearchOptions } from '../../../harness/services/gmail/query/search.ts';
 import { labelNameIndex, messages, threadMessages } from '../../../harness/services/gmail/mailbox.ts';
@@ -45,7 +46,7 @@ const QUERIES: SearchOptions[] = [
   // Words alone, OR of words, phrases, negations: planned on the word lists.
   { q: 'budget' }, { q: 'budget reforecast' }, { q: '{budget reforecast invoice}' }, { q: '"board deck"' }, { q: '"exec update"' },
   { q: '-budget is:starred' }, { q: '-"exec update" newer_than:20d' }, { q: '-(budget OR invoice) newer_than:20d' }, { q: 'subject:"board deck"' },
-  { q: 'subject:(board OR deck) -in:sent' }, { q: 'in:anywhere budget' }, { q: 'budget', includeSpamTrash: true }, { q: 'budget', labelIds: ['INBOX'] },
+  { q: 'subject:(board OR deck) -in:sent' }, { q: '"for the board"' }, { q: '"the board deck" OR "exec update"' }, { q: '"please please"' }, { q: 'exec-update' }, { q: 'in:anywhere budget' }, { q: 'budget', includeSpamTrash: true }, { q: 'budget', labelIds: ['INBOX'] },
   // Addresses: each distinct header value tested once.
   { q: 'from:github' }, { q: 'from:me' }, { q: 'to:me' }, { q: 'deliveredto:me is:unread' }, { q: 'cc:corvidlabs.com' }, { q: 'bcc:corvidlabs' },
   { q: 'from:(github OR jira)' }, { q: '-from:github newer_than:30d' }, { q: 'from:"wei reyes"' }, { q: 'to:"reyes <wei"' }, { q: 'from:""' },
@@ -58,7 +59,7 @@ const QUERIES: SearchOptions[] = [
 ];
 
 const TERMS = [
-  'budget', 'reforecast', 'invoice', '"exec update"', '"board deck"', 'subject:invoice', 'subject:(board deck)', 'from:github', 'from:corvidlabs.com',
+  'budget', 'reforecast', 'invoice', '"exec update"', '"board deck"', '"for the board"', 'subject:invoice', 'subject:(board deck)', 'from:github', 'from:corvidlabs.com',
   'to:me', 'cc:corvidlabs', 'is:unread', 'is:starred', 'is:read', 'in:inbox', 'in:sent', 'label:receipts', 'category:updates', 'newer_than:30d',
   'older_than:60d', 'after:2026/01/01', 'has:attachment', 'larger:20K', 'in:trash', 'zzzunknownword', 'has:userlabels',
 ];
@@ -97,11 +98,44 @@ function expectSame(ws: Workspace, label: string, queries: readonly SearchOption
   }
 }
 
+/** A small base of messages made so word pairs, subjects and addresses almost match a query but do not. */
+function nearMissBase(): ReturnType<Workspace['toBase']> {
+  const ws = createEmptyWorkspace();
+  const texts: Array<[string, string, string]> = [
+    ['Deck board review', 'for the team and then the board', 'Board Deck'],
+    ['Board deck', 'for the board deck', 'Deck Board'],
+    ['Update', 'exec notes; update follows. exec update soon', 'Exec Update'],
+    ['Please', 'please please read', 'Wei Reyes'],
+    ['The board', 'the the board board', 'Board'],
+  ];
+  for (let i = 0; i < 40; i++) {
+    const [subject, text, name] = texts[i % texts.length]!;
+    seedMessage(ws, {
+      mailbox: ME, at: Date.UTC(2026, 0, 1 + i), from: { name, address: `${name.toLowerCase().replace(' ', '.')}@board${i % 3}.com` },
+      to: [{ name: 'Wei Reyes', address: ME }], cc: i % 2 ? [{ name: 'Board', address: 'board@deck.com' }] : [], subject, text,
+      labelIds: i % 7 === 0 ? ['TRASH'] : ['INBOX'],
+    });
+  }
+  return ws.toBase();
+}
+
 describe('gmail message index', () => {
   const base = baseWorkspace(1);
 
   it('matches a full scan on an untouched mailbox', () => {
     expectSame(indexed(createWorkspace(base)), 'untouched');
+  });
+
+  it('matches a full scan where word pairs, subjects and addresses nearly match', () => {
+    const ws = indexed(createWorkspace(nearMissBase()));
+    const queries = [
+      '"for the board"', '"the board"', '"board deck"', '"for the board deck"', '"then the board"', 'subject:"board deck"', 'subject:(deck board)',
+      '"exec update"', '"update exec"', '"please please"', '"please please please"', '"board board"', '"the the board"', '-"the board"',
+      'from:"board <"', 'from:"deck <deck.board"', 'from:board1', 'to:"reyes <"', 'cc:"board <board@"', 'to:"com board"', 'from:board -"board deck"',
+    ].map((q) => ({ q }));
+    expectSame(ws, 'near misses', queries);
+    expect(searchMessages(ws, ME, { q: '"for the board"' }).length).toBeGreaterThan(0);
+    expect(searchMessages(ws, ME, { q: '"for the board"' }).length).toBeLessThan(searchMessages(ws, ME, { q: '"for the" "the board"' }).length);
   });
 
   it('matches a full scan for random mixes of words, phrases, addresses, labels, dates, OR and negation, before and after writes', () => {

@@ -3,11 +3,12 @@
  * (`name <address>` strings, as `from:`, `to:`, `cc:` and `bcc:` read them) → the ranks of the
  * messages carrying each. An address term matches a substring, so it is answered by testing
  * each distinct value once (a mailbox of 53,349 messages has 87 distinct senders) and uniting
- * the lists of those that hold it: exactly the messages the term's test accepts.
+ * the lists of those that hold it: exactly the messages the term's test accepts. The union
+ * is built only when asked; until then a rank's membership is one lookup of its value.
  */
 import type { MessageRecord } from '../model.ts';
 import type { MessageIndex } from './message-index.ts';
-import { union, type RankList } from './rank-lists.ts';
+import { union, type RankList, type RankSet } from './rank-lists.ts';
 import { bccText, ccText, fromText, recipientsText } from './text-index.ts';
 
 /** The fields an address term reads (`to:` and `deliveredto:` both read the recipients). */
@@ -21,6 +22,8 @@ const TEXT_OF: Record<AddressField, (m: MessageRecord) => string> = {
 interface DistinctValues {
   readonly values: readonly string[];
   readonly ranks: readonly RankList[];
+  /** Per rank, the position of its message's value in `values`. */
+  readonly valueOf: Int32Array;
 }
 
 const indexes = new WeakMap<MessageIndex, Map<AddressField, DistinctValues>>();
@@ -30,35 +33,49 @@ function distinctValues(index: MessageIndex, field: AddressField): DistinctValue
   if (!perIndex) indexes.set(index, (perIndex = new Map()));
   const hit = perIndex.get(field);
   if (hit) return hit;
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, { at: number; ranks: number[] }>();
   const recs = index.all.recs;
   const text = TEXT_OF[field];
+  const valueOf = new Int32Array(recs.length);
   for (let r = 0; r < recs.length; r++) {
     const v = text(recs[r]!);
     let g = groups.get(v);
-    if (!g) groups.set(v, (g = []));
-    g.push(r);
+    if (!g) groups.set(v, (g = { at: groups.size, ranks: [] }));
+    g.ranks.push(r);
+    valueOf[r] = g.at;
   }
-  const out: DistinctValues = { values: [...groups.keys()], ranks: [...groups.values()].map((g) => Int32Array.from(g)) };
+  const out: DistinctValues = { values: [...groups.keys()], ranks: [...groups.values()].map((g) => Int32Array.from(g.ranks)), valueOf };
   perIndex.set(field, out);
   return out;
 }
 
 /**
- * The ranks of the base messages whose `field` text contains `needle` (lower-case already).
- * `spend` is charged one unit per distinct value tested and per 64 ranks united.
+ * The base messages whose `field` text contains `needle` (lower-case already), as a set.
+ * `spend` is charged one unit per distinct value tested, and one per 64 ranks if it is listed.
  */
-export function addressRanks(index: MessageIndex, field: AddressField, needle: string, spend: (units: number) => void): RankList {
+export function addressSet(index: MessageIndex, field: AddressField, needle: string, spend: (units: number) => void): RankSet {
   const d = distinctValues(index, field);
   spend(d.values.length);
+  const matched = new Uint8Array(d.values.length);
   const hits: RankList[] = [];
-  let total = 0;
+  let size = 0;
   for (let i = 0; i < d.values.length; i++) {
     if (d.values[i]!.includes(needle)) {
+      matched[i] = 1;
       hits.push(d.ranks[i]!);
-      total += d.ranks[i]!.length;
+      size += d.ranks[i]!.length;
     }
   }
-  spend(Math.ceil(total / 64));
-  return union(hits);
+  let listed: RankList | undefined;
+  return {
+    size,
+    has: (rank) => matched[d.valueOf[rank]!] === 1,
+    list: () => {
+      if (!listed) {
+        spend(Math.ceil(size / 64));
+        listed = union(hits);
+      }
+      return listed;
+    },
+  };
 }

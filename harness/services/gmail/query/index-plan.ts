@@ -1,7 +1,8 @@
 /**
  * Plans a parsed Gmail query over the message index: what the indexes know of each node, as
- * a window of ranks (dates), a list the matches lie within (labels, words, addresses, their
- * AND and OR) and lists they lie outside (negations). A plan is `exact` when those describe
+ * a window of ranks (dates), a list the matches lie within (labels, words, their AND and OR),
+ * sets they belong to (addresses, listed only when nothing narrower is) and lists they lie
+ * outside (negations). A plan is `exact` when those describe
  * the matching base messages exactly, so none need be tested; otherwise it is a superset and
  * the caller tests its candidates. Every rule below mirrors one test of evaluate.ts (termPred):
  * a term the indexes cannot answer exactly says so and is tested, never guessed.
@@ -9,9 +10,9 @@
 import type { QueryNode } from './parse.ts';
 import { addressNeedle, isUserLabel, labelOfTerm, normaliseLabelName, parseAge, parseDate, type QueryEnv } from './evaluate.ts';
 import { firstRankAtMost, firstRankBelow, labelRanks, type MessageIndex } from './message-index.ts';
-import { clip, intersect, NO_RANKS, subtract, union, type RankList } from './rank-lists.ts';
-import { subjectWordIndex, textWordIndex, wordRanks } from './word-index.ts';
-import { addressRanks, type AddressField } from './address-index.ts';
+import { clip, filterRanks, intersect, NO_RANKS, subtract, union, type RankList, type RankSet } from './rank-lists.ts';
+import { pairIndex, pairKey, subjectWordIndex, textWordIndex, wordRanks } from './word-index.ts';
+import { addressSet, type AddressField } from './address-index.ts';
 import { words } from './text-index.ts';
 
 /** What the indexes know of a query node over the base messages. */
@@ -23,7 +24,9 @@ export interface Plan {
   readonly within: RankList | undefined;
   /** No match is among these ranks. */
   readonly without: readonly RankList[];
-  /** True when the ranks in the window, within `within` and in none of `without` are exactly the matches. */
+  /** Every match is in each of these sets. */
+  readonly sets: readonly RankSet[];
+  /** True when the ranks in the window, within `within`, in every set and in none of `without` are exactly the matches. */
   readonly exact: boolean;
   /** True when `within` holds no message in TRASH or SPAM. */
   readonly visibleOnly: boolean;
@@ -48,23 +51,23 @@ const CATEGORY_VALUES = new Set(['primary', 'personal', 'social', 'promotions', 
 const ADDRESS_FIELD: Readonly<Record<string, AddressField>> = { from: 'from', to: 'recipients', deliveredto: 'recipients', cc: 'cc', bcc: 'bcc' };
 
 function everything(ctx: PlanContext, exact: boolean): Plan {
-  return { lo: 0, hi: ctx.index.every.length, within: undefined, without: [], exact, visibleOnly: false };
+  return { lo: 0, hi: ctx.index.every.length, within: undefined, without: [], sets: [], exact, visibleOnly: false };
 }
 
 function listed(ctx: PlanContext, ranks: RankList, exact: boolean, visibleOnly: boolean): Plan {
-  return { lo: 0, hi: ctx.index.every.length, within: ranks, without: [], exact, visibleOnly };
+  return { lo: 0, hi: ctx.index.every.length, within: ranks, without: [], sets: [], exact, visibleOnly };
 }
 
 function excluded(ctx: PlanContext, ranks: readonly RankList[]): Plan {
-  return { lo: 0, hi: ctx.index.every.length, within: undefined, without: ranks, exact: true, visibleOnly: false };
+  return { lo: 0, hi: ctx.index.every.length, within: undefined, without: ranks, sets: [], exact: true, visibleOnly: false };
 }
 
 function windowed(ctx: PlanContext, lo: number, hi: number): Plan {
-  return { lo, hi, within: undefined, without: [], exact: true, visibleOnly: false };
+  return { lo, hi, within: undefined, without: [], sets: [], exact: true, visibleOnly: false };
 }
 
 function unrestricted(ctx: PlanContext, p: Plan): boolean {
-  return p.within === undefined && p.without.length === 0 && p.lo <= 0 && p.hi >= ctx.index.every.length;
+  return p.within === undefined && p.without.length === 0 && p.sets.length === 0 && p.lo <= 0 && p.hi >= ctx.index.every.length;
 }
 
 /** A label test's plan: its list (without TRASH and SPAM when the search drops them). */
@@ -74,11 +77,26 @@ function label(ctx: PlanContext, id: string): Plan {
 
 /** The ranks of the messages the plan describes (its candidates, when not exact). */
 export function materialize(ctx: PlanContext, p: Plan): { ranks: RankList; visibleOnly: boolean } {
+  if (p.within === undefined && p.sets.length > 0) {
+    // Only sets narrow it: list the smallest, test the others on its ranks.
+    const [smallest, ...others] = [...p.sets].sort((a, b) => a.size - b.size) as [RankSet, ...RankSet[]];
+    return materialize(ctx, { ...p, within: within(ctx, clip(smallest.list(), p.lo, p.hi), others), sets: [] });
+  }
   const fromAll = p.within === undefined;
   const start = p.within ?? (ctx.visibleOnly ? ctx.index.visible : ctx.index.every);
   const inWindow = clip(start, p.lo, p.hi);
   ctx.spend(Math.ceil((inWindow.length * p.without.length) / 64));
   return { ranks: subtract(inWindow, p.without), visibleOnly: fromAll ? ctx.visibleOnly : p.visibleOnly };
+}
+
+/** The ranks of `list` in every set: each tested by lookup, or a small set listed and intersected. */
+function within(ctx: PlanContext, list: RankList, sets: readonly RankSet[]): RankList {
+  let out = list;
+  for (const set of sets) {
+    ctx.spend(Math.ceil(Math.min(out.length, set.size) / 64));
+    out = set.size * 8 < out.length ? intersect([out, set.list()]) : filterRanks(out, set.has);
+  }
+  return out;
 }
 
 function and(ctx: PlanContext, items: readonly Plan[]): Plan {
@@ -90,9 +108,13 @@ function and(ctx: PlanContext, items: readonly Plan[]): Plan {
   }
   const lists = items.flatMap((p) => (p.within === undefined ? [] : [clip(p.within, lo, hi)]));
   if (lists.length > 1) ctx.spend(Math.ceil((Math.min(...lists.map((l) => l.length)) * lists.length) / 64));
+  const sets = items.flatMap((p) => p.sets);
+  const narrowest = lists.length === 0 ? undefined : intersect(lists);
   return {
     lo, hi,
-    within: lists.length === 0 ? undefined : intersect(lists),
+    // With a list, the sets are tested on its ranks; without one they stay sets.
+    within: narrowest === undefined ? undefined : within(ctx, narrowest, sets),
+    sets: narrowest === undefined ? sets : [],
     without: items.flatMap((p) => p.without),
     exact: items.every((p) => p.exact),
     visibleOnly: items.some((p) => p.within !== undefined && p.visibleOnly),
@@ -112,7 +134,7 @@ function not(ctx: PlanContext, p: Plan): Plan {
   // The complement of a superset says nothing: every message is a candidate.
   if (!p.exact) return everything(ctx, false);
   if (unrestricted(ctx, p)) return listed(ctx, NO_RANKS, true, true);
-  const fullWindow = p.lo <= 0 && p.hi >= ctx.index.every.length;
+  const fullWindow = p.lo <= 0 && p.hi >= ctx.index.every.length && p.sets.length === 0;
   if (fullWindow && p.within === undefined) {
     ctx.spend(Math.ceil(p.without.reduce((n, l) => n + l.length, 0) / 64));
     return listed(ctx, union(p.without), true, false);
@@ -121,15 +143,25 @@ function not(ctx: PlanContext, p: Plan): Plan {
   return excluded(ctx, [materialize(ctx, p).ranks]);
 }
 
-/** Free text (`subject:` when `subject`): one word is its list; a phrase lies within all its words' lists. */
+/**
+ * Free text (`subject:` when `subject`). One word is exactly its list (a set lookup in
+ * termPred, or ` word ` in the padded subject). A phrase anywhere is within the lists of its
+ * adjacent word pairs, exactly their list for two words (` a b ` in the padded text is the
+ * pair a, b side by side); a longer one, or one in the subject, is tested on them.
+ */
 function text(ctx: PlanContext, value: string, subject: boolean): Plan {
-  const ws = [...new Set(words(value))];
+  const ws = words(value);
   if (ws.length === 0) return everything(ctx, true);
-  const index = subject ? subjectWordIndex(ctx.index) : textWordIndex(ctx.index);
-  const lists = ws.map((w) => wordRanks(index, w));
+  const lists: RankList[] = [];
+  if (ws.length === 1 || subject) {
+    const index = subject ? subjectWordIndex(ctx.index) : textWordIndex(ctx.index);
+    for (const w of new Set(ws)) lists.push(wordRanks(index, w));
+  } else {
+    const pairs = pairIndex(ctx.index);
+    for (const p of new Set(ws.slice(1).map((w, i) => pairKey(ws[i]!, w)))) lists.push(wordRanks(pairs, p));
+  }
   if (lists.length > 1) ctx.spend(Math.ceil((Math.min(...lists.map((l) => l.length)) * lists.length) / 64));
-  // A single word is a set lookup in termPred (all) or ` word ` in the padded subject: exactly its list.
-  return listed(ctx, intersect(lists), words(value).length === 1, false);
+  return listed(ctx, intersect(lists), ws.length === 1 || (ws.length === 2 && !subject), false);
 }
 
 function term(ctx: PlanContext, node: Extract<QueryNode, { t: 'term' }>): Plan {
@@ -139,7 +171,7 @@ function term(ctx: PlanContext, node: Extract<QueryNode, { t: 'term' }>): Plan {
     case undefined: return text(ctx, node.value, false);
     case 'subject': return text(ctx, node.value, true);
     case 'from': case 'to': case 'deliveredto': case 'cc': case 'bcc':
-      return listed(ctx, addressRanks(index, ADDRESS_FIELD[node.field]!, addressNeedle(node.value, env), ctx.spend), true, false);
+      return { ...everything(ctx, true), sets: [addressSet(index, ADDRESS_FIELD[node.field]!, addressNeedle(node.value, env), ctx.spend)] };
     case 'label': {
       const id = env.labelIds.get(normaliseLabelName(node.value));
       return id === undefined ? listed(ctx, NO_RANKS, true, true) : label(ctx, id);

@@ -139,3 +139,16 @@ export function holds(list: RankList, rank: number): boolean {
   const p = lowerBound(list, rank);
   return p < list.length && list[p] === rank;
 }
+
+/**
+ * A set of ranks that answers membership in O(1) and lists itself only when asked, so an
+ * AND can test a large set (every message from one domain) on the few ranks of a narrower
+ * list instead of building it.
+ */
+export interface RankSet {
+  /** How many ranks it holds. */
+  readonly size: number;
+  has(rank: number): boolean;
+  /** The ranks, ascending (built on the first call, then kept). */
+  list(): RankList;
+}
