@@ -11,7 +11,7 @@ import type { QueryNode } from './parse.ts';
 import { addressNeedle, isUserLabel, labelOfTerm, normaliseLabelName, parseAge, parseDate, type QueryEnv } from './evaluate.ts';
 import { firstRankAtMost, firstRankBelow, labelRanks, type MessageIndex } from './message-index.ts';
 import { clip, filterRanks, intersect, NO_RANKS, subtract, union, type RankList, type RankSet } from './rank-lists.ts';
-import { pairIndex, pairKey, subjectWordIndex, textWordIndex, wordRanks } from './word-index.ts';
+import { pairIndex, pairRanks, subjectWordIndex, textWordIndex, wordRanks } from './word-index.ts';
 import { addressSet, type AddressField } from './address-index.ts';
 import { words } from './text-index.ts';
 
@@ -158,7 +158,7 @@ function text(ctx: PlanContext, value: string, subject: boolean): Plan {
     for (const w of new Set(ws)) lists.push(wordRanks(index, w));
   } else {
     const pairs = pairIndex(ctx.index);
-    for (const p of new Set(ws.slice(1).map((w, i) => pairKey(ws[i]!, w)))) lists.push(wordRanks(pairs, p));
+    for (let i = 1; i < ws.length; i++) lists.push(pairRanks(pairs, ws[i - 1]!, ws[i]!));
   }
   if (lists.length > 1) ctx.spend(Math.ceil((Math.min(...lists.map((l) => l.length)) * lists.length) / 64));
   return listed(ctx, intersect(lists), ws.length === 1 || (ws.length === 2 && !subject), false);

@@ -91,10 +91,12 @@ export function searchResult(ws: Workspace, principal: string, opts: SearchOptio
     return mergedResult(index, visible, cuts.sort((a, b) => a - b), own);
   }
   const tested = new Int32Array(visible.length);
+  const recs = index.all.recs;
+  const shadowed = overlay.shadowed.size > 0 ? overlay.shadowed : undefined;
   let n = 0;
   for (let i = 0; i < visible.length; i++) {
-    const m = index.all.recs[visible[i]!]!;
-    if (!overlay.shadowed.has(m) && matches(m)) tested[n++] = visible[i]!;
+    const m = recs[visible[i]!]!;
+    if (shadowed?.has(m) !== true && matches(m)) tested[n++] = visible[i]!;
   }
   return mergedResult(index, tested.subarray(0, n), [], own);
 }

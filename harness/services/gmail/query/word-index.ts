@@ -15,7 +15,7 @@ export type WordIndex = ReadonlyMap<string, RankList>;
 
 const textIndexes = new WeakMap<MessageIndex, WordIndex>();
 const subjectIndexes = new WeakMap<MessageIndex, WordIndex>();
-const pairIndexes = new WeakMap<MessageIndex, WordIndex>();
+const pairIndexes = new WeakMap<MessageIndex, PairIndex>();
 
 function build(index: MessageIndex, wordsOf: (m: MessageRecord) => Iterable<string>): WordIndex {
   const groups = new Map<string, number[]>();
@@ -51,28 +51,57 @@ export function subjectWordIndex(index: MessageIndex): WordIndex {
   return hit;
 }
 
-/** The key of two adjacent words in the pair index. */
-export function pairKey(first: string, second: string): string {
-  return `${first} ${second}`;
+/** Adjacent word pairs → their messages; a pair is keyed by its two words' numbers (no string per pair). */
+export interface PairIndex {
+  readonly wordIds: ReadonlyMap<string, number>;
+  readonly lists: ReadonlyMap<number, RankList>;
 }
 
-/** The distinct pairs of adjacent words of a message's search text (`all` is the words space-joined and padded). */
-function pairsOf(m: MessageRecord): Set<string> {
-  const ws = searchText(m).all.slice(1, -1).split(' ');
-  const out = new Set<string>();
-  for (let i = 1; i < ws.length; i++) out.add(pairKey(ws[i - 1]!, ws[i]!));
-  return out;
-}
+/** Words numbered below 2^26 make pair keys exact in a double (a mailbox has far fewer distinct words). */
+const PAIR_BASE = 2 ** 26;
 
 /**
  * Each pair of adjacent words of the messages' search text → its messages: a two-word phrase
  * is exactly its pair's list, and a longer one lies within all its pairs' lists. Built on the
- * first phrase search (about as many entries as the word index).
+ * first phrase search from the search text (about as many entries as the word index).
  */
-export function pairIndex(index: MessageIndex): WordIndex {
-  let hit = pairIndexes.get(index);
-  if (!hit) pairIndexes.set(index, (hit = build(index, pairsOf)));
-  return hit;
+export function pairIndex(index: MessageIndex): PairIndex {
+  const hit = pairIndexes.get(index);
+  if (hit) return hit;
+  const wordIds = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  const recs = index.all.recs;
+  for (let r = 0; r < recs.length; r++) {
+    // `all` is the words space-joined and padded.
+    const all = searchText(recs[r]!).all;
+    let prev = -1;
+    for (const w of all.slice(1, -1).split(' ')) {
+      if (w === '') continue;
+      let id = wordIds.get(w);
+      if (id === undefined) wordIds.set(w, (id = wordIds.size));
+      if (id >= PAIR_BASE) throw new RangeError('too many distinct words for the pair index');
+      if (prev >= 0) {
+        const key = prev * PAIR_BASE + id;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        // Ranks arrive in order, so a pair seen twice in one message is the list's last entry.
+        if (g[g.length - 1] !== r) g.push(r);
+      }
+      prev = id;
+    }
+  }
+  const lists = new Map<number, RankList>();
+  for (const [k, g] of groups) lists.set(k, Int32Array.from(g));
+  const out: PairIndex = { wordIds, lists };
+  pairIndexes.set(index, out);
+  return out;
+}
+
+/** The messages where `second` follows `first`; the empty list when none does. */
+export function pairRanks(pairs: PairIndex, first: string, second: string): RankList {
+  const a = pairs.wordIds.get(first);
+  const b = pairs.wordIds.get(second);
+  return a === undefined || b === undefined ? NO_RANKS : pairs.lists.get(a * PAIR_BASE + b) ?? NO_RANKS;
 }
 
 /** A word's list; the empty list for a word no base message holds. */
