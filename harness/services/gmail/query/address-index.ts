@@ -50,32 +50,60 @@ function distinctValues(index: MessageIndex, field: AddressField): DistinctValue
 }
 
 /**
- * The base messages whose `field` text contains `needle` (lower-case already), as a set.
- * `spend` is charged one unit per distinct value tested, and one per 64 ranks if it is listed.
+ * The base messages whose `field` text contains a needle, as a set. A distinct value is
+ * tested the first time a rank carrying it is asked about, or all of them when the set's size
+ * or list is wanted; `spend` is charged one unit per value tested and one per 64 ranks listed.
+ * (A class, not closures: a search builds one per address term.)
  */
-export function addressSet(index: MessageIndex, field: AddressField, needle: string, spend: (units: number) => void): RankSet {
-  const d = distinctValues(index, field);
-  spend(d.values.length);
-  const matched = new Uint8Array(d.values.length);
-  const hits: RankList[] = [];
-  let size = 0;
-  for (let i = 0; i < d.values.length; i++) {
-    if (d.values[i]!.includes(needle)) {
-      matched[i] = 1;
-      hits.push(d.ranks[i]!);
-      size += d.ranks[i]!.length;
-    }
+class AddressSet implements RankSet {
+  /** Per distinct value: 0 not tested yet, 1 holds the needle, 2 does not. */
+  private readonly state: Uint8Array;
+  private total: number | undefined;
+  private listed: RankList | undefined;
+  readonly sizeCost: number;
+
+  constructor(private readonly d: DistinctValues, private readonly needle: string, private readonly spend: (units: number) => void) {
+    this.state = new Uint8Array(d.values.length);
+    this.sizeCost = d.values.length;
   }
-  let listed: RankList | undefined;
-  return {
-    size,
-    has: (rank) => matched[d.valueOf[rank]!] === 1,
-    list: () => {
-      if (!listed) {
-        spend(Math.ceil(size / 64));
-        listed = union(hits);
-      }
-      return listed;
-    },
-  };
+
+  private test(i: number): boolean {
+    if (this.state[i] === 0) {
+      this.spend(1);
+      this.state[i] = this.d.values[i]!.includes(this.needle) ? 1 : 2;
+    }
+    return this.state[i] === 1;
+  }
+
+  has(rank: number): boolean {
+    return this.test(this.d.valueOf[rank]!);
+  }
+
+  private hits(): RankList[] {
+    const out: RankList[] = [];
+    for (let i = 0; i < this.d.ranks.length; i++) if (this.test(i)) out.push(this.d.ranks[i]!);
+    return out;
+  }
+
+  size(): number {
+    if (this.total === undefined) {
+      let n = 0;
+      for (const l of this.hits()) n += l.length;
+      this.total = n;
+    }
+    return this.total;
+  }
+
+  list(): RankList {
+    if (!this.listed) {
+      this.spend(Math.ceil(this.size() / 64));
+      this.listed = union(this.hits());
+    }
+    return this.listed;
+  }
+}
+
+/** The base messages whose `field` text contains `needle` (lower-case already), as a set (see AddressSet). */
+export function addressSet(index: MessageIndex, field: AddressField, needle: string, spend: (units: number) => void): RankSet {
+  return new AddressSet(distinctValues(index, field), needle, spend);
 }

@@ -79,7 +79,7 @@ function label(ctx: PlanContext, id: string): Plan {
 export function materialize(ctx: PlanContext, p: Plan): { ranks: RankList; visibleOnly: boolean } {
   if (p.within === undefined && p.sets.length > 0) {
     // Only sets narrow it: list the smallest, test the others on its ranks.
-    const [smallest, ...others] = [...p.sets].sort((a, b) => a.size - b.size) as [RankSet, ...RankSet[]];
+    const [smallest, ...others] = [...p.sets].sort((a, b) => a.size() - b.size()) as [RankSet, ...RankSet[]];
     return materialize(ctx, { ...p, within: within(ctx, clip(smallest.list(), p.lo, p.hi), others), sets: [] });
   }
   const fromAll = p.within === undefined;
@@ -89,12 +89,15 @@ export function materialize(ctx: PlanContext, p: Plan): { ranks: RankList; visib
   return { ranks: subtract(inWindow, p.without), visibleOnly: fromAll ? ctx.visibleOnly : p.visibleOnly };
 }
 
-/** The ranks of `list` in every set: each tested by lookup, or a small set listed and intersected. */
+/**
+ * The ranks of `list` in every set: each rank tested by lookup (a short list never makes a
+ * set test all its values), or a set much smaller than the list listed and intersected.
+ */
 function within(ctx: PlanContext, list: RankList, sets: readonly RankSet[]): RankList {
   let out = list;
   for (const set of sets) {
-    ctx.spend(Math.ceil(Math.min(out.length, set.size) / 64));
-    out = set.size * 8 < out.length ? intersect([out, set.list()]) : filterRanks(out, set.has);
+    ctx.spend(Math.ceil(out.length / 64));
+    out = out.length > set.sizeCost && set.size() * 8 < out.length ? intersect([out, set.list()]) : filterRanks(out, (r) => set.has(r));
   }
   return out;
 }

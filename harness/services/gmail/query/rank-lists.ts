@@ -146,8 +146,10 @@ export function holds(list: RankList, rank: number): boolean {
  * list instead of building it.
  */
 export interface RankSet {
-  /** How many ranks it holds. */
-  readonly size: number;
+  /** How many ranks it holds (may cost `sizeCost` the first time). */
+  size(): number;
+  /** Work of the first `size()` or `list()`, in the units of one membership test. */
+  readonly sizeCost: number;
   has(rank: number): boolean;
   /** The ranks, ascending (built on the first call, then kept). */
   list(): RankList;
