@@ -134,12 +134,6 @@ export function filterRanks(list: RankList, keep: (rank: number) => boolean): Ra
   return n === list.length ? list : out.subarray(0, n);
 }
 
-/** True when `list` holds `rank`. O(log n). */
-export function holds(list: RankList, rank: number): boolean {
-  const p = lowerBound(list, rank);
-  return p < list.length && list[p] === rank;
-}
-
 /**
  * A set of ranks that answers membership in O(1) and lists itself only when asked, so an
  * AND can test a large set (every message from one domain) on the few ranks of a narrower
