@@ -183,6 +183,43 @@ describe('gmail message index', () => {
     expect(Object.keys(ws.diff())).toContain('gmail.messages');
   });
 
+  it('threads.list pages as the scan defines them: the matching threads newest first, each with its latest snippet and highest historyId', () => {
+    const ws = indexed(createWorkspace(base));
+    const ids = [...messages(ws).keys()];
+    for (const id of ids.slice(200, 230)) ws.invoke('gmail.users.messages.modify', { userId: 'me', id, requestBody: { addLabelIds: ['STARRED'] } }, opts);
+    for (const id of ids.slice(300, 310)) ws.invoke('gmail.users.messages.trash', { userId: 'me', id }, opts);
+    const raw = (s: string) => Buffer.from(s).toString('base64url');
+    for (const id of ids.slice(400, 406)) {
+      const parent = messages(ws).get(id)!;
+      ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: b@example.com\r\nSubject: Re: ${parent.subject}\r\nIn-Reply-To: ${parent.messageId}\r\nReferences: ${parent.messageId}\r\n\r\nbudget reply`) } }, opts);
+    }
+    const all = [...messages(ws).values()];
+    for (const o of [{}, { q: 'budget OR reforecast' }, { q: 'is:starred' }, { labelIds: ['INBOX'], q: 'newer_than:60d' }]) {
+      const hits = scan(ws, o).map((id) => messages(ws).get(id)!);
+      const want: Array<{ id: string; snippet: string; historyId: string }> = [];
+      const seen = new Set<string>();
+      for (const hit of hits) {
+        if (seen.has(hit.threadId)) continue;
+        seen.add(hit.threadId);
+        const thread = all.filter((m) => m.threadId === hit.threadId);
+        const latest = thread.reduce((a, m) => (Number(m.internalDate) > Number(a.internalDate) ? m : a), hit);
+        want.push({ id: hit.threadId, snippet: latest.snippet, historyId: String(Math.max(...thread.map((m) => Number(m.historyId)))) });
+      }
+      const got: typeof want = [];
+      let pageToken: string | undefined;
+      for (let n = 0; n < 200; n++) {
+        const r = ws.invoke('gmail.users.threads.list', { userId: 'me', maxResults: 83, ...o, ...(pageToken ? { pageToken } : {}) }, opts);
+        if (!r.ok) throw new Error(r.error.message);
+        const v = r.value as { threads?: typeof want; nextPageToken?: string; resultSizeEstimate: number };
+        got.push(...(v.threads ?? []));
+        expect(v.resultSizeEstimate).toBe(want.length);
+        pageToken = v.nextPageToken;
+        if (!pageToken) break;
+      }
+      expect(got, JSON.stringify(o)).toEqual(want);
+    }
+  });
+
   it('pages through messages.list as the scan orders them, with the same counts', () => {
     const ws = indexed(createWorkspace(base));
     const ids = [...messages(ws).keys()];

@@ -202,6 +202,29 @@ export function threadMembers(col: Collection<MessageRecord>, threadId: string):
   return members(col, g.byThread.get(threadId) ?? [], (m) => m.threadId === threadId);
 }
 
+/**
+ * The live messages of each of these threads, each in the collection's iteration order (as
+ * threadMembers): one read of the thread index, O(their messages + changes), or while it is
+ * not built one pass over the mailbox, never one per thread. `spend` is charged per message read.
+ */
+export function membersOfThreads(col: Collection<MessageRecord>, threadIds: readonly string[], spend: (units: number) => void): Map<string, MessageRecord[]> {
+  const out = new Map<string, MessageRecord[]>(threadIds.map((id) => [id, []]));
+  const g = grouped(col);
+  if (!g) {
+    for (const m of col.values()) {
+      spend(1);
+      out.get(m.threadId)?.push(m);
+    }
+    return out;
+  }
+  for (const id of threadIds) {
+    const ms = members(col, g.byThread.get(id) ?? [], (m) => m.threadId === id);
+    spend(1 + ms.length);
+    out.set(id, ms);
+  }
+  return out;
+}
+
 /** The live messages whose Message-ID header is `headerId`, in the collection's iteration order. O(matches + changes). */
 export function messagesWithHeaderId(col: Collection<MessageRecord>, headerId: string): MessageRecord[] {
   const g = grouped(col);
