@@ -5,7 +5,7 @@ import { entityNotFound, requireWellFormedId } from '../errors.ts';
 import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, UserIdParams, userIdParam } from '../common.ts';
 import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import type { MessageRecord } from '../model.ts';
-import { searchMessages } from '../query/search.ts';
+import { searchResult } from '../query/search.ts';
 import { membersOfThreads } from '../query/message-index.ts';
 import { checkModify, ModifyBody } from './messages-write.ts';
 import { searchParams } from './messages-read.ts';
@@ -35,10 +35,7 @@ export const threadsList = gmailOp({
   params: z.object({ userId: userIdParam, ...searchParams, ...pageParams(500, 100) }),
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
-    const hits = searchMessages(ctx.ws, email, params);
-    const seen = new Map<string, MessageRecord>();
-    for (const m of hits) if (!seen.has(m.threadId)) seen.set(m.threadId, m);
-    const threads = [...seen.values()];
+    const threads = searchResult(ctx.ws, email, params).firstOfEachThread();
     const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     // A thread's snippet is its latest message's (the first of the newest in the mailbox's
     // order), its historyId the highest of its messages: only the page's threads are read.

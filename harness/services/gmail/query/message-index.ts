@@ -36,6 +36,11 @@ export interface MessageIndex {
   readonly hidden: Uint8Array;
   /** Per label id: its messages' ranks. */
   readonly byLabel: ReadonlyMap<string, LabelRanks>;
+  /** Per rank, its message's thread number (threads.list deduplicates by a byte per thread, not a string key). */
+  readonly threadOf: Int32Array;
+  /** Thread id → thread number, for the base's threads. */
+  readonly threadNumbers: ReadonlyMap<string, number>;
+  readonly threadCount: number;
 }
 
 const indexes = new WeakMap<ReadonlyMap<string, MessageRecord>, MessageIndex>();
@@ -68,11 +73,16 @@ export function messageIndex(col: Collection<MessageRecord>): MessageIndex | und
   const n = all.recs.length;
   const every = new Int32Array(n);
   const hidden = new Uint8Array(n);
+  const threadOf = new Int32Array(n);
+  const threadNumbers = new Map<string, number>();
   const groups = new Map<string, number[]>();
   // Walked in rank order, so each label's list comes out sorted.
   for (let r = 0; r < n; r++) {
     const m = all.recs[r]!;
     every[r] = r;
+    let t = threadNumbers.get(m.threadId);
+    if (t === undefined) threadNumbers.set(m.threadId, (t = threadNumbers.size));
+    threadOf[r] = t;
     if (isHidden(m)) hidden[r] = 1;
     for (const l of new Set(m.labelIds)) {
       let g = groups.get(l);
@@ -89,7 +99,7 @@ export function messageIndex(col: Collection<MessageRecord>): MessageIndex | und
     const ranks = Int32Array.from(g);
     byLabel.set(l, { all: ranks, visible: visibleOf(ranks) });
   }
-  const index: MessageIndex = { all, every, visible: visibleOf(every), hidden, byLabel };
+  const index: MessageIndex = { all, every, visible: visibleOf(every), hidden, byLabel, threadOf, threadNumbers, threadCount: threadNumbers.size };
   indexes.set(base, index);
   return index;
 }

@@ -13,11 +13,21 @@ export interface SearchResult {
   readonly size: number;
   /** Matches [start, end) (clamped to the size), newest first. */
   slice(start: number, end: number): MessageRecord[];
+  /** The first (newest) match of each thread, in order: what threads.list pages. */
+  firstOfEachThread(): MessageRecord[];
 }
 
 /** A result over an array already in order. */
 export function arrayResult(items: readonly MessageRecord[]): SearchResult {
-  return { size: items.length, slice: (start, end) => items.slice(start, end) };
+  return {
+    size: items.length,
+    slice: (start, end) => items.slice(start, end),
+    firstOfEachThread: () => {
+      const seen = new Map<string, MessageRecord>();
+      for (const m of items) if (!seen.has(m.threadId)) seen.set(m.threadId, m);
+      return [...seen.values()];
+    },
+  };
 }
 
 /**
@@ -32,28 +42,50 @@ export function mergedResult(index: MessageIndex, ranks: RankList, cuts: readonl
     return p - cutsBefore(cuts, p) + i;
   });
   const recs = index.all.recs;
-  return {
-    size: baseSize + own.length,
-    slice(start: number, end: number): MessageRecord[] {
-      const stop = Math.min(end, baseSize + own.length);
-      const out: MessageRecord[] = [];
-      if (start >= stop) return out;
-      let i = 0;
-      while (i < own.length && ownAt[i]! < start) i++;
-      // The base match at merged position `start` is the (start − i)th; find its place in `ranks`.
-      let p = positionOf(cuts, start - i);
-      let c = cutsBefore(cuts, p);
-      for (let t = start; t < stop; t++) {
-        if (i < own.length && ownAt[i] === t) {
-          out.push(own[i++]!);
-          continue;
-        }
-        while (c < cuts.length && cuts[c] === p) {
-          c++;
-          p++;
-        }
-        out.push(recs[ranks[p++]!]!);
+  const size = baseSize + own.length;
+  /** Visits merged positions [start, stop) in order with each match's base rank (−1 for own). */
+  const walk = (start: number, stop: number, visit: (m: MessageRecord, rank: number) => void): void => {
+    let i = 0;
+    while (i < own.length && ownAt[i]! < start) i++;
+    // The base match at merged position `start` is the (start − i)th; find its place in `ranks`.
+    let p = positionOf(cuts, start - i);
+    let c = cutsBefore(cuts, p);
+    for (let t = start; t < stop; t++) {
+      if (i < own.length && ownAt[i] === t) {
+        visit(own[i++]!, -1);
+        continue;
       }
+      while (c < cuts.length && cuts[c] === p) {
+        c++;
+        p++;
+      }
+      const r = ranks[p++]!;
+      visit(recs[r]!, r);
+    }
+  };
+  return {
+    size,
+    slice(start: number, end: number): MessageRecord[] {
+      const out: MessageRecord[] = [];
+      walk(start, Math.min(end, size), (m) => out.push(m));
+      return out;
+    },
+    firstOfEachThread(): MessageRecord[] {
+      // Base threads are marked by their number (a byte each); the trial's own messages by id.
+      const seenBase = new Uint8Array(index.threadCount);
+      const seenOwn = new Set<string>();
+      const out: MessageRecord[] = [];
+      walk(0, size, (m, r) => {
+        const t = r >= 0 ? index.threadOf[r]! : index.threadNumbers.get(m.threadId);
+        if (t !== undefined) {
+          if (seenBase[t] === 1) return;
+          seenBase[t] = 1;
+        } else {
+          if (seenOwn.has(m.threadId)) return;
+          seenOwn.add(m.threadId);
+        }
+        out.push(m);
+      });
       return out;
     },
   };
