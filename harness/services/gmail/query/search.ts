@@ -26,7 +26,7 @@ export function newestFirst(a: MessageRecord, b: MessageRecord): number {
 
 /**
  * Every message matching the options, newest first. A malformed or over-limit `q` is a 400.
- * See searchResult; this reads the whole answer (threads.list and drafts.list group it).
+ * See searchResult; this reads the whole answer (drafts.list keeps the drafts among it).
  */
 export function searchMessages(ws: Workspace, principal: string, opts: SearchOptions): MessageRecord[] {
   const r = searchResult(ws, principal, opts);
