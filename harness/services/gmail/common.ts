@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineOperation, type Operation, type OperationSpec } from '../../core/index.ts';
 import { qInt, qList } from '../wire-schema.ts';
-import { paginate as kitPaginate, pageSizeFor } from '../google/paging.ts';
+import { decodePageToken, encodePageToken, paginate as kitPaginate, pageSizeFor } from '../google/paging.ts';
 import type { MessageRecord } from './model.ts';
 
 /** The `userId` path parameter every method takes. */
@@ -47,6 +47,18 @@ export function listQuery(params: Record<string, unknown>): Record<string, unkno
 export function paginate<T>(items: readonly T[], token: string | undefined, size: number, query: unknown): { page: T[]; nextPageToken?: string } {
   const { page, nextPageToken } = kitPaginate(items, token, size, query, 'gmail');
   return nextPageToken === undefined ? { page } : { page, nextPageToken };
+}
+
+/**
+ * One page of a list read lazily (`slice` of [start, end) of `size` items), with the same
+ * token and page as paginate over the whole list, so a page of a long search reads only the page.
+ */
+export function paginateLazy<T>(
+  list: { readonly size: number; slice(start: number, end: number): T[] }, token: string | undefined, size: number, query: unknown,
+): { page: T[]; nextPageToken?: string } {
+  const { offset } = decodePageToken(token, query, 'gmail');
+  const page = list.slice(offset, offset + size);
+  return offset + size < list.size ? { page, nextPageToken: encodePageToken(offset + size, query) } : { page };
 }
 
 /** The value of a header of a stored message (case-insensitive), or undefined. */

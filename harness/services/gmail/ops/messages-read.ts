@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { qBool, qList } from '../../wire-schema.ts';
 import { notFound } from '../../wire-errors.ts';
-import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, stub, userIdParam } from '../common.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginateLazy, listQuery, stub, userIdParam } from '../common.ts';
 import { getMessage, mailboxOf } from '../mailbox.ts';
 import { attachmentBytes } from '../render.ts';
-import { searchMessages } from '../query/search.ts';
+import { searchResult } from '../query/search.ts';
 
 /** Query parameters shared by messages.list and threads.list. */
 export const searchParams = {
@@ -22,12 +22,12 @@ export const messagesList = gmailOp({
   params: z.object({ userId: userIdParam, ...searchParams, ...pageParams(500, 100) }),
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
-    const hits = searchMessages(ctx.ws, email, params);
-    const { page, nextPageToken } = paginate(hits, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
+    const hits = searchResult(ctx.ws, email, params);
+    const { page, nextPageToken } = paginateLazy(hits, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     return {
       ...(page.length ? { messages: page.map(stub) } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),
-      resultSizeEstimate: hits.length,
+      resultSizeEstimate: hits.size,
     };
   },
 });

@@ -5,7 +5,8 @@ import { entityNotFound, requireWellFormedId } from '../errors.ts';
 import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, UserIdParams, userIdParam } from '../common.ts';
 import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import type { MessageRecord } from '../model.ts';
-import { searchMessages } from '../query/search.ts';
+import { searchResult } from '../query/search.ts';
+import { membersOfThreads } from '../query/message-index.ts';
 import { checkModify, ModifyBody } from './messages-write.ts';
 import { searchParams } from './messages-read.ts';
 
@@ -34,23 +35,22 @@ export const threadsList = gmailOp({
   params: z.object({ userId: userIdParam, ...searchParams, ...pageParams(500, 100) }),
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
-    const hits = searchMessages(ctx.ws, email, params);
-    const seen = new Map<string, MessageRecord>();
-    for (const m of hits) if (!seen.has(m.threadId)) seen.set(m.threadId, m);
-    const threads = [...seen.values()];
+    const threads = searchResult(ctx.ws, email, params).firstOfEachThread();
     const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
-    // A thread's snippet is its latest message's, its historyId the highest of its messages.
-    const latest = new Map<string, MessageRecord>(page.map((m) => [m.threadId, m]));
-    const history = new Map<string, number>();
-    for (const m of messages(ctx.ws).values()) {
-      ctx.ws.spend(1);
-      const cur = latest.get(m.threadId);
-      if (!cur) continue;
-      if (Number(m.internalDate) > Number(cur.internalDate)) latest.set(m.threadId, m);
-      history.set(m.threadId, Math.max(history.get(m.threadId) ?? 0, Number(m.historyId)));
-    }
+    // A thread's snippet is its latest message's (the first of the newest in the mailbox's
+    // order), its historyId the highest of its messages: only the page's threads are read.
+    const members = membersOfThreads(messages(ctx.ws), page.map((m) => m.threadId), (n) => ctx.ws.spend(n));
+    const summaries = page.map((hit) => {
+      let latest = hit;
+      let history = 0;
+      for (const m of members.get(hit.threadId)!) {
+        if (Number(m.internalDate) > Number(latest.internalDate)) latest = m;
+        history = Math.max(history, Number(m.historyId));
+      }
+      return { id: hit.threadId, snippet: latest.snippet, historyId: String(history) };
+    });
     return {
-      ...(page.length ? { threads: page.map((m) => ({ id: m.threadId, snippet: latest.get(m.threadId)!.snippet, historyId: String(history.get(m.threadId)) })) } : {}),
+      ...(page.length ? { threads: summaries } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),
       resultSizeEstimate: threads.length,
     };

@@ -12,29 +12,12 @@ export interface QueryEnv {
   readonly labelIds: ReadonlyMap<string, string>;
 }
 
-/**
- * What an index can use of a query: labels every match carries and the window its
- * internalDate falls in, read from the query's top-level terms. Never narrower than the
- * query; `exact` when the query says nothing more (so every message of the label in the
- * window matches and `test` need not run).
- */
-export interface QueryHints {
-  readonly labels: readonly string[];
-  /** Earliest internalDate a match can have (inclusive; -Infinity when open). */
-  readonly from: number;
-  /** internalDate every match is below (exclusive; Infinity when open). */
-  readonly to: number;
-  /** Words every match contains (from top-level free-text and `subject:` terms). */
-  readonly words: readonly string[];
-  /** From one top-level OR of free-text terms: every match contains all the words of one alternative. */
-  readonly anyOf: ReadonlyArray<readonly string[]> | undefined;
-  readonly exact: boolean;
-}
-
 /** A compiled query. */
 export interface CompiledQuery {
   readonly test: (rec: MessageRecord) => boolean;
-  readonly hints: QueryHints;
+  /** The parsed query and what it was compiled against, for the indexes to plan over (query/index-plan.ts). */
+  readonly ast: QueryNode;
+  readonly env: QueryEnv;
   /** True when the query itself asks for trash or spam (in:trash, in:spam, in:anywhere). */
   readonly includesTrashOrSpam: boolean;
   /** Work units one `test` may cost at most (every node evaluated once), for the caller's work budget. */
@@ -86,7 +69,23 @@ function zoneMidnight(y: number, m: number, d: number): number {
  * `after:2004/04/16` and `after:04/16/2004`) as midnight Pacific time, or epoch seconds
  * as that exact instant.
  */
-function parseDate(v: string): number {
+export function parseDate(v: string): number {
+  const hit = parsedDates.get(v);
+  if (hit !== undefined) return hit;
+  const t = parseDateOnce(v);
+  if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+  parsedDates.set(v, t);
+  return t;
+}
+
+/**
+ * Dates already parsed: a date's instant depends on its text alone, reading the zone's offset
+ * costs microseconds (Intl), and a search reads each date twice (its test and its index plan).
+ */
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_KEPT = 1_024;
+
+function parseDateOnce(v: string): number {
   if (/^\d{9,11}$/.test(v)) return Number(v) * 1000;
   let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(v);
   if (m) return zoneMidnight(+m[1]!, +m[2]!, +m[3]!);
@@ -102,7 +101,8 @@ function parseSize(v: string): number {
   return Number(m[1]) * mult;
 }
 
-function parseAge(v: string): number {
+/** Parses an age (`2d`, `3m`, `1y`: days, 30-day months, 365-day years) into milliseconds. */
+export function parseAge(v: string): number {
   const m = /^(\d+)([dmy])$/i.exec(v);
   if (!m) throw new QuerySyntaxError(`Invalid age "${v}" (use e.g. 2d, 3m or 1y)`);
   const unit = m[2]!.toLowerCase();
@@ -121,8 +121,13 @@ function textPred(value: string, field: 'all' | 'subject'): Pred {
   return (r) => searchText(r)[field].includes(phrase);
 }
 
+/** What an address term looks for: its value lower-cased, `me` standing for the principal. */
+export function addressNeedle(value: string, env: QueryEnv): string {
+  return value.toLowerCase() === 'me' ? env.principal.toLowerCase() : value.toLowerCase();
+}
+
 function addressPred(value: string, env: QueryEnv, pick: (r: MessageRecord) => string): Pred {
-  const v = value.toLowerCase() === 'me' ? env.principal.toLowerCase() : value.toLowerCase();
+  const v = addressNeedle(value, env);
   return (r) => pick(r).includes(v);
 }
 
@@ -143,7 +148,8 @@ const CATEGORY: Record<string, string> = {
   promotions: 'CATEGORY_PROMOTIONS', updates: 'CATEGORY_UPDATES', forums: 'CATEGORY_FORUMS',
 };
 
-function isUserLabel(id: string): boolean {
+/** True for a user label's id (system labels are upper-case names). */
+export function isUserLabel(id: string): boolean {
   return id.startsWith('Label_');
 }
 
@@ -251,11 +257,11 @@ function evalCost(node: QueryNode): number {
  */
 export function compileQuery(q: string, env: QueryEnv): CompiledQuery {
   const ast = parseQuery(q);
-  return { test: compileNode(ast, env), hints: hintsOf(ast, env), includesTrashOrSpam: mentionsTrashOrSpam(ast), cost: evalCost(ast) };
+  return { test: compileNode(ast, env), ast, env, includesTrashOrSpam: mentionsTrashOrSpam(ast), cost: evalCost(ast) };
 }
 
 /** The label a term requires, exactly as termPred tests it; undefined when the term is not a plain label test. */
-function labelOfTerm(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): string | undefined {
+export function labelOfTerm(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): string | undefined {
   const lower = node.value.toLowerCase();
   switch (node.field) {
     case 'label': return env.labelIds.get(normaliseLabelName(node.value));
@@ -264,45 +270,4 @@ function labelOfTerm(node: Extract<QueryNode, { t: 'term' }>, env: QueryEnv): st
     case 'category': return CATEGORY[lower];
     default: return undefined;
   }
-}
-
-/** The terms a match must satisfy all of: the top level, with nested groups like `subject:(board deck)` opened (bounded by the parser's depth and term limits). */
-function conjuncts(node: QueryNode): QueryNode[] {
-  return node.t === 'and' ? node.items.flatMap(conjuncts) : [node];
-}
-
-/** Reads the index hints off the query's top-level terms (the ones every match must satisfy). */
-function hintsOf(ast: QueryNode, env: QueryEnv): QueryHints {
-  const labels: string[] = [];
-  const required: string[] = [];
-  let anyOf: string[][] | undefined;
-  let from = -Infinity;
-  let to = Infinity;
-  let exact = true;
-  for (const node of conjuncts(ast)) {
-    if (node.t === 'or' && anyOf === undefined) {
-      // `budget OR reforecast`: a match has every word of one side (textPred reads the same words).
-      const sides = node.items.map((n) => (n.t === 'term' && (n.field === undefined || n.field === 'subject') ? words(n.value) : []));
-      if (sides.every((w) => w.length > 0)) anyOf = sides;
-    }
-    if (node.t !== 'term') { exact = false; continue; }
-    const v = node.value;
-    switch (node.field) {
-      // A word or phrase (anywhere, or in the subject) matches only messages holding each of its words.
-      case undefined: case 'subject': required.push(...words(v)); exact = false; break;
-      // Same comparisons as termPred: after/newer ≥, before/older <, newer_than >, older_than <; dates are whole ms.
-      case 'after': case 'newer': from = Math.max(from, parseDate(v)); break;
-      case 'before': case 'older': to = Math.min(to, parseDate(v)); break;
-      case 'newer_than': from = Math.max(from, env.nowMs - parseAge(v) + 1); break;
-      case 'older_than': to = Math.min(to, env.nowMs - parseAge(v)); break;
-      case 'in': if (v.toLowerCase() === 'anywhere') break; // matches everything: nothing to narrow, still exact
-      // falls through
-      default: {
-        const label = labelOfTerm(node, env);
-        if (label === undefined) exact = false;
-        else labels.push(label);
-      }
-    }
-  }
-  return { labels, from, to, words: [...new Set(required)], anyOf, exact };
 }

@@ -1,13 +1,15 @@
 /**
- * Indexes over a mailbox's base messages: every message, and each label's messages, newest
- * first with their parsed dates. Built once per base (shared by every trial made from it)
- * and never written: a trial's own changes are read from the collection's overlay on each
- * search, so a write costs nothing here and a search costs O(log n + its changes + what it returns).
+ * Indexes over a mailbox's base messages: every message newest first with its parsed date,
+ * and each label's messages as sorted lists of ranks (a message's position in that order;
+ * harness/services/gmail/query/rank-lists.ts). Built once per base (shared by every trial
+ * made from it) and never written: a trial's own changes are read from the collection's
+ * overlay on each search, so a write costs nothing here and a search costs
+ * O(log n + its changes + what it returns).
  */
 import type { Collection } from '../../../core/index.ts';
 import type { MessageRecord } from '../model.ts';
-import { searchText } from './text-index.ts';
 import { worthIndexing } from '../../index-policy.ts';
+import { NO_RANKS, type RankList } from './rank-lists.ts';
 
 /** Messages newest first (ties: greater id first, as `newestFirst`), with their internalDate parsed once. */
 export interface SortedMessages {
@@ -16,74 +18,32 @@ export interface SortedMessages {
   readonly dates: Float64Array;
 }
 
+/** A label's messages, and those of them not in TRASH or SPAM. */
+export interface LabelRanks {
+  readonly all: RankList;
+  readonly visible: RankList;
+}
+
 /** The index of one base map of messages. */
 export interface MessageIndex {
-  /** Every message. */
+  /** Every message; a message's rank is its position here. */
   readonly all: SortedMessages;
-  /** Every message not in TRASH or SPAM (what a search sees by default). */
-  readonly visible: SortedMessages;
-  /** Per label id: its messages, and those of them not in TRASH or SPAM. */
-  readonly byLabel: ReadonlyMap<string, { readonly all: SortedMessages; readonly visible: SortedMessages }>;
+  /** Every rank, 0 to n − 1 (so a date window of every message is a view of it). */
+  readonly every: RankList;
+  /** The ranks of messages not in TRASH or SPAM (what a search sees by default). */
+  readonly visible: RankList;
+  /** 1 at the rank of a message in TRASH or SPAM. */
+  readonly hidden: Uint8Array;
+  /** Per label id: its messages' ranks. */
+  readonly byLabel: ReadonlyMap<string, LabelRanks>;
+  /** Per rank, its message's thread number (threads.list deduplicates by a byte per thread, not a string key). */
+  readonly threadOf: Int32Array;
+  /** Thread id → thread number, for the base's threads. */
+  readonly threadNumbers: ReadonlyMap<string, number>;
+  readonly threadCount: number;
 }
 
-const EMPTY: SortedMessages = { recs: [], dates: new Float64Array(0) };
 const indexes = new WeakMap<ReadonlyMap<string, MessageRecord>, MessageIndex>();
-const wordIndexes = new WeakMap<MessageIndex, ReadonlyMap<string, SortedMessages>>();
-
-function withDates(recs: readonly MessageRecord[]): SortedMessages {
-  return { recs, dates: Float64Array.from(recs, (m) => Number(m.internalDate)) };
-}
-
-/**
- * Each word's messages, newest first: built on the first search with free text (it reads
- * every message's search text once, the cost the first scan used to pay), then shared.
- */
-export function wordIndex(index: MessageIndex): ReadonlyMap<string, SortedMessages> {
-  const hit = wordIndexes.get(index);
-  if (hit) return hit;
-  const groups = new Map<string, MessageRecord[]>();
-  for (const m of index.all.recs) {
-    for (const w of searchText(m).words) {
-      let g = groups.get(w);
-      if (!g) groups.set(w, (g = []));
-      g.push(m);
-    }
-  }
-  const out = new Map<string, SortedMessages>();
-  for (const [w, g] of groups) out.set(w, withDates(g));
-  wordIndexes.set(index, out);
-  return out;
-}
-
-/** A word's list; the empty list for a word no base message holds. */
-export function wordList(words: ReadonlyMap<string, SortedMessages>, word: string): SortedMessages {
-  return words.get(word) ?? EMPTY;
-}
-
-/** The union of newest-first lists, newest first, each message once (O(total · log lists) at worst; lists are few). */
-export function unionOf(lists: readonly SortedMessages[]): SortedMessages {
-  const nonEmpty = lists.filter((l) => l.recs.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-  const at = nonEmpty.map(() => 0);
-  const out: MessageRecord[] = [];
-  const seen = new Set<MessageRecord>();
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < nonEmpty.length; i++) {
-      const l = nonEmpty[i]!;
-      if (at[i]! >= l.recs.length) continue;
-      if (best < 0 || compareNewest(l.dates[at[i]!]!, l.recs[at[i]!]!.id, nonEmpty[best]!.dates[at[best]!]!, nonEmpty[best]!.recs[at[best]!]!.id) < 0) best = i;
-    }
-    if (best < 0) break;
-    const m = nonEmpty[best]!.recs[at[best]!]!;
-    at[best]!++;
-    if (!seen.has(m)) {
-      seen.add(m);
-      out.push(m);
-    }
-  }
-  return withDates(out);
-}
 
 /** Compares (date, id) pairs newest first, greater id first on equal dates. */
 export function compareNewest(da: number, ia: string, db: number, ib: string): number {
@@ -96,7 +56,7 @@ function sorted(recs: MessageRecord[]): SortedMessages {
   return { recs: keyed.map((k) => k.r), dates: Float64Array.from(keyed, (k) => k.d) };
 }
 
-function hidden(m: MessageRecord): boolean {
+function isHidden(m: MessageRecord): boolean {
   return m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM');
 }
 
@@ -110,36 +70,49 @@ export function messageIndex(col: Collection<MessageRecord>): MessageIndex | und
   if (hit) return hit;
   if (!worthIndexing(base, indexes)) return undefined;
   const all = sorted([...base.values()]);
-  const visible = sorted(all.recs.filter((m) => !hidden(m)));
-  const groups = new Map<string, MessageRecord[]>();
-  // Built from the already sorted list, so each label's list comes out sorted too.
-  for (const m of all.recs) {
+  const n = all.recs.length;
+  const every = new Int32Array(n);
+  const hidden = new Uint8Array(n);
+  const threadOf = new Int32Array(n);
+  const threadNumbers = new Map<string, number>();
+  const groups = new Map<string, number[]>();
+  // Walked in rank order, so each label's list comes out sorted.
+  for (let r = 0; r < n; r++) {
+    const m = all.recs[r]!;
+    every[r] = r;
+    let t = threadNumbers.get(m.threadId);
+    if (t === undefined) threadNumbers.set(m.threadId, (t = threadNumbers.size));
+    threadOf[r] = t;
+    if (isHidden(m)) hidden[r] = 1;
     for (const l of new Set(m.labelIds)) {
       let g = groups.get(l);
       if (!g) groups.set(l, (g = []));
-      g.push(m);
+      g.push(r);
     }
   }
-  const byLabel = new Map<string, { all: SortedMessages; visible: SortedMessages }>();
+  const visibleOf = (ranks: RankList): RankList => {
+    const out = ranks.filter((r) => hidden[r] === 0);
+    return out.length === ranks.length ? ranks : out;
+  };
+  const byLabel = new Map<string, LabelRanks>();
   for (const [l, g] of groups) {
-    const allOf: SortedMessages = { recs: g, dates: Float64Array.from(g, (m) => Number(m.internalDate)) };
-    const vis = g.filter((m) => !hidden(m));
-    byLabel.set(l, { all: allOf, visible: vis.length === g.length ? allOf : { recs: vis, dates: Float64Array.from(vis, (m) => Number(m.internalDate)) } });
+    const ranks = Int32Array.from(g);
+    byLabel.set(l, { all: ranks, visible: visibleOf(ranks) });
   }
-  const index: MessageIndex = { all, visible, byLabel };
+  const index: MessageIndex = { all, every, visible: visibleOf(every), hidden, byLabel, threadOf, threadNumbers, threadCount: threadNumbers.size };
   indexes.set(base, index);
   return index;
 }
 
-/** A label's list (or every message's, for no label); the empty list for a label no base message carries. */
-export function listFor(index: MessageIndex, label: string | undefined, visibleOnly: boolean): SortedMessages {
-  if (label === undefined) return visibleOnly ? index.visible : index.all;
+/** A label's ranks (only those not in TRASH or SPAM when `visibleOnly`); empty for a label no base message carries. */
+export function labelRanks(index: MessageIndex, label: string, visibleOnly: boolean): RankList {
   const l = index.byLabel.get(label);
-  return l === undefined ? EMPTY : visibleOnly ? l.visible : l.all;
+  return l === undefined ? NO_RANKS : visibleOnly ? l.visible : l.all;
 }
 
-/** First index whose date is below `bound` (dates descend): the start of `date < bound`. */
-function firstBelow(dates: Float64Array, bound: number): number {
+/** First rank whose date is below `bound` (dates descend): where `date < bound` starts. */
+export function firstRankBelow(index: MessageIndex, bound: number): number {
+  const dates = index.all.dates;
   let lo = 0;
   let hi = dates.length;
   while (lo < hi) {
@@ -150,23 +123,36 @@ function firstBelow(dates: Float64Array, bound: number): number {
   return lo;
 }
 
-/** The index range [start, end) of `list` whose dates fall in [from, to). */
-export function dateRange(list: SortedMessages, from: number, to: number): [number, number] {
-  const start = to === Infinity ? 0 : firstBelow(list.dates, to);
-  const end = from === -Infinity ? list.dates.length : firstBelow(list.dates, from);
-  return [start, Math.max(start, end)];
-}
-
-/** Where a message with this date and id sits (or would sit) in `list`: the first position not newer than it. */
-export function position(list: SortedMessages, date: number, id: string): number {
+/** First rank whose date is at most `bound`: where `date <= bound` starts. */
+export function firstRankAtMost(index: MessageIndex, bound: number): number {
+  const dates = index.all.dates;
   let lo = 0;
-  let hi = list.recs.length;
+  let hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareNewest(list.dates[mid]!, list.recs[mid]!.id, date, id) < 0) lo = mid + 1;
+    if (dates[mid]! <= bound) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The rank a message with this date and id has (or would have): the first not newer than it. */
+export function boundaryRank(index: MessageIndex, date: number, id: string): number {
+  const { recs, dates } = index.all;
+  let lo = 0;
+  let hi = recs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareNewest(dates[mid]!, recs[mid]!.id, date, id) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The rank of a base record, or −1 when it is not this index's. */
+export function rankOf(index: MessageIndex, rec: MessageRecord): number {
+  const r = boundaryRank(index, Number(rec.internalDate), rec.id);
+  return index.all.recs[r] === rec ? r : -1;
 }
 
 /** This trial's changes to the messages: base records it replaced or deleted, and its live added or changed records. */
@@ -224,6 +210,29 @@ export function threadMembers(col: Collection<MessageRecord>, threadId: string):
   const g = grouped(col);
   if (!g) return [...col.values()].filter((m) => m.threadId === threadId);
   return members(col, g.byThread.get(threadId) ?? [], (m) => m.threadId === threadId);
+}
+
+/**
+ * The live messages of each of these threads, each in the collection's iteration order (as
+ * threadMembers): one read of the thread index, O(their messages + changes), or while it is
+ * not built one pass over the mailbox, never one per thread. `spend` is charged per message read.
+ */
+export function membersOfThreads(col: Collection<MessageRecord>, threadIds: readonly string[], spend: (units: number) => void): Map<string, MessageRecord[]> {
+  const out = new Map<string, MessageRecord[]>(threadIds.map((id) => [id, []]));
+  const g = grouped(col);
+  if (!g) {
+    for (const m of col.values()) {
+      spend(1);
+      out.get(m.threadId)?.push(m);
+    }
+    return out;
+  }
+  for (const id of threadIds) {
+    const ms = members(col, g.byThread.get(id) ?? [], (m) => m.threadId === id);
+    spend(1 + ms.length);
+    out.set(id, ms);
+  }
+  return out;
 }
 
 /** The live messages whose Message-ID header is `headerId`, in the collection's iteration order. O(matches + changes). */

@@ -5,7 +5,10 @@ import type { MessageRecord } from '../model.ts';
 import { labelNameIndex, messages } from '../mailbox.ts';
 import { compileQuery, type CompiledQuery } from './evaluate.ts';
 import { QuerySyntaxError } from './parse.ts';
-import { dateRange, listFor, messageIndex, messageOverlay, position, unionOf, wordIndex, wordList, type SortedMessages } from './message-index.ts';
+import { messageIndex, messageOverlay, rankOf } from './message-index.ts';
+import { materialize, planSearch } from './index-plan.ts';
+import { filterRanks, lowerBound } from './rank-lists.ts';
+import { arrayResult, mergedResult, type SearchResult } from './search-result.ts';
 
 /** Search options shared by messages.list, threads.list and drafts.list. */
 export interface SearchOptions {
@@ -23,15 +26,26 @@ export function newestFirst(a: MessageRecord, b: MessageRecord): number {
 
 /**
  * Every message matching the options, newest first. A malformed or over-limit `q` is a 400.
- * Candidates come from the base index (harness/services/gmail/query/message-index.ts): the
- * narrowest list among the labels every match must carry, cut to the query's date window
- * by binary search, plus this trial's own changed messages. A query that is only a label
- * and a date window is answered from the list without testing a message; any other is
- * tested on the candidates alone, spending the call's work budget per candidate (plus the
- * query's cost per message it evaluates), so a legal but huge query ends with the budget
- * error, not minutes of CPU.
+ * See searchResult; this reads the whole answer (drafts.list keeps the drafts among it).
  */
 export function searchMessages(ws: Workspace, principal: string, opts: SearchOptions): MessageRecord[] {
+  const r = searchResult(ws, principal, opts);
+  return r.slice(0, r.size);
+}
+
+/**
+ * The messages matching the options, newest first, read a page at a time. A malformed or
+ * over-limit `q` is a 400. Over an indexed base (harness/services/gmail/query/message-index.ts)
+ * the query is planned on the indexes (query/index-plan.ts): labels, words, addresses and
+ * date windows are sorted rank lists and windows, combined by AND, OR and NOT. When the plan
+ * is exact (every term answered by an index) no message is tested: the answer is the plan's
+ * list without the base records this trial replaced or deleted, merged with its own matching
+ * messages, and a page costs O(log n + page + changes). Otherwise the plan's candidates alone
+ * are tested, spending the call's work budget per candidate (plus the query's cost per message
+ * it evaluates), so a legal but huge query ends with the budget error, not minutes of CPU.
+ * Either way the answer is the scan's (test/services/gmail/message-index.test.ts).
+ */
+export function searchResult(ws: Workspace, principal: string, opts: SearchOptions): SearchResult {
   let compiled;
   try {
     compiled = compileQuery(opts.q ?? '', { nowMs: ws.nowMs(), principal, labelIds: labelNameIndex(ws) });
@@ -45,28 +59,8 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
     !labelIds.includes('TRASH') && !labelIds.includes('SPAM');
   const col = messages(ws);
   const index = messageIndex(col);
-  if (!index) return scanAll(ws, col, compiled, labelIds, skipTrash, opts.filter);
+  if (!index) return arrayResult(scanAll(ws, col, compiled, labelIds, skipTrash, opts.filter));
   const overlay = messageOverlay(col);
-  const { hints } = compiled;
-  const required = [...new Set([...labelIds, ...hints.labels])];
-  let list = listFor(index, undefined, skipTrash);
-  for (const l of required) {
-    const candidate = listFor(index, l, skipTrash);
-    if (candidate.recs.length < list.recs.length) list = candidate;
-  }
-  if (!hints.exact && (hints.words.length > 0 || hints.anyOf)) {
-    // Free text: a word's list (or the union of an OR's sides) may be narrower than any label's.
-    const byWord = wordIndex(index);
-    for (const w of hints.words) {
-      const candidate = wordList(byWord, w);
-      if (candidate.recs.length < list.recs.length) list = candidate;
-    }
-    if (hints.anyOf) {
-      const sides = hints.anyOf.map((ws) => ws.map((w) => wordList(byWord, w)).reduce((a, b) => (b.recs.length < a.recs.length ? b : a)));
-      if (sides.reduce((n, l) => n + l.recs.length, 0) < list.recs.length) list = unionOf(sides);
-    }
-  }
-  const [start, end] = dateRange(list, hints.from, hints.to);
   const matches = (m: MessageRecord): boolean => {
     ws.spend(1);
     if (skipTrash && (m.labelIds.includes('TRASH') || m.labelIds.includes('SPAM'))) return false;
@@ -79,19 +73,32 @@ export function searchMessages(ws: Workspace, principal: string, opts: SearchOpt
     ws.spend(compiled.cost);
     return compiled.test(m);
   };
-  const own = overlay.live.filter(matches);
-  if (hints.exact && !opts.filter && required.length <= 1) {
-    // The list holds exactly the matches (its label, trash and spam rule, date window): no message need be tested.
-    ws.spend(1 + overlay.shadowed.size);
-    return mergeNewest(withoutShadowed(list, start, end, overlay.shadowed), own);
+  const own = overlay.live.filter(matches).sort(newestFirst);
+  ws.spend(1 + overlay.shadowed.size);
+  const ctx = { index, env: compiled.env, visibleOnly: skipTrash, spend: (units: number) => ws.spend(units) };
+  const plan = planSearch(ctx, compiled.ast, labelIds);
+  const { ranks: candidates, visibleOnly } = materialize(ctx, plan);
+  const hidden = index.hidden;
+  const visible = skipTrash && !visibleOnly ? filterRanks(candidates, (r) => hidden[r] === 0) : candidates;
+  if (plan.exact && !opts.filter) {
+    // The list holds exactly the base matches: cut the ones this trial replaced or deleted.
+    const cuts: number[] = [];
+    for (const s of overlay.shadowed) {
+      const r = rankOf(index, s);
+      const p = r < 0 ? -1 : lowerBound(visible, r);
+      if (p >= 0 && visible[p] === r) cuts.push(p);
+    }
+    return mergedResult(index, visible, cuts.sort((a, b) => a - b), own);
   }
-  const out: MessageRecord[] = [];
-  for (let i = start; i < end; i++) {
-    const m = list.recs[i]!;
-    if (overlay.shadowed.has(m)) continue;
-    if (matches(m)) out.push(m);
+  const tested = new Int32Array(visible.length);
+  const recs = index.all.recs;
+  const shadowed = overlay.shadowed.size > 0 ? overlay.shadowed : undefined;
+  let n = 0;
+  for (let i = 0; i < visible.length; i++) {
+    const m = recs[visible[i]!]!;
+    if (shadowed?.has(m) !== true && matches(m)) tested[n++] = visible[i]!;
   }
-  return mergeNewest(out, own);
+  return mergedResult(index, tested.subarray(0, n), [], own);
 }
 
 /** The search without an index: every live message tested (a small base read only a few times so far). */
@@ -113,44 +120,4 @@ function scanAll(
     out.push(m);
   }
   return out.sort(newestFirst);
-}
-
-/** `list.recs[start, end)` without the base records this trial replaced or deleted (a copy: callers keep it). */
-function withoutShadowed(list: SortedMessages, start: number, end: number, shadowed: ReadonlySet<MessageRecord>): MessageRecord[] {
-  const cuts: number[] = [];
-  for (const s of shadowed) {
-    const p = position(list, Number(s.internalDate), s.id);
-    if (p >= start && p < end && list.recs[p] === s) cuts.push(p);
-  }
-  if (cuts.length === 0) return list.recs.slice(start, end);
-  cuts.sort((a, b) => a - b);
-  const pieces: MessageRecord[][] = [];
-  let from = start;
-  for (const c of cuts) {
-    pieces.push(list.recs.slice(from, c));
-    from = c + 1;
-  }
-  pieces.push(list.recs.slice(from, end));
-  return ([] as MessageRecord[]).concat(...pieces);
-}
-
-/** Merges a few messages into a newest-first list by binary search (O(k log n) comparisons, native copies). */
-function mergeNewest(sortedHits: MessageRecord[], extra: MessageRecord[]): MessageRecord[] {
-  if (extra.length === 0) return sortedHits;
-  extra.sort(newestFirst);
-  const pieces: MessageRecord[][] = [];
-  let from = 0;
-  for (const e of extra) {
-    let lo = from;
-    let hi = sortedHits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (newestFirst(sortedHits[mid]!, e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    pieces.push(sortedHits.slice(from, lo), [e]);
-    from = lo;
-  }
-  pieces.push(sortedHits.slice(from));
-  return ([] as MessageRecord[]).concat(...pieces);
 }

@@ -35,14 +35,39 @@ function headerNames(rec: MessageRecord, name: string): string {
   return rec.headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value).join(', ').toLowerCase();
 }
 
+/** `name <address>` of the sender as `from:` searches it (the name lower-cased). */
+export function fromText(rec: MessageRecord): string {
+  return `${rec.fromName.toLowerCase()} <${rec.from}>`;
+}
+
+/** The To header and the To addresses, lower-case. */
+function toText(rec: MessageRecord): string {
+  return `${headerNames(rec, 'to')} ${rec.recipients.to.join(' ')}`;
+}
+
+/** The Cc header and the Cc addresses, lower-case: what `cc:` searches. */
+export function ccText(rec: MessageRecord): string {
+  return `${headerNames(rec, 'cc')} ${rec.recipients.cc.join(' ')}`;
+}
+
+/** The Bcc addresses: what `bcc:` searches. */
+export function bccText(rec: MessageRecord): string {
+  return rec.recipients.bcc.join(' ');
+}
+
+/** To, Cc and Bcc together: what `to:` and `deliveredto:` search. */
+export function recipientsText(rec: MessageRecord): string {
+  return `${toText(rec)} ${ccText(rec)} ${bccText(rec)}`;
+}
+
 /** The search text of a record (cached: records are frozen, so a changed message is a new key). */
 export function searchText(rec: MessageRecord): SearchText {
   const hit = cache.get(rec);
   if (hit) return hit;
-  const to = `${headerNames(rec, 'to')} ${rec.recipients.to.join(' ')}`;
-  const cc = `${headerNames(rec, 'cc')} ${rec.recipients.cc.join(' ')}`;
-  const bcc = rec.recipients.bcc.join(' ');
-  const from = `${rec.fromName.toLowerCase()} <${rec.from}>`;
+  const to = toText(rec);
+  const cc = ccText(rec);
+  const bcc = bccText(rec);
+  const from = fromText(rec);
   const filenames = rec.attachments.map((a) => a.filename.toLowerCase());
   const all = words(`${rec.subject}\n${rec.text}\n${from}\n${to}\n${cc}\n${filenames.join(' ')}`);
   const st: SearchText = {
