@@ -14,7 +14,7 @@ import { slackIdsOf } from '../../scorers/grading/changes.ts';
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import type { Flow } from '../../scorers/flows/types.ts';
 import { runTrial, type TrialExecution } from '../runner/run-trial.ts';
-import { difficultyMismatch, lengthOfLog } from './reference-length.ts';
+import { difficultyMismatch, lengthOfLog, referenceLength } from './reference-length.ts';
 import { seedTask, seedTaskUncached } from '../runner/seeded-task.ts';
 import { createWorkspace } from '../services/workspace.ts';
 import { deriveMutants, recordedCalls, replay, victimPickers } from './mutations.ts';
@@ -100,6 +100,12 @@ async function runGraded(task: Task, agent: Agent, base: WorkspaceBase, seed: nu
 /** Checks one task by running its references and mutants and inspecting its definition. */
 export async function checkTask(
   task: Task, base: WorkspaceBase, seed: number, auth: AuthContext, colleagues: readonly string[] = [],
+  /**
+   * The plain (1×) base when `base` is a `--scale` one: difficulty is calibrated on the
+   * workspace the task was written for, since a bulk task's oracle makes more writes over a
+   * larger haystack without getting harder.
+   */
+  calibrationBase?: WorkspaceBase,
 ): Promise<TaskCheck> {
   const items: CheckItem[] = [];
   const scores: Record<string, number | null> = {};
@@ -156,7 +162,8 @@ export async function checkTask(
     detail: leaks.length === 0 ? 'ok' : `instruction contains ${leaks.slice(0, 3).map((l) => JSON.stringify(l)).join(', ')}`,
   });
 
-  const mismatch = difficultyMismatch(task.difficulty, lengthOfLog(oracle.exec.actions));
+  const length = calibrationBase && calibrationBase !== base ? await referenceLength(task, calibrationBase, seed, auth) : lengthOfLog(oracle.exec.actions);
+  const mismatch = difficultyMismatch(task.difficulty, length);
   items.push({ name: 'difficulty fits the oracle\'s length', passed: mismatch === undefined, detail: mismatch ?? task.difficulty });
 
   const ready = oracle.exec.score?.score === 1;

@@ -2,7 +2,7 @@
 import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { byTitle, COMPANY, outsider } from '../people.ts';
 import { defineTask, may, type TaskApi } from '../sdk.ts';
-import { daysBefore, directPermissionMap, fileByName, fileRef, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile, folderTree } from '../support/drive.ts';
+import { daysBefore, directPermissionMap, fileByName, fileRef, folderByPath, granteeKey, permissionChanges, permissionRef, plantFile, folderTree, listAllFiles } from '../support/drive.ts';
 
 const SCOPE = ['Finance', 'People', 'Legal', 'Board'];
 
@@ -136,10 +136,10 @@ export default defineTask<Manifest>({
       for (const id of folderTree(api, m.scopeIds)) for (const p of directGrants(api, id)) if (shouldGo(p)) api.call('drive.permissions.delete', { fileId: id, permissionId: p.id });
     },
     'finds-public-links-by-search-then-people-and-reports'(api, m) {
-      const links = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: "visibility = 'anyoneWithLink' and trashed = false", fields: 'files(id,name,parents)' });
+      const links = listAllFiles(api, "visibility = 'anyoneWithLink' and trashed = false", 'id,name,parents');
       const inScope = new Set(folderTree(api, m.scopeIds));
       const removed: string[] = [];
-      for (const f of links.files.filter((x) => inScope.has(x.id))) {
+      for (const f of links.filter((x) => inScope.has(x.id))) {
         for (const p of directGrants(api, f.id).filter((x) => x.type === 'anyone')) {
           api.call('drive.permissions.delete', { fileId: f.id, permissionId: p.id });
           removed.push('a public link');

@@ -97,14 +97,17 @@ export default defineTask<Manifest>({
     },
     // Thread by thread, with the date written the other way Gmail accepts.
     'trashes-threads'(api) {
+      // Every page first: trashing while paging shifts the pages still to come.
+      const threads: string[] = [];
       let pageToken: string | undefined;
       do {
         const r = api.call<{ threads?: Array<{ id: string }>; nextPageToken?: string }>('gmail.users.threads.list', {
           userId: 'me', q: `from:(${OUR_JIRA}) before:2026-02-01`, maxResults: 100, ...(pageToken ? { pageToken } : {}),
         });
-        for (const t of r.threads ?? []) api.call('gmail.users.threads.trash', { userId: 'me', id: t.id });
+        threads.push(...(r.threads ?? []).map((t) => t.id));
         pageToken = r.nextPageToken;
       } while (pageToken);
+      for (const id of threads) api.call('gmail.users.threads.trash', { userId: 'me', id });
     },
     // Checks each hit's sender before trashing, and tidies the inbox label on the way.
     'checks-senders-then-batch-trashes'(api) {
@@ -112,7 +115,10 @@ export default defineTask<Manifest>({
         const m = api.call<{ payload: { headers: Array<{ name: string; value: string }> } }>('gmail.users.messages.get', { userId: 'me', id, format: 'metadata', metadataHeaders: ['From'] });
         return /<jira@corvidlabs\.atlassian\.net>|^jira@corvidlabs\.atlassian\.net$/i.test(m.payload.headers.find((h) => h.name === 'From')?.value ?? '');
       });
-      api.call('gmail.users.messages.batchModify', { userId: 'me', requestBody: { ids, addLabelIds: ['TRASH'], removeLabelIds: ['INBOX'] } });
+      // batchModify takes at most 1,000 ids a call.
+      for (let i = 0; i < ids.length; i += 1_000) {
+        api.call('gmail.users.messages.batchModify', { userId: 'me', requestBody: { ids: ids.slice(i, i + 1_000), addLabelIds: ['TRASH'], removeLabelIds: ['INBOX'] } });
+      }
       return `Moved ${ids.length} Jira notifications from before February 1 to the trash; newer ones and the Globex Jira mails are untouched.`;
     },
   },

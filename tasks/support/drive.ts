@@ -197,6 +197,25 @@ export function downloadText(api: { call<R = any>(op: string, args?: Record<stri
   return '';
 }
 
+/**
+ * Every file `files.list` finds for `q`, page after page (`fileFields` inside `files(...)`,
+ * default `id`), as an agent that reads to the end would: at `--scale` a query can match more
+ * than one page.
+ */
+export function listAllFiles<F extends { id: string } = { id: string }>(api: TaskApi, q: string, fileFields = 'id'): F[] {
+  const out: F[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < 1_000; page++) {
+    const r = api.call<{ files?: F[]; nextPageToken?: string }>('drive.files.list', {
+      q, fields: `nextPageToken,files(${fileFields})`, pageSize: 1000, ...(pageToken ? { pageToken } : {}),
+    });
+    out.push(...(r.files ?? []));
+    pageToken = r.nextPageToken;
+    if (!pageToken) break;
+  }
+  return out;
+}
+
 /** Every item under the given folders (the folders included), walked through files.list as an agent would. */
 export function folderTree(api: TaskApi, roots: readonly string[]): string[] {
   const out: string[] = [];
@@ -204,8 +223,7 @@ export function folderTree(api: TaskApi, roots: readonly string[]): string[] {
   for (let guard = 0; stack.length > 0 && guard < 10_000; guard++) {
     const id = stack.pop()!;
     out.push(id);
-    const kids = api.call<{ files: Array<{ id: string }> }>('drive.files.list', { q: `'${id}' in parents and trashed = false`, fields: 'files(id)', pageSize: 100 });
-    stack.push(...kids.files.map((f) => f.id));
+    stack.push(...listAllFiles(api, `'${id}' in parents and trashed = false`).map((f) => f.id));
   }
   return out;
 }

@@ -35,7 +35,7 @@ Exit codes: 0 every task passed, 1 some task failed, 2 bad input.`)
         const auth = { principal: company.owner.email, tokenKind: 'user' as const };
         const colleagues = company.employees.map((p) => p.email).filter((e) => e !== company.owner.email);
         const results: TaskCheck[] = [];
-        for (const t of tasks) results.push(await checkTask(t, base, seed, auth, colleagues));
+        for (const t of tasks) results.push(await checkTask(t, base, seed, auth, colleagues, scale > 1 ? baseWorkspace(seed) : undefined));
         const failed = results.filter((r) => !r.passed);
         const mutants = results.reduce((n, r) => n + r.mutation.total, 0);
         const killed = results.reduce((n, r) => n + r.mutation.killed, 0);
