@@ -26,3 +26,19 @@ export function worthIndexing(base: ReadonlyMap<string, unknown>, purpose: objec
   perBase.set(base, n);
   return n > SCANS_BEFORE_INDEX;
 }
+
+/**
+ * The index of `base` kept in `indexes`, built by `build` the first time `worthIndexing` says
+ * it pays; undefined while the base is still answered by a scan. `build` may return null for
+ * a base it cannot index (remembered, so the scan is not retried against it each read).
+ */
+export function indexOnDemand<I>(
+  indexes: WeakMap<ReadonlyMap<string, unknown>, I | null>, base: ReadonlyMap<string, unknown>, build: () => I | null,
+): I | undefined {
+  const hit = indexes.get(base);
+  if (hit !== undefined) return hit ?? undefined;
+  if (!worthIndexing(base, indexes)) return undefined;
+  const index = build();
+  indexes.set(base, index);
+  return index ?? undefined;
+}

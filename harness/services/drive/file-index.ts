@@ -7,7 +7,7 @@
  * each call from the collection's overlay (trial-changes.ts).
  */
 import type { Collection } from '../../core/index.ts';
-import { worthIndexing } from '../index-policy.ts';
+import { indexOnDemand } from '../index-policy.ts';
 import type { DriveFile } from './model.ts';
 import { fileComparator } from './order.ts';
 
@@ -97,12 +97,7 @@ export function buildFileIndex(base: ReadonlyMap<string, DriveFile>): DriveFileI
 export function fileIndexOf(col: Collection<DriveFile>): DriveFileIndex | undefined {
   if (!driveIndexing.enabled) return undefined;
   const base = col.baseMap();
-  const hit = indexes.get(base);
-  if (hit) return hit;
-  if (!worthIndexing(base, indexes)) return undefined;
-  const index = buildFileIndex(base);
-  indexes.set(base, index);
-  return index;
+  return indexOnDemand(indexes, base, () => buildFileIndex(base));
 }
 
 /** Base files in another `orderBy`'s order, and each ordinal's rank in it. */

@@ -6,7 +6,7 @@
  * every conversation; each candidate is still tested as the scan tests it, in the scan's order.
  */
 import type { Collection } from '../../core/index.ts';
-import { worthIndexing } from '../index-policy.ts';
+import { indexOnDemand } from '../index-policy.ts';
 import type { SlackChannel } from './model.ts';
 import { addPosition, basePositions, compactPositions, liveInScanOrder, unionOfPositions as union, type BasePositions } from './positions.ts';
 
@@ -35,12 +35,7 @@ function build(base: ReadonlyMap<string, SlackChannel>): ConversationIndex {
 }
 
 function indexOf(base: ReadonlyMap<string, SlackChannel>): ConversationIndex | undefined {
-  const hit = indexes.get(base);
-  if (hit) return hit;
-  if (!worthIndexing(base, indexes)) return undefined;
-  const index = build(base);
-  indexes.set(base, index);
-  return index;
+  return indexOnDemand(indexes, base, () => build(base));
 }
 
 /**

@@ -4,6 +4,7 @@
  * (search words, membership, reactions) keep lists of positions, so their answers come out in
  * the scan's own order and every rule the scan applies is still applied to each candidate.
  */
+import { unionOfSorted } from '../sorted-ints.ts';
 import type { Collection } from '../../core/index.ts';
 
 /** Each base record's id by position, and each id's position. */
@@ -36,20 +37,8 @@ export function compactPositions(lists: Map<string, number[]>): Map<string, Int3
   return new Map([...lists].map(([k, g]) => [k, Int32Array.from(g)] as const));
 }
 
-/** The ascending, distinct union of ascending position lists (one list is returned as it is). */
-export function unionOfPositions(lists: readonly Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0]!;
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let k = 0;
-  for (const l of lists) {
-    all.set(l, k);
-    k += l.length;
-  }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
-}
+/** The ascending, distinct union of ascending position lists (the shared union of sorted lists). */
+export const unionOfPositions: (lists: readonly Int32Array[]) => Int32Array = unionOfSorted;
 
 /**
  * The live records at `fromBase` (ascending positions) plus every record this trial changed

@@ -5,7 +5,7 @@
  * instead of every message; each is still tested and ordered as the scan does.
  */
 import type { Collection } from '../../core/index.ts';
-import { worthIndexing } from '../index-policy.ts';
+import { indexOnDemand } from '../index-policy.ts';
 import type { SlackMessage } from './model.ts';
 import { addPosition, basePositions, compactPositions, liveInScanOrder, type BasePositions } from './positions.ts';
 
@@ -36,10 +36,7 @@ function build(base: ReadonlyMap<string, SlackMessage>): ReactionIndex {
  */
 export function reactionCandidates(col: Collection<SlackMessage>, user: string): SlackMessage[] | undefined {
   const base = col.baseMap();
-  let index = indexes.get(base);
-  if (!index) {
-    if (!worthIndexing(base, indexes)) return undefined;
-    indexes.set(base, (index = build(base)));
-  }
+  const index = indexOnDemand(indexes, base, () => build(base));
+  if (!index) return undefined;
   return liveInScanOrder(col, index.positions, index.byUser.get(user) ?? NONE);
 }

@@ -6,6 +6,7 @@
  * begins with the needle's own leading run, so the files whose names hold a word with that
  * prefix are a superset of the matches; evaluate still tests each of them.
  */
+import { unionOfSorted } from '../../sorted-ints.ts';
 import type { DriveFileIndex } from '../file-index.ts';
 
 /** Sorted distinct words and each word's files (ordinals, ascending). */
@@ -87,24 +88,9 @@ export function nameCandidates(index: DriveFileIndex, needle: string): Int32Arra
   }
   const lists: Int32Array[] = [];
   for (let i = lo; i < nw.words.length && nw.words[i]!.startsWith(prefix); i++) lists.push(nw.files.get(nw.words[i]!)!);
-  const union = unionOf(lists);
+  const union = unionOfSorted(lists);
   if (nw.unions.size >= MAX_CACHED_UNIONS) nw.unions.clear();
   nw.unions.set(prefix, union);
   return union;
 }
 
-function unionOf(lists: readonly Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0]!;
-  let total = 0;
-  for (const l of lists) total += l.length;
-  const all = new Int32Array(total);
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
-  }
-  all.sort();
-  let w = 0;
-  for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r]!;
-  return all.slice(0, w);
-}

@@ -5,6 +5,8 @@
  * terms are merges of small integer arrays instead of tests of each message.
  */
 
+import { unionOfSorted } from '../../sorted-ints.ts';
+
 /** Ranks in ascending order (newest first), each once. */
 export type RankList = Int32Array;
 
@@ -88,43 +90,8 @@ export function subtract(list: RankList, without: readonly RankList[]): RankList
   return n === list.length ? list : out.subarray(0, n);
 }
 
-/**
- * The ranks in any of the lists, each once. Few ranks: concatenated and sorted; many (an
- * address every message carries): marked in a byte map over their span and read back in
- * order, O(total + span), so a union of thousands of lists never costs a k-way merge.
- */
-export function union(lists: readonly RankList[]): RankList {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length === 0) return NO_RANKS;
-  if (nonEmpty.length === 1) return nonEmpty[0]!;
-  let total = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const l of nonEmpty) {
-    total += l.length;
-    lo = Math.min(lo, l[0]!);
-    hi = Math.max(hi, l[l.length - 1]!);
-  }
-  const span = hi - lo + 1;
-  if (total * 16 < span) {
-    const all = new Int32Array(total);
-    let n = 0;
-    for (const l of nonEmpty) {
-      all.set(l, n);
-      n += l.length;
-    }
-    all.sort();
-    let w = 0;
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i]!;
-    return all.subarray(0, w);
-  }
-  const marks = new Uint8Array(span);
-  for (const l of nonEmpty) for (let i = 0; i < l.length; i++) marks[l[i]! - lo] = 1;
-  const out = new Int32Array(Math.min(total, span));
-  let n = 0;
-  for (let i = 0; i < span; i++) if (marks[i] === 1) out[n++] = i + lo;
-  return out.subarray(0, n);
-}
+/** The ranks in any of the lists, each once (the shared union of sorted lists). */
+export const union: (lists: readonly RankList[]) => RankList = unionOfSorted;
 
 /** The ranks of `list` for which `keep` holds. */
 export function filterRanks(list: RankList, keep: (rank: number) => boolean): RankList {

@@ -11,7 +11,7 @@
  * term's longest run are all the messages that can contain the term.
  */
 import type { Collection } from '../../../core/index.ts';
-import { worthIndexing } from '../../index-policy.ts';
+import { indexOnDemand } from '../../index-policy.ts';
 import type { SlackMessage, SlackUser } from '../model.ts';
 import type { SearchQuery } from './parse.ts';
 import { addPosition, basePositions, compactPositions, liveInScanOrder, unionOfPositions as union, type BasePositions } from '../positions.ts';
@@ -59,12 +59,7 @@ function build(base: ReadonlyMap<string, SlackMessage>): MessageWords {
 
 function wordsOf(col: Collection<SlackMessage>): MessageWords | undefined {
   const base = col.baseMap();
-  const hit = indexes.get(base);
-  if (hit) return hit;
-  if (!worthIndexing(base, indexes)) return undefined;
-  const index = build(base);
-  indexes.set(base, index);
-  return index;
+  return indexOnDemand(indexes, base, () => build(base));
 }
 
 /** The longest run of ASCII letters and digits in a (lower-cased) term, or '' when it has none. */

@@ -5,7 +5,7 @@
  * overlay on each read, so a write costs nothing here and a read O(log n + changes + page).
  */
 import type { Collection } from '../../../core/index.ts';
-import { worthIndexing } from '../../index-policy.ts';
+import { indexOnDemand } from '../../index-policy.ts';
 import type { SlackMessage } from '../model.ts';
 import { emptyRun, sortedRun, type RunChanges, type SortedRun } from './sorted-run.ts';
 
@@ -75,12 +75,7 @@ function build(base: ReadonlyMap<string, SlackMessage>): SlackMessageIndex | nul
  */
 export function slackMessageIndex(col: Collection<SlackMessage>): SlackMessageIndex | undefined {
   const base = col.baseMap();
-  const hit = indexes.get(base);
-  if (hit !== undefined) return hit ?? undefined;
-  if (!worthIndexing(base, indexes)) return undefined;
-  const index = build(base);
-  indexes.set(base, index);
-  return index ?? undefined;
+  return indexOnDemand(indexes, base, () => build(base));
 }
 
 function run(index: SlackMessageIndex, key: string, order: 'newest-first' | 'oldest-first', group: readonly SlackMessage[] | undefined): SortedRun {
