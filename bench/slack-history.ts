@@ -10,12 +10,9 @@
 import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
 import type { Workspace } from '../harness/core/index.ts';
 import { createWorkspace } from '../harness/services/workspace.ts';
-import { actor, canSee } from '../harness/services/slack/access.ts';
-import { compareTs } from '../harness/services/slack/ids.ts';
 import { scanRepliesSlice, scanTimelineSlice, repliesSlice, timelineSlice } from '../harness/services/slack/messages.ts';
-import { COL, type SlackChannel, type SlackMessage, type SlackUser } from '../harness/services/slack/model.ts';
-import { messageScore } from '../harness/services/slack/query/evaluate.ts';
-import { parseSearch } from '../harness/services/slack/query/parse.ts';
+import { COL, type SlackChannel, type SlackMessage } from '../harness/services/slack/model.ts';
+import { scanSearch as scanSearchKeys } from '../test/support/slack-search-scan.ts';
 import { WHOLE_WINDOW, type TsWindow } from '../harness/services/slack/timeline/sorted-run.ts';
 
 const SCALES = (process.argv[2] ?? '1,10').split(',').map(Number);
@@ -57,21 +54,7 @@ function invoke(ws: Workspace, method: string, args: Record<string, unknown>): a
 
 /** search.messages by testing every message (what it cost before the word index), to the same total. */
 function scanSearch(ws: Workspace, query: string): number {
-  const ctx = { ws, auth };
-  const a = actor(ctx);
-  const q = parseSearch(ctx, a, query);
-  const chans = ws.collection<SlackChannel>(COL.channels);
-  const users = ws.collection<SlackUser>(COL.users);
-  const hits: Array<{ m: SlackMessage; score: number }> = [];
-  for (const m of ws.collection<SlackMessage>(COL.messages).values()) {
-    if (m.hidden || ['channel_join', 'channel_leave', 'tombstone'].includes(m.subtype ?? '')) continue;
-    const ch = chans.peek(m.channel);
-    if (!ch || !canSee(ch, a)) continue;
-    const score = messageScore(q, m, ch, m.user ? users.peek(m.user) : undefined);
-    if (score > 0) hits.push({ m, score });
-  }
-  hits.sort((x, y) => y.score - x.score || -compareTs(x.m.ts, y.m.ts));
-  return hits.length;
+  return scanSearchKeys(ws, auth, query).length;
 }
 
 function benchScale(scale: number): void {

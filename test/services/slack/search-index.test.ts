@@ -8,34 +8,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Workspace } from '../../../harness/core/index.ts';
-import { actor, canSee } from '../../../harness/services/slack/access.ts';
-import { compareTs } from '../../../harness/services/slack/ids.ts';
+import { actor } from '../../../harness/services/slack/access.ts';
 import { COL, messageKey, type SlackChannel, type SlackMessage, type SlackUser } from '../../../harness/services/slack/model.ts';
 import { parseSearch } from '../../../harness/services/slack/query/parse.ts';
-import { messageScore } from '../../../harness/services/slack/query/evaluate.ts';
 import { searchCandidates } from '../../../harness/services/slack/query/message-words.ts';
 import { ok, owner, trial } from './helpers.ts';
+import { scanSearch } from '../../support/slack-search-scan.ts';
 
 const auth = { principal: owner.email, tokenKind: 'user' as const };
 
-/** The definition: every live message the caller can see, scored, ordered as search.messages orders. */
+/** The definition (test/support/slack-search-scan.ts). */
 function scan(ws: Workspace, query: string, sort: 'score' | 'timestamp', dir: 'asc' | 'desc'): string[] {
-  const ctx = { ws, auth };
-  const a = actor(ctx);
-  const q = parseSearch(ctx, a, query);
-  const chans = ws.collection<SlackChannel>(COL.channels);
-  const users = ws.collection<SlackUser>(COL.users);
-  const hits: Array<{ m: SlackMessage; score: number }> = [];
-  for (const m of ws.collection<SlackMessage>(COL.messages).values()) {
-    if (m.hidden || ['channel_join', 'channel_leave', 'tombstone'].includes(m.subtype ?? '')) continue;
-    const ch = chans.peek(m.channel);
-    if (!ch || !canSee(ch, a)) continue;
-    const score = messageScore(q, m, ch, m.user ? users.peek(m.user) : undefined);
-    if (score > 0) hits.push({ m, score });
-  }
-  const d = dir === 'asc' ? 1 : -1;
-  hits.sort((x, y) => (sort === 'timestamp' ? d * compareTs(x.m.ts, y.m.ts) : d * (x.score - y.score) || -compareTs(x.m.ts, y.m.ts)));
-  return hits.map((h) => `${h.m.channel}-${h.m.ts}`);
+  return scanSearch(ws, auth, query, sort, dir);
 }
 
 function searched(ws: Workspace, query: string, sort: 'score' | 'timestamp', dir: 'asc' | 'desc'): { total: number; iids: string[] } {
