@@ -1,4 +1,5 @@
 /** Make a notes doc for tomorrow's internal Globex prep from its attendee list, share it with them and post the link in #sales; the customer call the day after is the trap. */
+import { permissionsOn } from '../support/drive.ts';
 import type { WorkspaceDiff } from '../../harness/core/index.ts';
 import { C as DRIVE, DOC_MIME, type DriveFile, type DrivePermission } from '../../harness/services/drive/model.ts';
 import { byTitle, outsider, OWNER } from '../people.ts';
@@ -73,7 +74,7 @@ export default defineTask<Manifest>({
     const docs = newDocs(diff);
     const doc = docs.find((d) => salesText.includes(d.id)) ?? docs[0];
     const text = doc ? textOf(ws, doc.id) : '';
-    const grants = [...ws.collection<DrivePermission>(DRIVE.permissions).values()].filter((p) => doc && p.fileId === doc.id && p.role !== 'owner');
+    const grants = doc ? permissionsOn(ws, doc.id).filter((p) => p.role !== 'owner') : [];
     const grantees = new Set(grants.map((p) => (p.type === 'user' ? String(p.emailAddress).toLowerCase() : p.type === 'domain' ? `domain:${p.domain}` : p.type)));
     const title = doc?.name ?? '';
     const share = 0.3 / INVITEES.length;

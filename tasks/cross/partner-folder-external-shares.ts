@@ -4,7 +4,7 @@ import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { C as DRIVE, DOC_MIME, type DriveFile, type DrivePermission } from '../../harness/services/drive/model.ts';
 import { byTitle, outsider, OWNER } from '../people.ts';
 import { textOf } from '../support/docs.ts';
-import { daysBefore, folderTree, plantFile, plantFolder } from '../support/drive.ts';
+import { daysBefore, folderTree, permissionsOn, plantFile, plantFolder } from '../support/drive.ts';
 import { namesNone, splitExtensions, stated } from '../support/search.ts';
 import { defineTask, may, person, phrase, type TaskApi } from '../sdk.ts';
 
@@ -135,7 +135,7 @@ export default defineTask<Manifest>({
     const external = ITEMS.filter((i) => i.external);
     const hits = stated(ctx, text, external.map((i) => phrase(bare(i.name))));
     const folderNamed = stated(ctx, text, [phrase(SHARED_FOLDER)])[0]!;
-    const grants = doc ? [...ctx.ws.collection<DrivePermission>(DRIVE.permissions).values()].filter((p) => p.fileId === doc.id && p.role !== 'owner') : [];
+    const grants = doc ? permissionsOn(ctx.ws, doc.id).filter((p) => p.role !== 'owner') : [];
     return [
       { id: 'doc-created', description: 'a new Google Doc holds the inventory', weight: 0.1, passed: doc !== undefined && text.trim().length > 0 },
       { id: 'doc-titled', description: `the doc is called "${TITLE}"`, weight: 0.05, passed: doc !== undefined && stated(ctx, doc.name, [phrase(TITLE)])[0]! },

@@ -104,13 +104,6 @@ export function permissionRef(fileId: string, email: string): string {
   return `${DRIVE.permissions}:${fileId}/${permissionIdFor(email.toLowerCase())}`;
 }
 
-/** Permissions on a file in the final state. */
-export function permissionsOn(ws: Workspace, fileId: string): DrivePermission[] {
-  const out: DrivePermission[] = [];
-  for (const p of ws.collection<DrivePermission>(DRIVE.permissions).values()) if (p.fileId === fileId) out.push(p);
-  return out;
-}
-
 /** The role `email` holds directly on a file in the final state (undefined when none). */
 export function roleOf(ws: Workspace, fileId: string, email: string): string | undefined {
   return ws.collection<DrivePermission>(DRIVE.permissions).peek(`${fileId}/${permissionIdFor(email.toLowerCase())}`)?.role;

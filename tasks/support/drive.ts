@@ -4,6 +4,7 @@ import { COMPANY_DOMAIN } from '../../datasets/company/company.ts';
 import { createDriveFileRecord } from '../../harness/services/drive/file-record.ts';
 import { C, FOLDER_MIME, permissionKey, type DriveFile, type DrivePermission, type Role } from '../../harness/services/drive/model.ts';
 import { ensureRoot } from '../../harness/services/drive/ops/common.ts';
+import { permissionIndexOf } from '../../harness/services/drive/holder-permissions.ts';
 import { grantPermission, type GrantSpec } from '../../harness/services/drive/seed.ts';
 import { fileGrantees, type Grantee } from '../../harness/services/drive/sharing.ts';
 
@@ -154,11 +155,18 @@ export function granteeKey(g: Pick<Grantee, 'type' | 'emailAddress' | 'domain'>)
   return `user:${(g.emailAddress ?? '').toLowerCase()}`;
 }
 
+/**
+ * Direct permission records of a file (or shared drive) in the final state, in the
+ * collection's order — through Drive's per-holder index, so a check costs the file's grants,
+ * not a pass over every permission of a `--scale` workspace.
+ */
+export function permissionsOn(ws: Workspace, fileId: string): readonly DrivePermission[] {
+  return permissionIndexOf(ws).get(fileId) ?? [];
+}
+
 /** Direct permission records of a file in the final state, keyed by permission id. */
 export function directPermissionMap(ws: Workspace, fileId: string): Map<string, DrivePermission> {
-  const out = new Map<string, DrivePermission>();
-  for (const [k, p] of ws.collection<DrivePermission>(C.permissions).entries()) if (k.startsWith(`${fileId}/`)) out.set(p.id, p);
-  return out;
+  return new Map(permissionsOn(ws, fileId).map((p) => [p.id, p]));
 }
 
 /** Permission records added or changed in the trial (the `drive.permissions` diff), with their records. */
