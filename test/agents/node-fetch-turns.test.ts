@@ -3,6 +3,7 @@
  * trials waiting on one model API never hold the loop for all their next steps at once; and
  * more requests than the old per-host socket cap are in flight together.
  */
+import { startTurnTicker } from '../support/turn-ticker.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,17 +38,12 @@ describe('nodeFetch under many answers at once', () => {
   it('has every request of a batch larger than 256 in flight together, and hands each answer over in a loop turn of its own', async () => {
     // A ticker that re-arms itself every turn of the loop: 'T' marks a turn, 'R' an answer handed over.
     const log: string[] = [];
-    let ticking = true;
-    const tick = () => {
-      log.push('T');
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticker = startTurnTicker(log);
     const answers = await Promise.all(Array.from({ length: BATCH }, (_, i) => nodeFetch(`${base}/r${i}`).then(async (r) => {
       log.push('R');
       return (await r.json()) as { url: string };
     })));
-    ticking = false;
+    ticker.stop();
     // The server saw the whole batch at once: nothing waited for a socket in the client.
     expect(maxHeld).toBe(BATCH);
     expect(answers.map((a) => a.url)).toEqual(Array.from({ length: BATCH }, (_, i) => `/r${i}`));

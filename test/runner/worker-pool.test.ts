@@ -4,6 +4,7 @@
  * cancellation of trials in flight in workers. Real workers, a real store, a real OpenAI-compatible
  * server on 127.0.0.1.
  */
+import { startTurnTicker } from '../support/turn-ticker.ts';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,16 +120,11 @@ describe('trials in worker threads', () => {
       const store = openRunStore(join(dir, 'turns.db'));
       // 'T' marks a turn of the loop (a ticker that re-arms itself each turn), 'F' a finished (and stored) trial.
       const log: string[] = [];
-      let ticking = true;
-      const tick = () => {
-        log.push('T');
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
+      const ticker = startTurnTicker(log);
       const s = await runMatrix(runOptions(store, [agent('oracle', 'reference')], {
         tasks: tasks.slice(0, 1), repeats: 60, concurrency: 60, workers: pool, onEvent: (e) => void (e.type === 'trial_finished' && log.push('F')),
       }));
-      ticking = false;
+      ticker.stop();
       expect(s).toMatchObject({ status: 'complete', scored: 60 });
       const seq = log.join('');
       expect(seq.split('F').length - 1).toBe(60);
