@@ -7,6 +7,7 @@
  * ideal = ceil(200/50) x 10 x 200 ms.
  * Run: npx tsx bench/agent-overhead.ts
  */
+import { spawnModelServer, type ModelServerProcess } from './support/spawn-model-server.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,6 @@ import { gradeTrial } from '../scorers/grade.ts';
 import { scriptedProvider } from '../test/support/llm/in-process.ts';
 import { TrialWorkerPool } from '../harness/runner/workers/pool.ts';
 import { SCHEDULING_AGENT, SCHEDULING_TASK, schedulingTools } from './support/scheduling-environment.ts';
-import { spawn } from 'node:child_process';
 
 const AUTH: AuthContext = { principal: 'owner@corvidlabs.com', tokenKind: 'user' };
 const STEPS = 10;
@@ -51,20 +51,8 @@ async function overheadPerStep(trials: number): Promise<{ medianMs: number; p90M
 }
 
 /** Starts the scripted model server in a child process (a model server is never in the harness's process). */
-async function startServerProcess(latencyMs: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'model-server.ts'), String(latencyMs), String(STEPS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /URL (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`model server exited with ${code}`)));
-  });
-  return { baseUrl, close: async () => void child.kill('SIGTERM') };
+function startServerProcess(latencyMs: number): Promise<ModelServerProcess> {
+  return spawnModelServer('model-server.ts', [String(latencyMs), String(STEPS)]);
 }
 
 /**

@@ -21,7 +21,6 @@
  *
  * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000] [workers=main,2]   (a table, then one JSON line per run)
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +36,7 @@ import type { LoopReport } from '../harness/runner/workers/protocol.ts';
 import { openRunStore } from '../harness/store/index.ts';
 import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
 import { BENCH_AGENT } from './support/concurrent-environment.ts';
+import { spawnModelServer, type ModelServerProcess } from './support/spawn-model-server.ts';
 import { REALISTIC_TASK, realisticCalls, realisticTools } from './support/realistic-trial.ts';
 
 const SIZES = (process.argv[2] ?? '1000,5000').split(',').map(Number);
@@ -59,20 +59,8 @@ const callsFile = join(dir, 'calls.json');
 writeFileSync(callsFile, JSON.stringify(CALLS));
 
 /** Starts the model server in a child process: its CPU is the model API's, not the harness's. */
-async function startModelServer(latencyMs: number): Promise<{ baseUrl: string; close(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'realistic-model-server.ts'), String(latencyMs), callsFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /URL (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`model server exited with ${code}`)));
-  });
-  return { baseUrl, close: () => void child.kill('SIGTERM') };
+function startModelServer(latencyMs: number): Promise<ModelServerProcess> {
+  return spawnModelServer('realistic-model-server.ts', [String(latencyMs), callsFile]);
 }
 
 interface Timed { count: number; totalMs: number; maxMs: number }
