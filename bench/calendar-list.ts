@@ -10,52 +10,35 @@
  * event). Every call's
  * indexed answer is checked equal to the scan's before timing.
  *
- * The base is the calendar alone, built from the same random streams as `baseWorkspace(1, N)`
- * (`--full` builds the whole workspace instead, minutes at 100×, and gives the same events).
+ * The base is `baseWorkspace(1, N)`, the workspace `--scale N` runs on (about 20 s to build at 100×).
  *
- * Run: npx tsx bench/calendar-list.ts [scales=1,10,100] [calls=300] [--full]
+ * Run: npx tsx bench/calendar-list.ts [scales=1,10,100] [calls=300]
  */
 import { isDeepStrictEqual } from 'node:util';
 import { cpus, loadavg } from 'node:os';
-import { createRng, type OperationContext, type Workspace, type WorkspaceBase } from '../harness/core/index.ts';
-import { createEmptyWorkspace, createWorkspace } from '../harness/services/workspace.ts';
-import { generateCompany } from '../datasets/company/company.ts';
-import { generateCalendar, generateCalendarCopy, sharedCalendarIds } from '../datasets/calendar/generate.ts';
-import { COPY_SHIFT_MS, checkScale } from '../datasets/scale/add-copies.ts';
-import { scaleCounterView } from '../datasets/scale/haystack-copy.ts';
-import { baseWorkspace } from '../datasets/base-workspace.ts';
+import type { OperationContext, Workspace } from '../harness/core/index.ts';
+import { createWorkspace } from '../harness/services/workspace.ts';
+import { sharedCalendarIds } from '../datasets/calendar/generate.ts';
+import { checkScale } from '../datasets/scale/add-copies.ts';
+import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
 import { accessRole } from '../harness/services/calendar/access.ts';
 import { listEvents, type EventSource, type ListParams } from '../harness/services/calendar/list-events.ts';
 import type { StoredCalendar, StoredEvent } from '../harness/services/calendar/model.ts';
 import { median } from './stats.ts';
 
-const args = process.argv.slice(2).filter((a) => a !== '--full');
-const FULL = process.argv.includes('--full');
+const args = process.argv.slice(2);
 const SCALES = (args[0] ?? '1,10,100').split(',').map((s) => checkScale(Number(s)));
 const RUNS = Number(args[1] ?? 300);
-if (!(Number.isInteger(RUNS) && RUNS >= 10 && RUNS <= 100_000)) throw new Error('usage: calendar-list.ts [scales=1,10,100] [calls 10..100000] [--full]');
+if (!(Number.isInteger(RUNS) && RUNS >= 10 && RUNS <= 100_000)) throw new Error('usage: calendar-list.ts [scales=1,10,100] [calls 10..100000]');
 const TARGET_MS = 1;
 
-const company = generateCompany(1);
+const company = companyFor(1);
 const OWNER = company.owner.email;
 const CEO = company.employees.find((p) => p.managerId === null)!.email;
 const SHARED = sharedCalendarIds(company);
 const auth = { principal: OWNER, tokenKind: 'user' as const };
 const opts = { face: 'tool' as const, auth };
 
-/** The calendar part of `baseWorkspace(1, scale)`: the same generators on the same random streams. */
-function calendarBase(scale: number): WorkspaceBase {
-  if (FULL) return baseWorkspace(1, scale);
-  const ws = createEmptyWorkspace();
-  const rng = createRng('base/1');
-  generateCalendar(ws, company, rng.fork('calendar'));
-  const view = scaleCounterView(ws, new Map());
-  const copies = rng.fork('scale');
-  for (let index = 1; index < scale; index++) {
-    generateCalendarCopy({ index, shiftMs: index * COPY_SHIFT_MS, ws: view }, company, copies.fork(`scale/${index}`).fork('calendar'));
-  }
-  return ws.toBase();
-}
 
 const WEEK = { timeMin: '2026-03-16T00:00:00-04:00', timeMax: '2026-03-23T00:00:00-04:00' };
 const MONTH = { timeMin: '2026-03-01T00:00:00-05:00', timeMax: '2026-04-01T00:00:00-04:00' };
@@ -124,11 +107,11 @@ const results: unknown[] = [];
 process.stdout.write(`calendar events.list (${RUNS} calls each after 50 warm-up; load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)\n`);
 for (const scale of SCALES) {
   const t0 = performance.now();
-  const base = calendarBase(scale);
+  const base = baseWorkspace(1, scale);
   const buildMs = performance.now() - t0;
   const events = base.collections.get('calendar.events')!;
   const series = [...events.values()].filter((e) => (e as StoredEvent).recurrence).length;
-  process.stdout.write(`\nscale ${scale}: ${events.size} events (${series} series), built in ${Math.round(buildMs)} ms${FULL ? ' (whole workspace)' : ''}\n`);
+  process.stdout.write(`\nscale ${scale}: ${events.size} events (${series} series), built in ${Math.round(buildMs)} ms (whole workspace)\n`);
   const untouched = createWorkspace(base);
   const written = createWorkspace(base);
   tenWrites(written);
