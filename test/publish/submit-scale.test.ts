@@ -9,7 +9,7 @@ import { isDeskbenchError } from '../../harness/core/index.ts';
 import { oracleAgent } from '../../harness/agents/reference/oracle.ts';
 import { runMatrix } from '../../harness/runner/run-matrix.ts';
 import { openRunStore } from '../../harness/store/index.ts';
-import { seal, type SubmissionManifest } from '../../harness/submit/manifest.ts';
+import type { SubmissionManifest } from '../../harness/submit/manifest.ts';
 import { packSubmission } from '../../harness/submit/pack.ts';
 import { verifySubmission } from '../../harness/submit/verify.ts';
 import { storeVerifiedSubmission } from '../../harness/submit/store-verified.ts';
@@ -18,18 +18,12 @@ import { baseWorkspace } from '../../datasets/base-workspace.ts';
 import { TASKS } from '../../tasks/index.ts';
 import { runOptions } from '../support/run-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { resealed } from '../support/resealed.ts';
 
 // Its oracle trashes every old notification it finds, so over two copies of the haystack it trashes more.
 const TASK = TASKS.find((t) => t.id === 'trash-old-jira-notifications')!;
 const dir = tempDir('deskbench-submit-scale-');
 let manifest: SubmissionManifest;
-
-function resealed(m: SubmissionManifest, edit: (m: SubmissionManifest) => void): SubmissionManifest {
-  const copy = JSON.parse(JSON.stringify(m)) as SubmissionManifest;
-  edit(copy);
-  const { contentHash: _h, ...body } = copy;
-  return seal(body);
-}
 
 beforeAll(async () => {
   const store = openRunStore(join(dir, 'runs.db'));

@@ -14,7 +14,7 @@ import { noopAgent } from '../../harness/agents/reference/noop.ts';
 import { runMatrix } from '../../harness/runner/run-matrix.ts';
 import { ALL_CONDITIONS } from '../../harness/runner/matrix.ts';
 import { openRunStore } from '../../harness/store/index.ts';
-import { seal, type SubmissionManifest } from '../../harness/submit/manifest.ts';
+import type { SubmissionManifest } from '../../harness/submit/manifest.ts';
 import { packSubmission, writeSubmission } from '../../harness/submit/pack.ts';
 import { readSubmissionFile } from '../../harness/submit/read.ts';
 import { storeVerifiedSubmission } from '../../harness/submit/store-verified.ts';
@@ -24,6 +24,7 @@ import { TASKS } from '../../tasks/index.ts';
 import { cli } from '../support/cli.ts';
 import { runOptions } from '../support/run-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { resealed } from '../support/resealed.ts';
 
 const SOW = TASKS.find((t) => t.id === 'meridian-sow-numbers-reply')!;
 const OTHER = TASKS.find((t) => t.id !== SOW.id && Object.keys(t.alternatives).length > 0)!;
@@ -34,13 +35,6 @@ const alt = referenceSolutionAgent('alt-agent', (ctx) => Object.values(ctx.refer
 let honestA: SubmissionManifest;
 let honestB: SubmissionManifest;
 
-/** A copy of `m` edited by `edit` and sealed again (what a careful cheat would do). */
-function edited(m: SubmissionManifest, edit: (m: SubmissionManifest) => void): SubmissionManifest {
-  const copy = JSON.parse(JSON.stringify(m)) as SubmissionManifest;
-  edit(copy);
-  const { contentHash: _h, ...body } = copy;
-  return seal(body);
-}
 const statusOf = (r: Awaited<ReturnType<typeof verifySubmission>>, agent: string, taskId = SOW.id) => r.trials.find((t) => t.agent === agent && t.taskId === taskId)!;
 const spec = (agents: string[]) => ({ taskIds: [SOW.id, OTHER.id], agents, conditions: ['sks-on__meta-on'], repeats: 1, toolProfile: 'discover' });
 
@@ -75,14 +69,14 @@ describe('submit and verify', () => {
   });
 
   it('an edited score is a score mismatch', async () => {
-    const m = edited(honestB, (x) => { x.trials.find((t) => t.agent === 'leaky-agent' && t.taskId === SOW.id)!.score!.score = 1; });
+    const m = resealed(honestB, (x) => { x.trials.find((t) => t.agent === 'leaky-agent' && t.taskId === SOW.id)!.score!.score = 1; });
     const r = await verifySubmission(m, TASKS);
     expect(statusOf(r, 'leaky-agent')).toMatchObject({ status: 'score_mismatch', claimedScore: 1, detail: expect.stringMatching(/stored score 1 is not what its action log scores .*\(-1\)/) });
     expect(r.counts.verified).toBe(3);
   });
 
   it('an edited action is caught: changed arguments give another final state, a changed outcome diverges', async () => {
-    const args = edited(honestA, (x) => {
+    const args = resealed(honestA, (x) => {
       const t = x.trials.find((y) => y.agent === 'oracle' && y.taskId === SOW.id)!;
       const write = t.actions.find((a) => a.write && a.outcome === 'ok' && a.kind === 'call')!;
       write.args = JSON.parse(JSON.stringify(write.args).replace(/"(to|To|raw)":"[^"]*"/, '"$1":"c2FtZQ"').replace(/Meridian/g, 'Meridien'));
@@ -90,12 +84,12 @@ describe('submit and verify', () => {
     const a = await verifySubmission(args, TASKS);
     expect(['state_mismatch', 'action_mismatch']).toContain(statusOf(a, 'oracle').status);
     expect(statusOf(a, 'noop').status).toBe('verified');
-    const outcome = edited(honestA, (x) => {
+    const outcome = resealed(honestA, (x) => {
       const t = x.trials.find((y) => y.agent === 'oracle' && y.taskId === SOW.id)!;
       t.actions.find((y) => y.kind === 'call')!.outcome = 'notFound';
     });
     expect(statusOf(await verifySubmission(outcome, TASKS), 'oracle')).toMatchObject({ status: 'action_mismatch', detail: expect.stringMatching(/stored notFound, replayed ok/) });
-    const dropped = edited(honestB, (x) => {
+    const dropped = resealed(honestB, (x) => {
       const t = x.trials.find((y) => y.agent === 'leaky-agent' && y.taskId === SOW.id)!;
       t.actions = t.actions.filter((y) => y.op !== 'gmail.users.messages.send');
     });
@@ -103,12 +97,12 @@ describe('submit and verify', () => {
   });
 
   it('a changed task version is an unknown task version, whether the trial or the suite changed', async () => {
-    const claimed = edited(honestA, (x) => {
+    const claimed = resealed(honestA, (x) => {
       x.trials.find((t) => t.agent === 'oracle' && t.taskId === SOW.id)!.taskVersion += 1;
       x.tasks.find((t) => t.id === SOW.id)!.version += 1;
     });
     expect(statusOf(await verifySubmission(claimed, TASKS), 'oracle')).toMatchObject({ status: 'unknown_task_version', detail: expect.stringMatching(/suite has version/) });
-    const undeclared = edited(honestA, (x) => { x.trials.find((t) => t.agent === 'oracle' && t.taskId === SOW.id)!.taskVersion += 1; });
+    const undeclared = resealed(honestA, (x) => { x.trials.find((t) => t.agent === 'oracle' && t.taskId === SOW.id)!.taskVersion += 1; });
     expect(statusOf(await verifySubmission(undeclared, TASKS), 'oracle').status).toBe('unknown_task_version');
     const newer: Task[] = TASKS.map((t) => (t.id === SOW.id ? { ...t, version: t.version + 1 } : t));
     const r = await verifySubmission(honestA, newer);
@@ -118,13 +112,13 @@ describe('submit and verify', () => {
 
   it('a foreign trial (another run\'s, spliced in and re-sealed) is caught, however it is relabelled', async () => {
     const other = honestB.trials.find((t) => t.agent === 'alt-agent' && t.taskId === OTHER.id)!;
-    const spliced = edited(honestA, (x) => { x.trials.push(other); });
+    const spliced = resealed(honestA, (x) => { x.trials.push(other); });
     const r = await verifySubmission(spliced, TASKS);
     expect(r.trials.at(-1)).toMatchObject({ status: 'foreign', detail: expect.stringMatching(/belongs to run run-b, not run-a/) });
     expect(r.counts.verified).toBe(4);
-    const relabelled = edited(honestA, (x) => { x.trials.push({ ...other, runId: 'run-a' }); });
+    const relabelled = resealed(honestA, (x) => { x.trials.push({ ...other, runId: 'run-a' }); });
     expect((await verifySubmission(relabelled, TASKS)).trials.at(-1)).toMatchObject({ status: 'foreign', detail: expect.stringMatching(/not the id run run-a gives that key/) });
-    const duplicate = edited(honestA, (x) => { x.trials.push(x.trials[0]!); });
+    const duplicate = resealed(honestA, (x) => { x.trials.push(x.trials[0]!); });
     expect((await verifySubmission(duplicate, TASKS)).trials.at(-1)).toMatchObject({ status: 'foreign', detail: expect.stringMatching(/a second trial with key/) });
   });
 
@@ -158,7 +152,7 @@ describe('submit and verify', () => {
   });
 
   it('a maintainer builds the leaderboard from several submissions: only verified entries are ranked', async () => {
-    const tampered = edited(honestB, (x) => { x.trials.find((t) => t.agent === 'leaky-agent' && t.taskId === SOW.id)!.score!.score = 1; });
+    const tampered = resealed(honestB, (x) => { x.trials.find((t) => t.agent === 'leaky-agent' && t.taskId === SOW.id)!.score!.score = 1; });
     const fileA = join(dir, 'sub-a.json');
     const fileB = join(dir, 'sub-b.json');
     writeSubmission(fileA, honestA);
