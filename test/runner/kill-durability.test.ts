@@ -18,8 +18,8 @@ interface KillPlan {
   /** Starts the run, or resumes it when given the run id. */
   readonly launch: (resumeRunId?: string) => Child;
   readonly concurrency: number;
-  /** Kill moments are drawn from [0, windowMs) after `run_started`. */
-  readonly windowMs: number;
+  /** A kill lands a random [0, jitterMs) after a random count of finished trials. */
+  readonly jitterMs: number;
   readonly kills: number;
   /** Expected score of a trial key (every trial of these agents is deterministic). */
   readonly scoreOf: (key: string) => number;
@@ -67,14 +67,19 @@ async function killAndResume(p: KillPlan, label: string): Promise<void> {
     const begun = await c.waitFor((l) => l.event?.type === 'run_started');
     runId ??= String(begun.event!.runId);
     planned ||= Number(begun.event!.planned);
-    const delay = Math.floor(rng() * p.windowMs);
+    // Kill after a random number of finished trials (leaving more than can run at once, so
+    // the kill lands mid-run on a fast machine too), then a random moment later.
+    const target = Math.floor(rng() * Math.max(1, planned - stored.size - p.concurrency - 1));
+    if (target > 0) await c.waitFor(() => events(c, 'trial_finished').length >= target);
+    const delay = Math.floor(rng() * p.jitterMs);
     await sleep(delay);
-    const mid = !c.lines.some((l) => l.event?.type === 'run_finished');
     c.proc.kill('SIGKILL');
     const exit = await c.exited;
-    if (exit.signal === 'SIGKILL' && mid) realKills++;
-    else completed = exit.code === 0;
-    stored = checkAfterKill(c, p.db, runId, stored, p.concurrency, `${label} seed ${SEED} kill ${i + 1} after ${delay} ms`);
+    // The store marks the run complete before the process prints `run_finished` and exits,
+    // so a kill in between leaves a finished run: resuming it is refused, as it should be.
+    completed = exit.code === 0 || runStatus(p.db, runId) === 'complete';
+    if (exit.signal === 'SIGKILL' && !completed) realKills++;
+    stored = checkAfterKill(c, p.db, runId, stored, p.concurrency, `${label} seed ${SEED} kill ${i + 1} after ${target} finished + ${delay} ms`);
   }
   expect(realKills, `${label} seed ${SEED}: no kill landed during the run`).toBeGreaterThan(0);
   if (!completed) {
@@ -100,7 +105,7 @@ describe('a killed run loses no finished trial', () => {
   it('deskbench run with the reference agents, killed at random moments, then resumed', async () => {
     const db = join(dir, 'reference.db');
     await killAndResume({
-      db, concurrency: 4, windowMs: 1200, kills: 3,
+      db, concurrency: 4, jitterMs: 300, kills: 3,
       launch: (resume) => start(resume
         ? ['run', '--resume', resume, '--db', db, '--json', '--concurrency', '4']
         : ['run', '--agent', 'oracle,noop', '--repeats', '3', '--db', db, '--json', '--concurrency', '4']),
@@ -112,7 +117,7 @@ describe('a killed run loses no finished trial', () => {
     const db = join(dir, 'scripted.db');
     const script = ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'scripted-run.ts')];
     await killAndResume({
-      db, concurrency: 3, windowMs: 900, kills: 3,
+      db, concurrency: 3, jitterMs: 150, kills: 3,
       launch: (resume) => start([db, ...(resume ? [resume] : [])], { script }),
       scoreOf: () => 1,
     }, 'scripted');
