@@ -18,7 +18,7 @@ interface KillPlan {
   /** Starts the run, or resumes it when given the run id. */
   readonly launch: (resumeRunId?: string) => Child;
   readonly concurrency: number;
-  /** A kill lands a random [0, jitterMs) after a random count of finished trials. */
+  /** A kill lands a random [0, jitterMs) after a random count of finished trials (about a trial's time). */
   readonly jitterMs: number;
   readonly kills: number;
   /** Expected score of a trial key (every trial of these agents is deterministic). */
@@ -67,9 +67,9 @@ async function killAndResume(p: KillPlan, label: string): Promise<void> {
     const begun = await c.waitFor((l) => l.event?.type === 'run_started');
     runId ??= String(begun.event!.runId);
     planned ||= Number(begun.event!.planned);
-    // Kill after a random number of finished trials (leaving more than can run at once, so
+    // Kill after a random number of finished trials, within the first half of what is left (so
     // the kill lands mid-run on a fast machine too), then a random moment later.
-    const target = Math.floor(rng() * Math.max(1, planned - stored.size - p.concurrency - 1));
+    const target = Math.floor(rng() * Math.max(1, (planned - stored.size) / 2));
     if (target > 0) await c.waitFor(() => events(c, 'trial_finished').length >= target);
     const delay = Math.floor(rng() * p.jitterMs);
     await sleep(delay);
@@ -105,7 +105,7 @@ describe('a killed run loses no finished trial', () => {
   it('deskbench run with the reference agents, killed at random moments, then resumed', async () => {
     const db = join(dir, 'reference.db');
     await killAndResume({
-      db, concurrency: 4, jitterMs: 300, kills: 3,
+      db, concurrency: 4, jitterMs: 20, kills: 3,
       launch: (resume) => start(resume
         ? ['run', '--resume', resume, '--db', db, '--json', '--concurrency', '4']
         : ['run', '--agent', 'oracle,noop', '--repeats', '3', '--db', db, '--json', '--concurrency', '4']),
@@ -117,7 +117,7 @@ describe('a killed run loses no finished trial', () => {
     const db = join(dir, 'scripted.db');
     const script = ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'scripted-run.ts')];
     await killAndResume({
-      db, concurrency: 3, jitterMs: 150, kills: 3,
+      db, concurrency: 3, jitterMs: 60, kills: 3,
       launch: (resume) => start([db, ...(resume ? [resume] : [])], { script }),
       scoreOf: () => 1,
     }, 'scripted');
