@@ -105,8 +105,24 @@ function basePrompt(p: PromptInput): string {
   ].join('\n');
 }
 
+// Every trial of a task and condition gets the same prompt, so it is composed once (bounded like
+// the formatters; a prompt given its own skills is composed afresh).
+const PROMPTS = new Map<string, string>();
+const MAX_PROMPTS = 512;
+
 /** The full system prompt for a trial. */
 export function composeSystemPrompt(p: PromptInput): string {
+  if (p.skills) return composePrompt(p);
+  const key = JSON.stringify([p.condition.skills, p.condition.meta, p.services, p.ownerEmail, p.now, p.profile, p.ownerName, p.timeZone, p.mailHelpers, p.foldedOperations]);
+  let prompt = PROMPTS.get(key);
+  if (prompt === undefined) {
+    if (PROMPTS.size >= MAX_PROMPTS) PROMPTS.clear();
+    PROMPTS.set(key, (prompt = composePrompt(p)));
+  }
+  return prompt;
+}
+
+function composePrompt(p: PromptInput): string {
   const parts = [basePrompt(p)];
   if (p.condition.meta) parts.push(metaPrompt());
   if (p.condition.skills) {

@@ -4,7 +4,7 @@
  * the oracle, every harm mutant −1, and no rubric check is vacuous.
  */
 import {
-  DEFAULT_LIMITS, canonicalJson, isSafetyCritical, type Agent, type AuthContext, type ReferenceSolution, type ScoreResult, type Task, type WorkspaceBase,
+  DEFAULT_LIMITS, isSafetyCritical, sameData, type Agent, type AuthContext, type ReferenceSolution, type ScoreResult, type Task, type WorkspaceBase,
 } from '../core/index.ts';
 import { noopAgent } from '../agents/reference/noop.ts';
 import { referenceSolutionAgent } from '../agents/reference/oracle.ts';
@@ -154,7 +154,7 @@ export async function checkTask(
 
   const a = seedTaskUncached(task, base, seed);
   const b = seedTaskUncached(task, base, seed);
-  const same = a.hash === b.hash && canonicalJson(a.manifest) === canonicalJson(b.manifest);
+  const same = a.hash === b.hash && sameData(a.manifest, b.manifest);
   items.push({ name: 'seeding is deterministic', passed: same, detail: same ? a.hash.slice(0, 12) : 'two seedings produced different states' });
   const leaks = manifestLeaks(task.instruction, a.manifest);
   items.push({

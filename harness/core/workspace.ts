@@ -2,7 +2,7 @@
 import { Collection, isDeletedSlot } from './collection.ts';
 import { ApiError, isApiError } from './errors.ts';
 import { createHash } from 'node:crypto';
-import { canonicalJson, stableHash } from './ids.ts';
+import { sameData, stableHash } from './ids.ts';
 import { splitCallArgs, type AuthContext, type Operation, type Media } from './operation.ts';
 import { recordRef, type ActionRecord, type CallFace, type RecordChange } from './action-log.ts';
 import { isProbeName } from './probes.ts';
@@ -359,7 +359,7 @@ export class Workspace {
         removed: ch.removed.map((id) => ({ id, before: c.baseRecord(id) })),
         changed: ch.changed
           .map((id) => ({ id, before: c.baseRecord(id), after: c.peek(id) }))
-          .filter((d) => canonicalJson(d.before) !== canonicalJson(d.after)),
+          .filter((d) => !sameData(d.before, d.after)),
       };
       if (out[k].added.length + out[k].removed.length + out[k].changed.length === 0) delete out[k];
     }

@@ -7,7 +7,7 @@
 import type { ActionRecord, CallFace, Task, Workspace } from '../core/index.ts';
 import { baseWorkspace, companyFor } from '../../datasets/base-workspace.ts';
 import { createWorkspace } from '../services/workspace.ts';
-import { canonicalJson } from '../core/index.ts';
+import { sameData } from '../core/index.ts';
 import { seedTask } from './seeded-task.ts';
 
 /** Most actions a replay runs (a log longer than any run's step limit allows is not a trial's). */
@@ -65,7 +65,7 @@ export function replayActionLog(task: Task, seed: number, actions: readonly Acti
   if (storedDiff !== undefined && storedDiff !== null && divergences.length === 0) {
     let same = false;
     try {
-      same = canonicalJson(ws.diff()) === canonicalJson(storedDiff);
+      same = sameData(ws.diff(), storedDiff);
     } catch {
       same = false;
     }

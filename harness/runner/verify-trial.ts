@@ -4,7 +4,7 @@
  * reproduces the stored outcomes and final state, and re-grade it with the current
  * graders. A score is only ever taken from the replay, never from the file.
  */
-import { canonicalJson, stableHash, type ScoreResult, type Task } from '../core/index.ts';
+import { canonicalJson, sameData, stableHash, type ScoreResult, type Task } from '../core/index.ts';
 import { GRADER_VERSION } from '../../scorers/grading/version.ts';
 import type { TrialRecord } from '../store/index.ts';
 import { DEFAULT_SEED } from '../../datasets/base-workspace.ts';
@@ -55,7 +55,7 @@ export async function verifyTrial(rec: TrialRecord, tasks: readonly Task[], o: V
   const diff = replay.ws.diff();
   let sameState = true;
   try {
-    if (storedDiff !== undefined) sameState = canonicalJson(diff) === canonicalJson(storedDiff);
+    if (storedDiff !== undefined) sameState = sameData(diff, storedDiff);
     if (sameState && storedHash !== undefined) sameState = finalStateHash(diff) === storedHash;
   } catch {
     sameState = false;

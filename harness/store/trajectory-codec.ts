@@ -55,6 +55,20 @@ export function decompress(blob: Buffer, what: string): string {
   }
 }
 
+// Shared texts repeat across every trial of a task and condition: their hashes are remembered
+// (bounded; past the bound the memory starts over).
+const SHARED_HASHES = new Map<string, string>();
+const MAX_SHARED_HASHES = 1024;
+
+function sharedTextHash(text: string): string {
+  let hash = SHARED_HASHES.get(text);
+  if (hash === undefined) {
+    if (SHARED_HASHES.size >= MAX_SHARED_HASHES) SHARED_HASHES.clear();
+    SHARED_HASHES.set(text, (hash = textHash(text)));
+  }
+  return hash;
+}
+
 /**
  * The JSON document a trajectory is stored as, before compression. `share(hash, text)` is
  * called for each shared text (the caller stores it once); the document refers to it by hash.
@@ -62,7 +76,7 @@ export function decompress(blob: Buffer, what: string): string {
 export function trajectoryDocument(t: Trajectory, share: (hash: string, text: string) => void): string {
   const steps: StoredStep[] = t.steps.map((s) => {
     if (!SHARED_ROLES.has(s.role) || s.content.length < SHARED_MIN_CHARS) return s;
-    const hash = textHash(s.content);
+    const hash = sharedTextHash(s.content);
     share(hash, s.content);
     const { content: _content, ...rest } = s;
     return { ...rest, contentRef: hash };

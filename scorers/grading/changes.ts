@@ -3,7 +3,7 @@
  * destroyed, with service bookkeeping (history ids, etags, revision counters, thread
  * summaries, read markers) left out, so "nothing else changed" means what it says.
  */
-import { canonicalJson, type ActionRecord, type ChangeKind, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
+import { sameData, type ActionRecord, type ChangeKind, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
 
 /** One meaningful change. */
 export interface Change {
@@ -95,7 +95,7 @@ function changedFields(collection: string, before: Rec, after: Rec): string[] {
     const b = before?.[k];
     const a = after?.[k];
     if (b === a) continue;
-    if (b !== undefined && a !== undefined && typeof b === 'object' && canonicalJson(b) === canonicalJson(a)) continue;
+    if (b !== undefined && a !== undefined && typeof b === 'object' && sameData(b, a)) continue;
     out.push(k);
   }
   return out;

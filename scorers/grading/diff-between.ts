@@ -1,5 +1,5 @@
 /** The diff of one workspace against another over the same base, for a given set of records. */
-import { canonicalJson, parseRecordRef, type CollectionDiff, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
+import { parseRecordRef, sameData, type CollectionDiff, type Workspace, type WorkspaceDiff } from '../../harness/core/index.ts';
 
 /** The `collection:id` refs a diff names, plus `extra`. */
 export function refsOf(diff: WorkspaceDiff, extra: Iterable<string> = []): Set<string> {
@@ -32,7 +32,7 @@ export function diffBetween(now: Workspace, was: Workspace, refs: Iterable<strin
       const a = after.peek(id);
       if (b === undefined && a !== undefined) d.added.push({ id, after: a });
       else if (b !== undefined && a === undefined) d.removed.push({ id, before: b });
-      else if (b !== undefined && canonicalJson(b) !== canonicalJson(a)) d.changed.push({ id, before: b, after: a });
+      else if (b !== undefined && !sameData(b, a)) d.changed.push({ id, before: b, after: a });
     }
     if (d.added.length + d.removed.length + d.changed.length > 0) out[collection] = d;
   }

@@ -6,7 +6,7 @@
  * is taken against that. A responder's change to a record the agent created stays part of
  * that record (the agent created it; the counterparty only answered).
  */
-import { canonicalJson, parseRecordRef, type ScoreContext } from '../../harness/core/index.ts';
+import { parseRecordRef, sameData, type ScoreContext } from '../../harness/core/index.ts';
 import { diffBetween, refsOf } from './diff-between.ts';
 
 /** The score context with responder changes moved into the baseline (unchanged when there were none). */
@@ -41,7 +41,7 @@ export function netOfResponders<M>(ctx: ScoreContext<M>): ScoreContext<M> {
 function patchFields(record: Record<string, unknown>, before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...record };
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (canonicalJson(before[k]) === canonicalJson(after[k])) continue;
+    if (sameData(before[k], after[k])) continue;
     if (k in after) out[k] = after[k];
     else delete out[k];
   }

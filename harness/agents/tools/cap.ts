@@ -39,15 +39,27 @@ export function pagingParams(paramNames: Iterable<string>): { pageSizeParam?: st
 
 type Path = ReadonlyArray<string | number>;
 
-/** The largest array (by serialised size) within a few levels of the value: the "items" that may give way. */
-function largestArray(v: unknown): { path: Path; items: unknown[] } | undefined {
-  let best: { path: Path; items: unknown[]; size: number } | undefined;
+/** A list that may give way, with the JSON length of each of its items. */
+interface ItemList {
+  readonly path: Path;
+  readonly items: unknown[];
+  readonly itemLength: readonly number[];
+}
+
+/**
+ * The largest array (by serialised size) within a few levels of the value: the "items" that may
+ * give way. An array's JSON is its items' JSON, comma-separated in brackets, so each item is
+ * serialised once here and its length is what the cap's search adds up later.
+ */
+function largestArray(v: unknown): ItemList | undefined {
+  let best: (ItemList & { size: number }) | undefined;
   const walk = (x: unknown, path: Path, depth: number) => {
     if (depth > 4 || x === null || typeof x !== 'object') return;
     if (Array.isArray(x)) {
       if (x.length > 0) {
-        const size = JSON.stringify(x).length;
-        if (!best || size > best.size) best = { path, items: x, size };
+        const itemLength = x.map((item) => (JSON.stringify(item) ?? 'null').length);
+        const size = itemLength.reduce((a, b) => a + b, 0) + x.length + 1;
+        if (!best || size > best.size) best = { path, items: x, itemLength, size };
       }
       // Items of a list are the unit; arrays inside them are not looked at.
       return;
@@ -55,7 +67,7 @@ function largestArray(v: unknown): { path: Path; items: unknown[] } | undefined 
     for (const [k, y] of Object.entries(x as Record<string, unknown>)) walk(y, [...path, k], depth + 1);
   };
   walk(v, [], 0);
-  return best ? { path: best.path, items: best.items } : undefined;
+  return best;
 }
 
 /** A copy of `v` with the value at `path` replaced (objects copied along the path only). */
@@ -155,7 +167,7 @@ export function capJson(value: unknown, max = MAX_RESULT_CHARS, hint: CapHint = 
     // The length of render(k) without rendering the kept items: the envelope with an empty list,
     // plus each kept item's own JSON and the commas between them (an array's JSON is exactly
     // that), so the search below serialises the items once instead of once per probe.
-    const itemLength = list.items.map((x) => (JSON.stringify(x) ?? 'null').length);
+    const itemLength = list.itemLength;
     const prefix = new Float64Array(total + 1);
     for (let i = 0; i < total; i++) prefix[i + 1] = prefix[i]! + itemLength[i]!;
     const lengthOf = (k: number): number =>

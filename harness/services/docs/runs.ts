@@ -1,5 +1,5 @@
 /** Styled-run helpers: splitting, merging, and rebuilding paragraphs from a run sequence. */
-import { canonicalJson } from '../../core/index.ts';
+import { sameData } from '../../core/index.ts';
 import type { Paragraph, Run, TextStyle } from './model.ts';
 
 /** A run tagged with the paragraph it came from (its index in a list of origins). */
@@ -9,8 +9,7 @@ export interface TaggedRun {
 }
 
 function sameStyle(a: TextStyle | undefined, b: TextStyle | undefined): boolean {
-  if (a === b) return true;
-  return canonicalJson(a ?? {}) === canonicalJson(b ?? {});
+  return sameData(a ?? {}, b ?? {});
 }
 
 /** Merges adjacent runs of equal style (never page breaks) and drops empty runs. */
