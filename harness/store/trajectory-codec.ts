@@ -23,13 +23,14 @@ const FORMAT = 1;
 const SHARED_ROLES: ReadonlySet<Step['role']> = new Set(['system', 'user']);
 const SHARED_MIN_CHARS = 256;
 /**
- * Brotli quality 2: on the realistic trial's 75 KB document it compresses in a quarter of
- * quality 5's time (0.27 against 1.02 ms of CPU) for 11 % more bytes (13.0 against 11.7 KB);
- * quality 1 saves 0.12 ms more for another 7 %, deflate is slower and larger at every level
+ * Brotli quality 1: on the realistic trial's 77 KB document it compresses in about 0.13 ms of
+ * CPU against 0.20 ms at quality 2 and 1.0 ms at quality 5, for 7 % more bytes than quality 2
+ * (14.0 against 13.0 KB; 11.7 KB at quality 5). A trial's own CPU is what limits a run, and the
+ * stored trial stays well under its 20 KB budget; deflate is slower and larger at every level
  * (bench/trial-size.ts). The quality is not stored: any Brotli stream expands with the same
- * decoder, so rows written at quality 5 read as before.
+ * decoder, so rows written at other qualities read as before.
  */
-const QUALITY = 2;
+const QUALITY = 1;
 /** A stored document never expands past this (a damaged or foreign blob cannot exhaust memory). */
 const MAX_DECODED_BYTES = 512 * 1024 * 1024;
 
@@ -40,10 +41,14 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
+// TextEncoder turns a document with any character past Latin-1 (one dash in a tool result makes
+// the whole string two-byte) into UTF-8 about a third faster than Buffer.from.
+const UTF8 = new TextEncoder();
+
 /** Compresses a string or JSON document with the store's settings. */
 export function compress(data: string): Buffer {
-  const buf = Buffer.from(data, 'utf8');
-  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  const bytes = UTF8.encode(data);
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
 }
 
 /** Expands what `compress` wrote; a damaged blob is E_STORE_CORRUPT naming what it was. */

@@ -27,6 +27,8 @@ describe('capJson', () => {
       if (!kept) continue; // not even one item fitted: the shortened-strings path
       expect(text.length).toBeLessThanOrEqual(max);
       const note = out[TRUNCATION_KEY] as { shown: number; dropped: number };
+      // Exactly the JSON of what it holds, with the note first (it is assembled from the items' JSON).
+      expect(text).toBe(JSON.stringify({ [TRUNCATION_KEY]: note, ...value, messages: items.slice(0, kept.length) }));
       expect(note.shown).toBe(kept.length);
       expect(note.shown + note.dropped).toBe(n);
       expect(kept.map((m) => m.id)).toEqual(items.slice(0, kept.length).map((m) => m.id));

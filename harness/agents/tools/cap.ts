@@ -5,6 +5,8 @@
  * way are the longest strings shortened, and raw text is cut at a line.
  */
 
+import { randomUUID } from 'node:crypto';
+
 /**
  * Longest tool result passed to the model, in characters: about 5k tokens, enough for a
  * page of search results without flooding the context.
@@ -39,11 +41,11 @@ export function pagingParams(paramNames: Iterable<string>): { pageSizeParam?: st
 
 type Path = ReadonlyArray<string | number>;
 
-/** A list that may give way, with the JSON length of each of its items. */
+/** A list that may give way, with the JSON of each of its items. */
 interface ItemList {
   readonly path: Path;
   readonly items: unknown[];
-  readonly itemLength: readonly number[];
+  readonly itemJson: readonly string[];
 }
 
 /**
@@ -57,9 +59,9 @@ function largestArray(v: unknown): ItemList | undefined {
     if (depth > 4 || x === null || typeof x !== 'object') return;
     if (Array.isArray(x)) {
       if (x.length > 0) {
-        const itemLength = x.map((item) => (JSON.stringify(item) ?? 'null').length);
-        const size = itemLength.reduce((a, b) => a + b, 0) + x.length + 1;
-        if (!best || size > best.size) best = { path, items: x, itemLength, size };
+        const itemJson = x.map((item) => (JSON.stringify(item) as string | undefined) ?? 'null');
+        const size = itemJson.reduce((a, b) => a + b.length, 0) + x.length + 1;
+        if (!best || size > best.size) best = { path, items: x, itemJson, size };
       }
       // Items of a list are the unit; arrays inside them are not looked at.
       return;
@@ -112,6 +114,11 @@ function nextAdvice(kept: number, total: number, hint: CapHint, field: string): 
   return parts.join(' ');
 }
 
+// Stands in for the kept items while the envelope of a cut result is serialised. No data can
+// hold it by chance: a NUL-delimited nonce drawn when the process starts.
+const LIST_MARKER = `\u0000deskbench-list-${randomUUID()}\u0000`;
+const LIST_MARKER_JSON = JSON.stringify(LIST_MARKER);
+
 const CUT = (n: number) => `…[${n} more characters cut by the harness]`;
 
 /** Shortens the longest strings of a value until its JSON fits `max` (bounded work). */
@@ -163,13 +170,19 @@ export function capJson(value: unknown, max = MAX_RESULT_CHARS, hint: CapHint = 
         next: nextAdvice(k, total, hint, field),
       };
     };
-    const render = (k: number): string => JSON.stringify(withNote(setAt(value, list.path, list.items.slice(0, k)), note(k)));
-    // The length of render(k) without rendering the kept items: the envelope with an empty list,
-    // plus each kept item's own JSON and the commas between them (an array's JSON is exactly
-    // that), so the search below serialises the items once instead of once per probe.
-    const itemLength = list.itemLength;
+    // An array's JSON is exactly its items' JSON, comma-separated in brackets: the items are
+    // serialised once (largestArray), and both the search below and the answer are built from
+    // that, around the envelope serialised with a marker where the list goes.
+    const render = (k: number): string => {
+      const envelope = JSON.stringify(withNote(setAt(value, list.path, LIST_MARKER), note(k)));
+      const at = envelope.indexOf(LIST_MARKER_JSON);
+      if (at < 0 || envelope.indexOf(LIST_MARKER_JSON, at + 1) >= 0) {
+        return JSON.stringify(withNote(setAt(value, list.path, list.items.slice(0, k)), note(k)));
+      }
+      return `${envelope.slice(0, at)}[${list.itemJson.slice(0, k).join(',')}]${envelope.slice(at + LIST_MARKER_JSON.length)}`;
+    };
     const prefix = new Float64Array(total + 1);
-    for (let i = 0; i < total; i++) prefix[i + 1] = prefix[i]! + itemLength[i]!;
+    for (let i = 0; i < total; i++) prefix[i + 1] = prefix[i]! + list.itemJson[i]!.length;
     const lengthOf = (k: number): number =>
       JSON.stringify(withNote(setAt(value, list.path, []), note(k))).length + prefix[k]! + Math.max(0, k - 1);
     let lo = 0;

@@ -16,10 +16,34 @@ export interface Mailbox {
 /** Longest address-list value parsed; the rest is ignored (a real header is a few kilobytes). */
 export const MAX_ADDRESS_LIST_LENGTH = 64 * 1024;
 
+interface Entry {
+  readonly name: string;
+  readonly address: string;
+  readonly group: boolean;
+}
+
+// A message's headers are read more than once on its way in (validated, then parsed into the
+// record), and the same lists recur across trials: parsed lists are remembered, bounded like
+// every cache here (past the bound the memory starts over). Entries are read-only.
+const PARSED = new Map<string, readonly Entry[]>();
+const MAX_PARSED = 1024;
+/** Longer lists are parsed each time, so the memory stays small (at most about 2 MB of keys). */
+const MAX_REMEMBERED_LENGTH = 2048;
+
 /** The entries of an address list as addressparser reads them: groups flattened, `mailto:` dropped. */
-function entries(value: string): Array<{ name: string; address: string; group: boolean }> {
+function entries(value: string): readonly Entry[] {
+  if (value.length > MAX_REMEMBERED_LENGTH) return parseEntries(value);
+  let out = PARSED.get(value);
+  if (!out) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(value, (out = parseEntries(value)));
+  }
+  return out;
+}
+
+function parseEntries(value: string): readonly Entry[] {
   const src = (value.length > MAX_ADDRESS_LIST_LENGTH ? value.slice(0, MAX_ADDRESS_LIST_LENGTH) : value).replace(/(^|[\s,;<])mailto:/gi, '$1');
-  const out: Array<{ name: string; address: string; group: boolean }> = [];
+  const out: Entry[] = [];
   for (const a of addressparser(src)) {
     if (a.group !== undefined) {
       for (const m of a.group) if (m.group === undefined) out.push({ name: m.name, address: m.address, group: true });
@@ -28,7 +52,7 @@ function entries(value: string): Array<{ name: string; address: string; group: b
       out.push({ name: a.name, address: a.address, group: false });
     }
   }
-  return out;
+  return Object.freeze(out.map((e) => Object.freeze(e)));
 }
 
 /** Parses an address list; entries without an `@` are dropped (they cannot receive mail). */
