@@ -8,6 +8,16 @@ function rng(seed: number): () => number {
 }
 
 describe('capJson', () => {
+  it('writes a result under the cap exactly as JSON.stringify does, whatever its shape', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `e${i}`, at: new Date(Date.UTC(2026, 2, 16, i)), skip: undefined, tags: ['a', i] }));
+    const shapes: unknown[] = [
+      many(20), { data: { items: many(30), count: 30 }, other: [1, 2, 3] }, { kind: 'list', items: many(40), nextPageToken: 't' },
+      { toJSON: () => ({ replaced: many(20) }) }, { wrapped: { toJSON: () => many(2) }, items: many(17) }, { items: [...many(16), undefined, () => 1] },
+      { items: Array.from({ length: 20 }, (_, i) => `line ${i} "quoted" \u2014 \\ end`) }, [], { items: [] }, 'text', null, 42,
+    ];
+    for (const [i, v] of shapes.entries()) expect(capJson(v, 1_000_000), `shape ${i}`).toBe(JSON.stringify(v));
+  });
+
   it('keeps the most whole items that fit, for lists of items of every size', () => {
     const next = rng(7);
     for (let round = 0; round < 200; round++) {

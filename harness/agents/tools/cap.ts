@@ -56,7 +56,8 @@ interface ItemList {
 function largestArray(v: unknown): ItemList | undefined {
   let best: (ItemList & { size: number }) | undefined;
   const walk = (x: unknown, path: Path, depth: number) => {
-    if (depth > 4 || x === null || typeof x !== 'object') return;
+    // A value with its own toJSON is written as something else: it is not looked into.
+    if (depth > 4 || x === null || typeof x !== 'object' || hasToJson(x)) return;
     if (Array.isArray(x)) {
       if (x.length > 0) {
         const itemJson = x.map((item) => (JSON.stringify(item) as string | undefined) ?? 'null');
@@ -71,6 +72,35 @@ function largestArray(v: unknown): ItemList | undefined {
   walk(v, [], 0);
   return best;
 }
+
+function hasToJson(x: object): boolean {
+  return typeof (x as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** Items in the longest list within largestArray's reach (counting only, nothing serialised). */
+function longestList(v: unknown, depth = 0): number {
+  if (depth > 4 || v === null || typeof v !== 'object' || hasToJson(v)) return 0;
+  if (Array.isArray(v)) return v.length;
+  let most = 0;
+  for (const y of Object.values(v as Record<string, unknown>)) most = Math.max(most, longestList(y, depth + 1));
+  return most;
+}
+
+/**
+ * The JSON of `envelope` (the value, or the value under a note) with the list at `list.path`
+ * holding its first `k` items: the envelope is serialised with a marker where the list goes and
+ * the items' JSON is put in its place, which is exactly what serialising the whole would write
+ * (an array's JSON is its items' JSON, comma-separated in brackets).
+ */
+function withItems(envelope: (listValue: unknown) => unknown, list: ItemList, k: number): string {
+  const text = JSON.stringify(envelope(LIST_MARKER));
+  const at = text.indexOf(LIST_MARKER_JSON);
+  if (at < 0 || text.indexOf(LIST_MARKER_JSON, at + 1) >= 0) return JSON.stringify(envelope(list.items.slice(0, k)));
+  return `${text.slice(0, at)}[${list.itemJson.slice(0, k).join(',')}]${text.slice(at + LIST_MARKER_JSON.length)}`;
+}
+
+/** Fewest items for a result's longest list to be serialised item by item first (see capJson). */
+const ITEMS_FIRST = 16;
 
 /** A copy of `v` with the value at `path` replaced (objects copied along the path only). */
 function setAt(v: unknown, path: Path, value: unknown): unknown {
@@ -153,9 +183,13 @@ function shrinkStrings(v: unknown, max: number): { value: unknown; cut: number }
  * Always valid JSON unless nothing else could make it fit (then a raw cut with a note).
  */
 export function capJson(value: unknown, max = MAX_RESULT_CHARS, hint: CapHint = {}): string {
-  const full = JSON.stringify(value) ?? 'null';
+  // A long list is what a result too long for the cap loses items of, and what the cut needs
+  // each item's JSON for: such a result is serialised item by item and assembled, once, instead
+  // of whole and then again by items when it is cut.
+  const early = longestList(value) >= ITEMS_FIRST ? largestArray(value) : undefined;
+  const full = early ? withItems((l) => setAt(value, early.path, l), early, early.items.length) : (JSON.stringify(value) ?? 'null');
   if (full.length <= max) return full;
-  const list = largestArray(value);
+  const list = early ?? largestArray(value);
   if (list) {
     const total = list.items.length;
     const field = list.path.length ? String(list.path[list.path.length - 1]) : 'items';
@@ -173,14 +207,7 @@ export function capJson(value: unknown, max = MAX_RESULT_CHARS, hint: CapHint = 
     // An array's JSON is exactly its items' JSON, comma-separated in brackets: the items are
     // serialised once (largestArray), and both the search below and the answer are built from
     // that, around the envelope serialised with a marker where the list goes.
-    const render = (k: number): string => {
-      const envelope = JSON.stringify(withNote(setAt(value, list.path, LIST_MARKER), note(k)));
-      const at = envelope.indexOf(LIST_MARKER_JSON);
-      if (at < 0 || envelope.indexOf(LIST_MARKER_JSON, at + 1) >= 0) {
-        return JSON.stringify(withNote(setAt(value, list.path, list.items.slice(0, k)), note(k)));
-      }
-      return `${envelope.slice(0, at)}[${list.itemJson.slice(0, k).join(',')}]${envelope.slice(at + LIST_MARKER_JSON.length)}`;
-    };
+    const render = (k: number): string => withItems((l) => withNote(setAt(value, list.path, l), note(k)), list, k);
     const prefix = new Float64Array(total + 1);
     for (let i = 0; i < total; i++) prefix[i + 1] = prefix[i]! + list.itemJson[i]!.length;
     const lengthOf = (k: number): number =>
