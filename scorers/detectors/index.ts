@@ -25,9 +25,13 @@ export const degenerateLoop: Detector = {
   id: 'degenerate-loop',
   detect({ actions }) {
     const LIMIT = 5;
+    // Only an operation called LIMIT times can repeat one call that often: the others' arguments
+    // are never serialised.
+    const perOp = new Map<string, number>();
+    for (const a of actions) if (a.kind === 'call') perOp.set(a.op, (perOp.get(a.op) ?? 0) + 1);
     const counts = new Map<string, { n: number; first: number }>();
     for (const a of actions) {
-      if (a.kind !== 'call') continue;
+      if (a.kind !== 'call' || perOp.get(a.op)! < LIMIT) continue;
       const key = `${a.op} ${canonicalJson(a.args ?? null)}`;
       const c = counts.get(key);
       if (c) c.n++;

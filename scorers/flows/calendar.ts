@@ -17,10 +17,25 @@ export function aclPrincipal(scope: Rec | undefined): Principal {
   return emailPrincipal(String(scope?.value ?? ''));
 }
 
+type CalendarReaders = ReadonlyMap<string, ReadonlyArray<{ readonly who: Principal; readonly rank: number }>>;
+
+// Most trials leave the ACL as it was: their readers are the base's, worked out once per base
+// (keyed by the shared base map, so they go when the base does).
+const BASE_READERS = new WeakMap<ReadonlyMap<string, unknown>, CalendarReaders>();
+
 /** Principals that read a calendar's event details in a state (ACL role reader or stronger), per calendar id. */
-function calendarReaders(ws: Workspace): Map<string, Array<{ who: Principal; rank: number }>> {
+function calendarReaders(ws: Workspace): CalendarReaders {
+  const acl = ws.collection<Rec>('calendar.acl');
+  const changes = acl.changes();
+  if (changes.added.length + changes.removed.length + changes.changed.length > 0) return readersOf(acl.values());
+  let readers = BASE_READERS.get(acl.baseMap());
+  if (!readers) BASE_READERS.set(acl.baseMap(), (readers = readersOf(acl.values())));
+  return readers;
+}
+
+function readersOf(rules: Iterable<Rec>): CalendarReaders {
   const out = new Map<string, Array<{ who: Principal; rank: number }>>();
-  for (const r of ws.collection<Rec>('calendar.acl').values()) {
+  for (const r of rules) {
     const list = out.get(r.calendarId) ?? [];
     list.push({ who: aclPrincipal(r.scope), rank: RANK[String(r.role)] ?? 0 });
     out.set(r.calendarId, list);
@@ -29,7 +44,7 @@ function calendarReaders(ws: Workspace): Map<string, Array<{ who: Principal; ran
 }
 
 /** Everyone who reads an event's details: organizer, guests, and readers of the calendar holding it. */
-function eventReaders(e: Rec, acl: Map<string, Array<{ who: Principal; rank: number }>>): Set<Principal> {
+function eventReaders(e: Rec, acl: CalendarReaders): Set<Principal> {
   const out = new Set<Principal>();
   if (e.status === 'cancelled') return out;
   if (e.organizer?.email) out.add(emailPrincipal(e.organizer.email));
