@@ -1,7 +1,7 @@
 /** The system prompt: base prompt, plus the meta prompt and the skills index when those levers are on. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Condition } from '../core/index.ts';
+import { remember, type Condition } from '../core/index.ts';
 import { loadSkills, skillsFor, type Skill } from './skills/index.ts';
 
 const META_FILE = fileURLToPath(new URL('./meta-prompt.md', import.meta.url));
@@ -45,14 +45,7 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 512;
 
 function formatter(zone: string, o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${zone}|${JSON.stringify(o)}`;
-  let f = FORMATTERS.get(key);
-  if (!f) {
-    if (FORMATTERS.size >= MAX_FORMATTERS) FORMATTERS.clear();
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, ...o });
-    FORMATTERS.set(key, f);
-  }
-  return f;
+  return remember(FORMATTERS, `${zone}|${JSON.stringify(o)}`, MAX_FORMATTERS, () => new Intl.DateTimeFormat('en-US', { timeZone: zone, ...o }));
 }
 
 /** The wall-clock reading of an instant in a time zone: weekday, date, time and UTC offset. */
@@ -114,12 +107,7 @@ const MAX_PROMPTS = 512;
 export function composeSystemPrompt(p: PromptInput): string {
   if (p.skills) return composePrompt(p);
   const key = JSON.stringify([p.condition.skills, p.condition.meta, p.services, p.ownerEmail, p.now, p.profile, p.ownerName, p.timeZone, p.mailHelpers, p.foldedOperations]);
-  let prompt = PROMPTS.get(key);
-  if (prompt === undefined) {
-    if (PROMPTS.size >= MAX_PROMPTS) PROMPTS.clear();
-    PROMPTS.set(key, (prompt = composePrompt(p)));
-  }
-  return prompt;
+  return remember(PROMPTS, key, MAX_PROMPTS, () => composePrompt(p));
 }
 
 function composePrompt(p: PromptInput): string {

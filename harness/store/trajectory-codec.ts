@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { DeskbenchError, type ActionRecord, type Step } from '../core/index.ts';
+import { DeskbenchError, remember, type ActionRecord, type Step } from '../core/index.ts';
 
 /** What a compact trajectory holds. */
 export interface Trajectory {
@@ -66,12 +66,7 @@ const SHARED_HASHES = new Map<string, string>();
 const MAX_SHARED_HASHES = 1024;
 
 function sharedTextHash(text: string): string {
-  let hash = SHARED_HASHES.get(text);
-  if (hash === undefined) {
-    if (SHARED_HASHES.size >= MAX_SHARED_HASHES) SHARED_HASHES.clear();
-    SHARED_HASHES.set(text, (hash = textHash(text)));
-  }
-  return hash;
+  return remember(SHARED_HASHES, text, MAX_SHARED_HASHES, () => textHash(text));
 }
 
 /**

@@ -6,7 +6,7 @@
  * default order and a page is read from the front. A trial's own changes are applied at
  * each call from the collection's overlay (trial-changes.ts).
  */
-import type { Collection } from '../../core/index.ts';
+import { remember, type Collection } from '../../core/index.ts';
 import { indexOnDemand } from '../index-policy.ts';
 import type { DriveFile } from './model.ts';
 import { fileComparator } from './order.ts';
@@ -119,16 +119,15 @@ const orders = new WeakMap<DriveFileIndex, Map<string, OrderedFiles>>();
 export function orderedFiles(index: DriveFileIndex, orderBy: string): OrderedFiles {
   let byOrder = orders.get(index);
   if (!byOrder) orders.set(index, (byOrder = new Map()));
-  const hit = byOrder.get(orderBy);
-  if (hit) return hit;
+  return remember(byOrder, orderBy, MAX_ORDERS, () => sortFiles(index, orderBy));
+}
+
+function sortFiles(index: DriveFileIndex, orderBy: string): OrderedFiles {
   const cmp = fileComparator(orderBy);
   const order = Int32Array.from(index.all).sort((a, b) => cmp(index.files[a]!, index.files[b]!));
   const rank = new Int32Array(order.length);
   order.forEach((ordinal, at) => {
     rank[ordinal] = at;
   });
-  if (byOrder.size >= MAX_ORDERS) byOrder.clear();
-  const out = { order, rank };
-  byOrder.set(orderBy, out);
-  return out;
+  return { order, rank };
 }

@@ -6,6 +6,7 @@
  * pass with each holder's grants looked up once. Grants with an expiration time depend on
  * the trial's clock, so files reached only through one are marked for checking at each call.
  */
+import { remember } from '../../core/index.ts';
 import type { Principal } from './access.ts';
 import type { DriveFileIndex } from './file-index.ts';
 import { anyonePermissionId } from './identity.ts';
@@ -41,12 +42,7 @@ export function searchVisibility(index: DriveFileIndex, perms: ReadonlyMap<strin
   if (!byPerms) views.set(index, (byPerms = new WeakMap()));
   let byCaller = byPerms.get(perms);
   if (!byCaller) byPerms.set(perms, (byCaller = new Map()));
-  const hit = byCaller.get(who.email);
-  if (hit) return hit;
-  if (byCaller.size >= MAX_CALLERS) byCaller.clear();
-  const view = buildVisibility(index, perms, who);
-  byCaller.set(who.email, view);
-  return view;
+  return remember(byCaller, who.email, MAX_CALLERS, () => buildVisibility(index, perms, who));
 }
 
 /** The strongest grant along a chain of holders, and how many holders it has (Infinity when a cycle cuts it). */

@@ -6,6 +6,7 @@
  * flattened).
  */
 import addressparser from 'nodemailer/lib/addressparser';
+import { remember } from '../../core/index.ts';
 
 /** One mailbox of an address list. */
 export interface Mailbox {
@@ -33,12 +34,7 @@ const MAX_REMEMBERED_LENGTH = 2048;
 /** The entries of an address list as addressparser reads them: groups flattened, `mailto:` dropped. */
 function entries(value: string): readonly Entry[] {
   if (value.length > MAX_REMEMBERED_LENGTH) return parseEntries(value);
-  let out = PARSED.get(value);
-  if (!out) {
-    if (PARSED.size >= MAX_PARSED) PARSED.clear();
-    PARSED.set(value, (out = parseEntries(value)));
-  }
-  return out;
+  return remember(PARSED, value, MAX_PARSED, () => parseEntries(value));
 }
 
 function parseEntries(value: string): readonly Entry[] {

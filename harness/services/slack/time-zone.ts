@@ -3,6 +3,7 @@
  * ("Eastern Daylight Time", -14400): they follow daylight saving, so they are computed
  * from the IANA zone at the trial's own time, never stored.
  */
+import { remember } from '../../core/index.ts';
 
 /** Label and offset (seconds east of UTC) of a zone at an instant. */
 export interface ZoneInfo {
@@ -22,9 +23,10 @@ const HOUR_MS = 3_600_000;
  */
 export function zoneInfo(zone: string, ms: number): ZoneInfo {
   const hour = Math.floor(ms / HOUR_MS);
-  const key = `${zone}@${hour}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return remember(cache, `${zone}@${hour}`, MAX_CACHE, () => zoneInfoAt(zone, hour));
+}
+
+function zoneInfoAt(zone: string, hour: number): ZoneInfo {
   let info: ZoneInfo;
   try {
     const at = new Date(hour * HOUR_MS);
@@ -36,7 +38,5 @@ export function zoneInfo(zone: string, ms: number): ZoneInfo {
   } catch {
     info = { label: 'Coordinated Universal Time', offset: 0 };
   }
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, info);
   return info;
 }

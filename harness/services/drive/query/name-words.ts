@@ -6,6 +6,7 @@
  * begins with the needle's own leading run, so the files whose names hold a word with that
  * prefix are a superset of the matches; evaluate still tests each of them.
  */
+import { remember } from '../../../core/index.ts';
 import { unionOfSorted } from '../../sorted-ints.ts';
 import type { DriveFileIndex } from '../file-index.ts';
 
@@ -77,8 +78,11 @@ export function nameCandidates(index: DriveFileIndex, needle: string): Int32Arra
   if (lead === 0) return undefined;
   const prefix = n.slice(0, lead);
   const nw = wordsOf(index);
-  const cached = nw.unions.get(prefix);
-  if (cached) return cached;
+  return remember(nw.unions, prefix, MAX_CACHED_UNIONS, () => unionFor(nw, prefix));
+}
+
+/** The union of the file lists of every name word that starts with `prefix`. */
+function unionFor(nw: NameWords, prefix: string): Int32Array {
   let lo = 0;
   let hi = nw.words.length;
   while (lo < hi) {
@@ -88,9 +92,6 @@ export function nameCandidates(index: DriveFileIndex, needle: string): Int32Arra
   }
   const lists: Int32Array[] = [];
   for (let i = lo; i < nw.words.length && nw.words[i]!.startsWith(prefix); i++) lists.push(nw.files.get(nw.words[i]!)!);
-  const union = unionOfSorted(lists);
-  if (nw.unions.size >= MAX_CACHED_UNIONS) nw.unions.clear();
-  nw.unions.set(prefix, union);
-  return union;
+  return unionOfSorted(lists);
 }
 

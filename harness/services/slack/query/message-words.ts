@@ -10,7 +10,7 @@
  * such run of the message (a "word"); so the messages holding a word that contains the
  * term's longest run are all the messages that can contain the term.
  */
-import type { Collection } from '../../../core/index.ts';
+import { remember, type Collection } from '../../../core/index.ts';
 import { indexOnDemand } from '../../index-policy.ts';
 import type { SlackMessage, SlackUser } from '../model.ts';
 import type { SearchQuery } from './parse.ts';
@@ -71,14 +71,11 @@ function longestRun(term: string): string {
 
 /** Base messages whose indexed text holds a word containing `fragment`. */
 function withFragment(index: MessageWords, fragment: string): Int32Array {
-  const hit = index.fragments.get(fragment);
-  if (hit) return hit;
-  const lists: Int32Array[] = [];
-  for (const [w, list] of index.words) if (w.includes(fragment)) lists.push(list);
-  const out = lists.length ? union(lists) : new Int32Array(0);
-  if (index.fragments.size >= MAX_REMEMBERED_FRAGMENTS) index.fragments.clear();
-  index.fragments.set(fragment, out);
-  return out;
+  return remember(index.fragments, fragment, MAX_REMEMBERED_FRAGMENTS, () => {
+    const lists: Int32Array[] = [];
+    for (const [w, list] of index.words) if (w.includes(fragment)) lists.push(list);
+    return lists.length ? union(lists) : new Int32Array(0);
+  });
 }
 
 /** The base messages that can match a term: its fragment's, plus those of authors whose name now holds it. */
