@@ -183,16 +183,8 @@ describe('gmail message index', () => {
     expect(Object.keys(ws.diff())).toContain('gmail.messages');
   });
 
-  it('threads.list pages as the scan defines them: the matching threads newest first, each with its latest snippet and highest historyId', () => {
-    const ws = indexed(createWorkspace(base));
-    const ids = [...messages(ws).keys()];
-    for (const id of ids.slice(200, 230)) ws.invoke('gmail.users.messages.modify', { userId: 'me', id, requestBody: { addLabelIds: ['STARRED'] } }, opts);
-    for (const id of ids.slice(300, 310)) ws.invoke('gmail.users.messages.trash', { userId: 'me', id }, opts);
-    const raw = (s: string) => Buffer.from(s).toString('base64url');
-    for (const id of ids.slice(400, 406)) {
-      const parent = messages(ws).get(id)!;
-      ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: b@example.com\r\nSubject: Re: ${parent.subject}\r\nIn-Reply-To: ${parent.messageId}\r\nReferences: ${parent.messageId}\r\n\r\nbudget reply`) } }, opts);
-    }
+  /** Every page of threads.list for each query, against the threads the scan defines (newest first, latest snippet, highest historyId). */
+  function expectThreadsAsScan(ws: Workspace): void {
     const all = [...messages(ws).values()];
     for (const o of [{}, { q: 'budget OR reforecast' }, { q: 'is:starred' }, { labelIds: ['INBOX'], q: 'newer_than:60d' }]) {
       const hits = scan(ws, o).map((id) => messages(ws).get(id)!);
@@ -218,6 +210,29 @@ describe('gmail message index', () => {
       }
       expect(got, JSON.stringify(o)).toEqual(want);
     }
+  }
+
+  it('threads.list pages as the scan defines them on an untouched mailbox, its thread counts kept per base', () => {
+    // Twice: the second trial reads the counts the first one kept.
+    expectThreadsAsScan(indexed(createWorkspace(base)));
+    expectThreadsAsScan(indexed(createWorkspace(base)));
+  });
+
+  it('threads.list pages as the scan defines them after the trial relabels, trashes and replies', () => {
+    const ws = indexed(createWorkspace(base));
+    const ids = [...messages(ws).keys()];
+    for (const id of ids.slice(200, 230)) ws.invoke('gmail.users.messages.modify', { userId: 'me', id, requestBody: { addLabelIds: ['STARRED'] } }, opts);
+    for (const id of ids.slice(300, 310)) ws.invoke('gmail.users.messages.trash', { userId: 'me', id }, opts);
+    const raw = (s: string) => Buffer.from(s).toString('base64url');
+    for (const id of ids.slice(400, 406)) {
+      const parent = messages(ws).get(id)!;
+      ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: b@example.com\r\nSubject: Re: ${parent.subject}\r\nIn-Reply-To: ${parent.messageId}\r\nReferences: ${parent.messageId}\r\n\r\nbudget reply`) } }, opts);
+    }
+    // New threads of the trial's own, and whole threads trashed (they leave every list but the trash).
+    for (let i = 0; i < 3; i++) ws.invoke('gmail.users.messages.send', { userId: 'me', requestBody: { raw: raw(`To: c@example.com\r\nSubject: budget ${i}\r\n\r\nnew thread ${i}`) } }, opts);
+    const threads = [...new Set(ids.slice(500, 600).map((id) => messages(ws).get(id)!.threadId))].slice(0, 4);
+    for (const id of threads) expect(ws.invoke('gmail.users.threads.trash', { userId: 'me', id }, opts).ok).toBe(true);
+    expectThreadsAsScan(ws);
   });
 
   it('pages through messages.list as the scan orders them, with the same counts', () => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { OperationContext } from '../../../core/index.ts';
 import { entityNotFound, requireWellFormedId } from '../errors.ts';
-import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginate, listQuery, UserIdParams, userIdParam } from '../common.ts';
+import { formatParams, gmailOp, gmailPath, messageResource, pageParams, pageSize, paginateLazy, listQuery, UserIdParams, userIdParam } from '../common.ts';
 import { changeLabels, mailboxOf, messages, removeMessage, threadMessages } from '../mailbox.ts';
 import type { MessageRecord } from '../model.ts';
 import { searchResult } from '../query/search.ts';
@@ -35,8 +35,8 @@ export const threadsList = gmailOp({
   params: z.object({ userId: userIdParam, ...searchParams, ...pageParams(500, 100) }),
   handler: (ctx, { params }) => {
     const email = mailboxOf(ctx, params.userId);
-    const threads = searchResult(ctx.ws, email, params).firstOfEachThread();
-    const { page, nextPageToken } = paginate(threads, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
+    const threads = searchResult(ctx.ws, email, params).threads();
+    const { page, nextPageToken } = paginateLazy(threads, params.pageToken, pageSize(params.maxResults, 500, 100), listQuery(params));
     // A thread's snippet is its latest message's (the first of the newest in the mailbox's
     // order), its historyId the highest of its messages: only the page's threads are read.
     const members = membersOfThreads(messages(ctx.ws), page.map((m) => m.threadId), (n) => ctx.ws.spend(n));
@@ -52,7 +52,7 @@ export const threadsList = gmailOp({
     return {
       ...(page.length ? { threads: summaries } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),
-      resultSizeEstimate: threads.length,
+      resultSizeEstimate: threads.size,
     };
   },
 });
