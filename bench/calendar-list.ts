@@ -18,9 +18,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { cpus, loadavg } from 'node:os';
 import type { OperationContext, Workspace } from '../harness/core/index.ts';
 import { createWorkspace } from '../harness/services/workspace.ts';
-import { sharedCalendarIds } from '../datasets/calendar/generate.ts';
+import { auth, CEO, MONTH, OWNER, SHARED, WEEK, opts } from '../test/support/calendar-fixture.ts';
 import { checkScale } from '../datasets/scale/add-copies.ts';
-import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
+import { baseWorkspace } from '../datasets/base-workspace.ts';
 import { accessRole } from '../harness/services/calendar/access.ts';
 import { listEvents, type EventSource, type ListParams } from '../harness/services/calendar/list-events.ts';
 import type { StoredCalendar, StoredEvent } from '../harness/services/calendar/model.ts';
@@ -32,16 +32,6 @@ const RUNS = Number(args[1] ?? 300);
 if (!(Number.isInteger(RUNS) && RUNS >= 10 && RUNS <= 100_000)) throw new Error('usage: calendar-list.ts [scales=1,10,100] [calls 10..100000]');
 const TARGET_MS = 1;
 
-const company = companyFor(1);
-const OWNER = company.owner.email;
-const CEO = company.employees.find((p) => p.managerId === null)!.email;
-const SHARED = sharedCalendarIds(company);
-const auth = { principal: OWNER, tokenKind: 'user' as const };
-const opts = { face: 'tool' as const, auth };
-
-
-const WEEK = { timeMin: '2026-03-16T00:00:00-04:00', timeMax: '2026-03-23T00:00:00-04:00' };
-const MONTH = { timeMin: '2026-03-01T00:00:00-05:00', timeMax: '2026-04-01T00:00:00-04:00' };
 
 /** What an agent lists (the first is the realistic trial's call, bench/support/realistic-trial.ts). */
 const CALLS: Array<{ name: string; params: Partial<ListParams> & { calendarId: string } }> = [

@@ -1,5 +1,5 @@
 /** Drive access control: effective roles through direct and inherited grants, and Drive's errors. */
-import type { Workspace } from '../../core/index.ts';
+import { appendTo, type Workspace } from '../../core/index.ts';
 import { fileNotFound, insufficientPermissions } from './errors.ts';
 import { C, ROLES, permissionKey, type DriveFile, type DrivePermission, type Role } from './model.ts';
 import { anyonePermissionId, domainOf, domainPermissionId, permissionIdFor } from './identity.ts';
@@ -113,9 +113,7 @@ export function descendantIds(ws: Workspace, folderId: string): string[] {
   for (const f of ws.collection<DriveFile>(C.files).values()) {
     const p = f.parents[0];
     if (p === undefined) continue;
-    const list = children.get(p);
-    if (list) list.push(f.id);
-    else children.set(p, [f.id]);
+    appendTo(children, p, f.id);
   }
   const out: string[] = [];
   const queue = [folderId];

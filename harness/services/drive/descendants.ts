@@ -5,7 +5,7 @@
  * access.ts's `descendantIds`, the pass it replaces (breadth-first, each folder's children in
  * the collection's iteration order).
  */
-import type { Collection, Workspace } from '../../core/index.ts';
+import { appendTo, type Collection, type Workspace } from '../../core/index.ts';
 import { descendantIds as scanDescendantIds } from './access.ts';
 import { fileIndexOf, type DriveFileIndex } from './file-index.ts';
 import { C, type DriveFile } from './model.ts';
@@ -30,9 +30,7 @@ function baseTree(index: DriveFileIndex): BaseTree {
     position.set(f.id, at++);
     const p = f.parents[0];
     if (p === undefined) continue;
-    const list = children.get(p);
-    if (list) list.push(f.id);
-    else children.set(p, [f.id]);
+    appendTo(children, p, f.id);
   }
   const tree = { children, position };
   trees.set(index, tree);
@@ -45,23 +43,17 @@ function childrenNow(col: Collection<DriveFile>, index: DriveFileIndex): (id: st
   const { added, removed, changed } = col.changes();
   const touched = new Set<string>([...added, ...removed, ...changed]);
   // Changed base records keep their base position in iteration order; added ones follow the base.
-  const changedUnder = new Map<string, string[]>();
-  for (const id of changed) {
-    const p = col.peek(id)!.parents[0];
-    if (p === undefined) continue;
-    const list = changedUnder.get(p);
-    if (list) list.push(id);
-    else changedUnder.set(p, [id]);
-  }
+  const underFirstParent = (ids: readonly string[]): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const p = col.peek(id)!.parents[0];
+      if (p !== undefined) appendTo(out, p, id);
+    }
+    return out;
+  };
+  const changedUnder = underFirstParent(changed);
   for (const list of changedUnder.values()) list.sort((a, b) => tree.position.get(a)! - tree.position.get(b)!);
-  const addedUnder = new Map<string, string[]>();
-  for (const id of added) {
-    const p = col.peek(id)!.parents[0];
-    if (p === undefined) continue;
-    const list = addedUnder.get(p);
-    if (list) list.push(id);
-    else addedUnder.set(p, [id]);
-  }
+  const addedUnder = underFirstParent(added);
   return (id) => {
     const fromBase = (tree.children.get(id) ?? []).filter((c) => !touched.has(c));
     const moved = changedUnder.get(id) ?? [];

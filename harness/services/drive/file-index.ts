@@ -6,7 +6,7 @@
  * default order and a page is read from the front. A trial's own changes are applied at
  * each call from the collection's overlay (trial-changes.ts).
  */
-import { remember, type Collection } from '../../core/index.ts';
+import { appendTo, remember, type Collection } from '../../core/index.ts';
 import { indexOnDemand } from '../index-policy.ts';
 import type { DriveFile } from './model.ts';
 import { fileComparator } from './order.ts';
@@ -49,9 +49,7 @@ function groupBy(files: readonly DriveFile[], key: (f: DriveFile) => string | un
   files.forEach((f, i) => {
     const k = key(f);
     if (k === undefined) return;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
+    appendTo(groups, k, i);
   });
   const out = new Map<string, Int32Array>();
   for (const [k, g] of groups) out.set(k, Int32Array.from(g));

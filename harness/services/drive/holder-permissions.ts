@@ -4,7 +4,7 @@
  * a trial's own permission changes are read from the collection's overlay when its view is
  * made, so a view costs O(this trial's permission changes) and a lookup O(the holder's grants).
  */
-import type { Collection, Workspace } from '../../core/index.ts';
+import { appendTo, type Collection, type Workspace } from '../../core/index.ts';
 import { worthIndexing } from '../index-policy.ts';
 import { driveIndexing } from './file-index.ts';
 import { C, type DrivePermission } from './model.ts';
@@ -27,9 +27,7 @@ const baseGroups = new WeakMap<ReadonlyMap<string, DrivePermission>, ReadonlyMap
 export function scanPermissionIndex(col: Collection<DrivePermission>): PermissionIndex {
   const idx = new Map<string, DrivePermission[]>();
   for (const p of col.values()) {
-    const list = idx.get(p.fileId);
-    if (list) list.push(p);
-    else idx.set(p.fileId, [p]);
+    appendTo(idx, p.fileId, p);
   }
   return idx;
 }
@@ -69,9 +67,7 @@ export function permissionIndexOf(ws: Workspace): PermissionIndex {
   const addedBy = new Map<string, DrivePermission[]>();
   for (const k of added) {
     const p = col.peek(k)!;
-    const list = addedBy.get(p.fileId);
-    if (list) list.push(p);
-    else addedBy.set(p.fileId, [p]);
+    appendTo(addedBy, p.fileId, p);
   }
   return {
     get(holderId) {

@@ -6,7 +6,7 @@
  * reached only through an expiring grant. Read from the overlays at each call: O(changes and
  * the subtrees they reach), nothing kept between calls, so journal rollback needs no care.
  */
-import type { Workspace } from '../../core/index.ts';
+import { appendTo, type Workspace } from '../../core/index.ts';
 import type { Principal } from './access.ts';
 import type { DriveFileIndex } from './file-index.ts';
 import { anyonePermissionId } from './identity.ts';
@@ -63,9 +63,7 @@ export function trialFileChanges(ws: Workspace, index: DriveFileIndex, view: Sea
   for (const id of liveIds) {
     const parent = files.peek(id)?.parents[0];
     if (parent === undefined) continue;
-    const list = liveByParent.get(parent);
-    if (list) list.push(id);
-    else liveByParent.set(parent, [id]);
+    appendTo(liveByParent, parent, id);
   }
   const seen = new Set<string>(roots);
   const queue = [...roots];

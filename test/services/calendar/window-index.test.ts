@@ -8,7 +8,7 @@
  * of the base's series, deletes, invitations, a calendar's zone changed to ±12 hours).
  */
 import { describe, expect, it } from 'vitest';
-import { baseWorkspace, companyFor } from '../../../datasets/base-workspace.ts';
+import { baseWorkspace } from '../../../datasets/base-workspace.ts';
 import { createRng, type OperationContext, type Rng, type Workspace } from '../../../harness/core/index.ts';
 import { createWorkspace } from '../../../harness/services/workspace.ts';
 import { accessRole } from '../../../harness/services/calendar/access.ts';
@@ -16,19 +16,10 @@ import { listEvents, type EventSource, type ListParams } from '../../../harness/
 import { busyIntervals } from '../../../harness/services/calendar/ops/freebusy.ts';
 import { calendarEvents, calendarEventsNear } from '../../../harness/services/calendar/view.ts';
 import { eventsInWindow } from '../../../harness/services/calendar/window-index.ts';
-import { sharedCalendarIds } from '../../../datasets/calendar/generate.ts';
+import { auth, CEO, company, MONTH, OWNER, SHARED, WEEK, opts } from '../../support/calendar-fixture.ts';
 import { isOnCalendar } from '../../../harness/services/calendar/view.ts';
 import type { StoredCalendar, StoredEvent } from '../../../harness/services/calendar/model.ts';
 
-const company = companyFor(1);
-const OWNER = company.owner.email;
-const CEO = company.employees.find((p) => p.managerId === null)!.email;
-const SHARED = sharedCalendarIds(company);
-const auth = { principal: OWNER, tokenKind: 'user' as const };
-const opts = { face: 'tool' as const, auth };
-
-const WEEK = { timeMin: '2026-03-16T00:00:00-04:00', timeMax: '2026-03-23T00:00:00-04:00' };
-const MONTH = { timeMin: '2026-03-01T00:00:00-05:00', timeMax: '2026-04-01T00:00:00-04:00' };
 const WIDE = { timeMin: '2025-06-01T00:00:00Z', timeMax: '2026-09-01T00:00:00Z' };
 
 /** Every kind of list an agent makes; `iCalUID` is filled in per calendar. */

@@ -6,7 +6,7 @@
  * begins with the needle's own leading run, so the files whose names hold a word with that
  * prefix are a superset of the matches; evaluate still tests each of them.
  */
-import { remember } from '../../../core/index.ts';
+import { appendTo, remember } from '../../../core/index.ts';
 import { unionOfSorted } from '../../sorted-ints.ts';
 import type { DriveFileIndex } from '../file-index.ts';
 
@@ -54,9 +54,7 @@ function wordsOf(index: DriveFileIndex): NameWords {
   const groups = new Map<string, number[]>();
   index.files.forEach((f, i) => {
     for (const w of new Set(nameWords(f.name))) {
-      const g = groups.get(w);
-      if (g) g.push(i);
-      else groups.set(w, [i]);
+      appendTo(groups, w, i);
     }
   });
   const files = new Map<string, Int32Array>();

@@ -6,7 +6,7 @@
  * overlay on each search, so a write costs nothing here and a search costs
  * O(log n + its changes + what it returns).
  */
-import type { Collection } from '../../../core/index.ts';
+import { appendTo, type Collection } from '../../../core/index.ts';
 import type { MessageRecord } from '../model.ts';
 import { worthIndexing } from '../../index-policy.ts';
 import { NO_RANKS, type RankList } from './rank-lists.ts';
@@ -188,14 +188,9 @@ function grouped(col: Collection<MessageRecord>): Grouped | undefined {
   if (!worthIndexing(base, groupedIndexes)) return undefined;
   const byThread = new Map<string, MessageRecord[]>();
   const byHeaderId = new Map<string, MessageRecord[]>();
-  const add = (map: Map<string, MessageRecord[]>, k: string, m: MessageRecord) => {
-    const g = map.get(k);
-    if (g) g.push(m);
-    else map.set(k, [m]);
-  };
   for (const m of base.values()) {
-    add(byThread, m.threadId, m);
-    add(byHeaderId, m.messageId, m);
+    appendTo(byThread, m.threadId, m);
+    appendTo(byHeaderId, m.messageId, m);
   }
   const out = { byThread, byHeaderId };
   groupedIndexes.set(base, out);

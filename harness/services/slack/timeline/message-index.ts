@@ -4,7 +4,7 @@
  * it) and never written: a trial's posts, edits and deletions are read from the collection's
  * overlay on each read, so a write costs nothing here and a read O(log n + changes + page).
  */
-import type { Collection } from '../../../core/index.ts';
+import { appendTo, type Collection } from '../../../core/index.ts';
 import { indexOnDemand } from '../../index-policy.ts';
 import type { SlackMessage } from '../model.ts';
 import { emptyRun, sortedRun, type RunChanges, type SortedRun } from './sorted-run.ts';
@@ -55,15 +55,10 @@ export function threadKey(channel: string, threadTs: string): string {
 function build(base: ReadonlyMap<string, SlackMessage>): SlackMessageIndex | null {
   const timelines = new Map<string, SlackMessage[]>();
   const threads = new Map<string, SlackMessage[]>();
-  const add = (map: Map<string, SlackMessage[]>, k: string, m: SlackMessage) => {
-    const g = map.get(k);
-    if (g) g.push(m);
-    else map.set(k, [m]);
-  };
   for (const [key, m] of base) {
     if (!indexable(key, m)) return null;
-    if (onTimeline(m)) add(timelines, m.channel, m);
-    if (m.thread_ts !== undefined && m.thread_ts !== m.ts) add(threads, threadKey(m.channel, m.thread_ts), m);
+    if (onTimeline(m)) appendTo(timelines, m.channel, m);
+    if (m.thread_ts !== undefined && m.thread_ts !== m.ts) appendTo(threads, threadKey(m.channel, m.thread_ts), m);
   }
   return { timelines, threads, runs: new Map() };
 }
