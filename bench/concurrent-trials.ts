@@ -63,6 +63,9 @@ function startModelServer(latencyMs: number): Promise<ModelServerProcess> {
   return spawnModelServer('realistic-model-server.ts', [String(latencyMs), callsFile]);
 }
 
+/** What the model server counted over one run (bench/support/realistic-model-server.ts). */
+interface ModelServerStats { cpuMs: number; turns: Array<{ count: number; meanBytes: number; firstMs: number; medianMs: number; lastMs: number }> }
+
 interface Timed { count: number; totalMs: number; maxMs: number }
 const timed = (): Timed => ({ count: 0, totalMs: 0, maxMs: 0 });
 const note = (t: Timed, ms: number) => {
@@ -115,6 +118,7 @@ async function run(trials: number, label: string, pool?: TrialWorkerPool) {
     lastTick = now;
     lastCpu = cpuNow;
   }, 10);
+  await server.stats(); // starts the model server's counts afresh
   const cpu0 = process.cpuUsage();
   histogram.enable();
   pool?.startLoopSampling();
@@ -131,6 +135,7 @@ async function run(trials: number, label: string, pool?: TrialWorkerPool) {
     histogram.disable();
     clearInterval(ticker);
     const cpu = process.cpuUsage(cpu0);
+    const model = await server.stats() as ModelServerStats;
     if (pool) workerLoops = await pool.stopLoopSampling();
     const rows = store.listTrials({ includeInfraErrors: true });
     const bad = rows.filter((r) => r.termination !== 'completed' || r.status !== 'scored');
@@ -150,6 +155,10 @@ async function run(trials: number, label: string, pool?: TrialWorkerPool) {
       storeWrite: { maxMs: Math.round(saves.maxMs * 10) / 10, meanMs: Math.round((saves.totalMs / saves.count) * 100) / 100, totalMs: Math.round(saves.totalMs) },
       grading: grades.count ? { maxMs: Math.round(grades.maxMs * 10) / 10, meanMs: Math.round((grades.totalMs / grades.count) * 100) / 100, totalMs: Math.round(grades.totalMs) } : null,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      // The model server shares the machine's cores: its CPU is time the harness could not have.
+      modelServerCpuMsPerTrial: Math.round((model.cpuMs / trials) * 100) / 100,
+      // When each turn's requests reached the model (ms after the first): how far the trials drifted apart.
+      modelTurns: model.turns,
     };
   } finally {
     histogram.disable();
@@ -182,7 +191,8 @@ try {
         `${r.stallsOver100Ms} stalls over ${STALL_MS} ms (${r.stallsWithOver100MsOfProcessCpu} with over ${STALL_MS} ms of process CPU)${workerLoops ? `; ${workerLoops}` : ''} ` +
         `(target no stall: ${r.stallsOver100Ms === 0 && r.loopDelayMaxMs <= STALL_MS && r.workerLoops.every((x) => x.stallsOver100Ms === 0) ? 'met' : 'NOT met'}); ` +
         `store write max ${r.storeWrite.maxMs} ms (mean ${r.storeWrite.meanMs})${r.grading ? `, grading max ${r.grading.maxMs} ms (mean ${r.grading.meanMs})` : ''}; ` +
-        `harness CPU ${r.cpuMsPerTrial} ms per trial; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
+        `harness CPU ${r.cpuMsPerTrial} ms per trial (model server ${r.modelServerCpuMsPerTrial}); ` +
+        `model requests per turn arrived ${r.modelTurns.map((t) => `${t.firstMs}-${t.lastMs} ms (median ${t.medianMs})`).join(', ')}; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
       process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r })}\n`);
     }
   }
