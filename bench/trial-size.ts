@@ -48,7 +48,7 @@ interface Codec {
 }
 
 function compareCodecs(trial: TrialRecord, other: TrialRecord): void {
-  const doc = (t: TrialRecord) => Buffer.from(trajectoryDocument({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null }, () => {}), 'utf8');
+  const doc = (t: TrialRecord) => trajectoryDocument({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null }, () => {});
   const data = doc(trial);
   const dictionary = doc(other);
   const brotli = (q: number): Codec => ({

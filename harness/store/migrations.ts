@@ -151,6 +151,12 @@ export const MIGRATIONS: readonly string[] = [
   // 6: the report's sums kept per group of trials as they are written (triggers), filled from
   // the stored trials; medians read along a partial index of the scored trials (group-sums.ts).
   GROUP_SUMS_MIGRATION,
+  // 7: trajectory documents of format 2 (a JSON header, then the long step texts raw; see
+  // trajectory-codec.ts). No table changes: the version tells an older build, which would read
+  // the new documents as damaged, that this store is newer than it.
+  `
+  -- no table changes
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -13,12 +13,15 @@ describe('encodeJson', () => {
     constructor(readonly x: number, readonly y: number) {}
   }
   const deep = (n: number): unknown => (n === 0 ? { leaf: true } : { next: deep(n - 1), list: [n] });
+  const sparse: number[] = [];
+  sparse[0] = 1;
+  sparse[2] = 3; // index 1 is a hole
   const VALUES: Array<[string, unknown]> = [
     ['scalars', { s: 'a "quoted" — dash ✓ \u2028 line', n: -1.5e-7, i: 42, t: true, f: false, z: null }],
     ['left out and nulled', { a: undefined, b: () => 1, c: Symbol('s'), list: [undefined, () => 1, Symbol('t'), 1] }],
     ['toJSON and dates', { when: new Date(Date.UTC(2026, 2, 16, 14)), custom: { toJSON: () => ({ replaced: [1, 2] }) } }],
     ['class instances and null prototypes', { p: new Point(1, 2), bare: Object.assign(Object.create(null) as object, { k: 'v' }) }],
-    ['holes and nesting', { sparse: Object.assign(new Array<number>(3), { 0: 1, 2: 3 }), nested: [[[]], [{}], { a: [{ b: [] }] }] }],
+    ['holes and nesting', { sparse, nested: [[[]], [{}], { a: [{ b: [] }] }] }],
     ['deeper than the splice limit', deep(60)],
     ['a top-level array', [1, 'two', { three: [3] }]],
     ['non-finite numbers', { nan: NaN, inf: Infinity, neg: -Infinity, negZero: -0 }],

@@ -125,6 +125,49 @@ describe('compact trajectories', () => {
     }
   });
 
+  it('gives back every step exactly, keys in their order, whatever its text holds', () => {
+    const long = (fill: string) => `${fill}\n${'{"bytes": 3}'.repeat(4)} — ✓ ünï \u2028 😀 `.padEnd(300, fill);
+    const texts = ['', 'short', 'x'.repeat(63), 'y'.repeat(64), 'two\nlines', long('a'), long('—'), '{"bytes":1}', JSON.stringify({ ref: 'deadbeef' })];
+    const steps = texts.map((content, index) => ({ index, role: index % 2 ? 'tool' as const : 'assistant' as const, content, startedAt: 'a', endedAt: 'b', ...(index % 2 ? { toolCallId: `c${index}`, isError: false } : {}) }));
+    const t = { steps: [trial('k').steps[0]!, ...steps], actions: trial('k').actions, finalDiff: trial('k').finalDiff };
+    const shared = new Map<string, string>();
+    const back = decodeTrajectory(encodeTrajectory(t, (h, x) => shared.set(h, x)), (h) => shared.get(h), 'x');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(t));
+    // The long texts went raw after the header, not escaped inside it.
+    const doc = trajectoryDocument(t, () => {}).toString('utf8');
+    expect(doc.slice(doc.indexOf('\n') + 1)).toBe(['y'.repeat(64), long('a'), long('—')].join(''));
+  });
+
+  it('reads documents of format 1 (one JSON text, shared texts as contentRef) exactly', () => {
+    const t = trial('k1');
+    const shared = new Map<string, string>([['h1', SYSTEM]]);
+    const v1Steps = t.steps.map((st, i) => {
+      if (i !== 0) return st;
+      const { content: _content, ...rest } = st;
+      return { ...rest, contentRef: 'h1' };
+    });
+    const blob = brotliCompressSync(Buffer.from(JSON.stringify({ format: 1, steps: v1Steps, actions: t.actions, finalDiff: t.finalDiff })));
+    const back = decodeTrajectory(blob, (h) => shared.get(h), 'x');
+    expect(back.steps).toEqual(t.steps);
+    expect(back.actions).toEqual(t.actions);
+    expect(back.finalDiff).toEqual(t.finalDiff);
+  });
+
+  it('a text section that does not add up is a store error, not a wrong step', () => {
+    const head = (content: unknown) => JSON.stringify({ format: 2, steps: [{ index: 0, role: 'tool', content }], actions: [], finalDiff: null });
+    const cases: Array<[string, string]> = [
+      ['past the end', `${head({ bytes: 10 })}\nabc`],
+      ['bytes left over', `${head({ bytes: 1 })}\nabc`],
+      ['a negative count', `${head({ bytes: -1 })}\nabc`],
+      ['no count', `${head({ nothing: 1 })}\n`],
+      ['no end to the header', head('inline')],
+    ];
+    for (const [why, doc] of cases) {
+      expect(() => decodeTrajectory(brotliCompressSync(Buffer.from(doc)), () => undefined, `trial ${why}`), why)
+        .toThrow(expect.objectContaining({ code: 'E_STORE_CORRUPT', message: expect.stringContaining(`trial ${why}`) }));
+    }
+  });
+
   it('a document that refers to a shared text the store lacks is named', () => {
     const shared = new Map<string, string>();
     const blob = encodeTrajectory({ steps: trial('k').steps, actions: [], finalDiff: null }, (h, t) => shared.set(h, t));
