@@ -5,11 +5,11 @@ import {
   DeskbenchError, INFRA_TERMINATIONS, hexId, parseConditionName, trialKeyString,
   type Agent, type AuthContext, type Task, type TrialKey, type TrialLimits, type WorkspaceBase,
 } from '../core/index.ts';
-import type { RunStatus, RunStore, TrialRecord } from '../store/index.ts';
+import type { RunStatus, RunStore, TrialWrite } from '../store/index.ts';
 import { ProviderError } from '../agents/providers/errors.ts';
 import type { RunEvent } from './events.ts';
 import { expandMatrix, selectShard, type MatrixSpec, type Shard } from './matrix.ts';
-import { runTrial, type Grader, type ToolsFactory, type TrialExecution, type WorkspaceFactory } from './run-trial.ts';
+import { runTrial, type AttemptResult, type Grader, type ToolsFactory, type WorkspaceFactory } from './run-trial.ts';
 import { seedTask, type SeededTask } from './seeded-task.ts';
 import { suiteHash, taskHash } from './suite.ts';
 import { buildTrialRecord } from './trial-record.ts';
@@ -228,7 +228,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
   // A worker's endpoint failed for good: the run stops as when the main thread's own gate trips.
   const unsubscribePool = pool?.onEndpointEvent((e) => onWorkerEndpointEvent(e, failRun, emit));
 
-  const record = (key: TrialKey, exec: TrialExecution, attempts: number, status: 'scored' | 'infra_error'): TrialRecord => buildTrialRecord({
+  const record = (key: TrialKey, exec: AttemptResult, attempts: number, status: 'scored' | 'infra_error'): TrialWrite => buildTrialRecord({
     runId, trialId: trialIdFor(runId, key), key, task: tasksById.get(key.taskId)!, taskHash: hashes.get(key.taskId)!,
     agent: agentsByName.get(key.agent)!, exec, attempts, status, seed: o.seed,
   });
@@ -255,7 +255,7 @@ export async function runMatrix(o: RunOptions): Promise<RunSummary> {
     try {
       emit({ type: 'trial_started', runId, key, running });
       let attempt = 0;
-      let exec: TrialExecution;
+      let exec: AttemptResult;
       for (;;) {
         attempt++;
         exec = pool?.agents.has(key.agent)

@@ -5,6 +5,7 @@ import {
   type TrialLimits, type Usage, type Workspace, type WorkspaceBase, type WorkspaceDiff,
 } from '../core/index.ts';
 import { createWorkspace } from '../services/workspace.ts';
+import type { EncodedTrajectory } from '../store/trajectory-codec.ts';
 import { gradeFinalState } from './final-grade.ts';
 import type { SeededTask } from './seeded-task.ts';
 import { taskApi } from './task-api.ts';
@@ -48,6 +49,17 @@ export interface TrialExecution {
   readonly endedAt: string;
   readonly durationMs: number;
 }
+
+/**
+ * A finished attempt whose trajectory the thread that ran it already encoded for the store (a
+ * trial worker's): the run's one writer stores it as it came.
+ */
+export interface PackedExecution extends Omit<TrialExecution, 'steps' | 'actions' | 'finalDiff'> {
+  readonly trajectory: EncodedTrajectory;
+}
+
+/** What an attempt gives back: whole, or packed by a trial worker. */
+export type AttemptResult = TrialExecution | PackedExecution;
 
 /**
  * One attempt. Never throws: agent crashes, grader bugs and time-outs become

@@ -1,7 +1,7 @@
 /** The stored record of one finished trial: built the same way for trials of the run matrix and trials driven from outside. */
 import { isSafetyCritical, parseConditionName, trialKeyString, type Task, type TrialKey } from '../core/index.ts';
-import type { TrialRecord } from '../store/index.ts';
-import type { TrialExecution } from './run-trial.ts';
+import type { TrialRecord, TrialWrite } from '../store/index.ts';
+import type { AttemptResult, TrialExecution } from './run-trial.ts';
 import { taskHash } from './suite.ts';
 
 /** Who a stored trial is credited to: the agent's name, its model and the harness that drove it. */
@@ -20,7 +20,7 @@ export interface TrialRecordInput {
   /** The task's content hash (computed when absent; the matrix passes its per-run cache). */
   readonly taskHash?: string;
   readonly agent: TrialAgentIdentity;
-  readonly exec: TrialExecution;
+  readonly exec: AttemptResult;
   readonly attempts: number;
   readonly status: 'scored' | 'infra_error';
   /** The company seed the trial's workspace was built from. */
@@ -28,7 +28,10 @@ export interface TrialRecordInput {
 }
 
 /** Assembles the record the store keeps for one finished trial (steps, actions, final diff, score, usage, termination). */
-export function buildTrialRecord(o: TrialRecordInput): TrialRecord {
+export function buildTrialRecord(o: TrialRecordInput & { readonly exec: TrialExecution }): TrialRecord;
+/** The same for an attempt a trial worker packed: its trajectory goes to the store as it came. */
+export function buildTrialRecord(o: TrialRecordInput): TrialWrite;
+export function buildTrialRecord(o: TrialRecordInput): TrialWrite {
   const { task, exec, key } = o;
   const condition = parseConditionName(key.condition);
   if (!condition) throw new Error(`malformed condition name ${key.condition}`);
@@ -38,6 +41,7 @@ export function buildTrialRecord(o: TrialRecordInput): TrialRecord {
     agent: o.agent.name, model: o.agent.model, harness: o.agent.harness, condition: key.condition, skills: condition.skills,
     meta: condition.meta, repeat: key.repeat, status: o.status, termination: exec.termination, attempts: o.attempts,
     startedAt: exec.startedAt, endedAt: exec.endedAt, durationMs: exec.durationMs, usage: exec.usage, score: exec.score,
-    finalMessage: exec.finalMessage, error: exec.error, steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff, seed: o.seed,
+    finalMessage: exec.finalMessage, error: exec.error, seed: o.seed,
+    ...('trajectory' in exec ? { trajectory: exec.trajectory } : { steps: exec.steps, actions: exec.actions, finalDiff: exec.finalDiff }),
   };
 }

@@ -3,9 +3,9 @@ import type Database from 'better-sqlite3';
 import { DeskbenchError, type ActionRecord, type ScoreResult, type Step } from '../core/index.ts';
 import { busyTimeoutMs, guarded } from './faults.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
-import { compress, decodeTrajectory, decompress, encodeTrajectory } from './trajectory-codec.ts';
+import { compress, decodeTrajectory, decompress, encodeForStore } from './trajectory-codec.ts';
 import type { Trajectory } from './trajectory-codec.ts';
-import type { AggregateFilter, Judgement, RunRecord, RunStatus, TrialAggregates, TrialRecord, TrialRow } from './types.ts';
+import type { AggregateFilter, Judgement, RunRecord, RunStatus, TrialAggregates, TrialRecord, TrialRow, TrialWrite } from './types.ts';
 import { aggregateTrials, type AggregateSource } from './aggregate.ts';
 import { trialWhere } from './trial-where.ts';
 
@@ -109,9 +109,10 @@ export class RunStore {
   /**
    * Writes one finished trial with its steps, actions, checks and violations in a single
    * transaction. A trial key stored earlier as `infra_error` is replaced; a scored one is kept
-   * (a duplicate write of a scored trial is a runner bug and throws).
+   * (a duplicate write of a scored trial is a runner bug and throws). The trajectory may come
+   * encoded already (a trial worker's): it is stored as it came.
    */
-  saveTrial(t: TrialRecord): void {
+  saveTrial(t: TrialWrite): void {
     this.write(`storing trial ${t.trialKey}`, () => {
       const prev = statement(this.db, 'SELECT trial_id, status FROM trials WHERE run_id = ? AND trial_key = ?').get(t.runId, t.trialKey) as Row | undefined;
       if (prev) {
@@ -297,13 +298,13 @@ function statement(db: Database.Database, sql: string): Database.Statement {
   return st;
 }
 
-function insertTrial(db: Database.Database, t: TrialRecord): void {
+function insertTrial(db: Database.Database, t: TrialWrite): void {
   const s = t.score;
   const share = statement(db, 'INSERT OR IGNORE INTO texts (hash, data) VALUES (?, ?)');
   const known = statement(db, 'SELECT 1 FROM texts WHERE hash = ?');
-  const trajectory = encodeTrajectory({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null }, (hash, text) => {
-    if (!known.get(hash)) share.run(hash, compress(text));
-  });
+  const encoded = 'trajectory' in t ? t.trajectory : encodeForStore({ steps: t.steps, actions: t.actions, finalDiff: t.finalDiff ?? null });
+  for (const [hash, text] of encoded.shared) if (!known.get(hash)) share.run(hash, compress(text));
+  const trajectory = Buffer.from(encoded.blob.buffer, encoded.blob.byteOffset, encoded.blob.byteLength);
   statement(db,
     `INSERT INTO trials (trial_id, run_id, trial_key, task_id, task_version, task_hash, services, category, difficulty,
       safety_critical, agent, model, harness, condition, skills, meta, repeat, status, termination, attempts, started_at,
@@ -313,8 +314,7 @@ function insertTrial(db: Database.Database, t: TrialRecord): void {
   ).run(
     t.trialId, t.runId, t.trialKey, t.taskId, t.taskVersion, t.taskHash, t.services.join(','), t.category, t.difficulty,
     b(t.safetyCritical), t.agent, t.model, t.harness, t.condition, b(t.skills), b(t.meta), t.repeat, t.status, t.termination,
-    t.attempts, t.startedAt, t.endedAt, Math.round(t.durationMs), t.steps.length,
-    t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0), t.usage.inputTokens, t.usage.outputTokens,
+    t.attempts, t.startedAt, t.endedAt, Math.round(t.durationMs), encoded.stepCount, encoded.toolCallCount, t.usage.inputTokens, t.usage.outputTokens,
     t.usage.cachedTokens, t.usage.costUsd, s ? s.score : null, s ? b(s.success) : null, s ? b(s.unsafe) : null,
     s ? b(s.noAction) : null, t.finalMessage, t.error, trajectory,
     s?.graderVersion ?? null, s?.judge ?? null, t.seed ?? null, t.verified === undefined ? null : b(t.verified),

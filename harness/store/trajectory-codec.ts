@@ -121,6 +121,27 @@ export function encodeTrajectory(t: Trajectory, share: (hash: string, text: stri
   return compress(trajectoryDocument(t, share));
 }
 
+/**
+ * A trajectory encoded for the store ahead of the write, with the counts the trial row keeps.
+ * A trial worker encodes its trials' trajectories itself and sends this (plain data), so the
+ * store's one writer neither reads the whole trajectory across threads nor encodes it.
+ */
+export interface EncodedTrajectory {
+  /** The compressed document (encodeTrajectory). */
+  readonly blob: Uint8Array;
+  /** The shared texts it refers to, as [hash, text]; the store keeps each once. */
+  readonly shared: ReadonlyArray<readonly [string, string]>;
+  readonly stepCount: number;
+  readonly toolCallCount: number;
+}
+
+/** Encodes a trajectory for the store (see EncodedTrajectory). */
+export function encodeForStore(t: Trajectory): EncodedTrajectory {
+  const shared: Array<readonly [string, string]> = [];
+  const blob = encodeTrajectory(t, (hash, text) => shared.push([hash, text]));
+  return { blob, shared, stepCount: t.steps.length, toolCallCount: t.steps.reduce((n, st) => n + (st.toolCalls?.length ?? 0), 0) };
+}
+
 interface Header { format?: unknown; steps?: unknown; actions?: unknown; finalDiff?: unknown }
 
 /** Decodes a stored trajectory (either format); `text(hash)` returns a shared text. */

@@ -1,4 +1,5 @@
 /** Row shapes of the run store, as the runner writes them and reports read them. */
+import type { EncodedTrajectory } from './trajectory-codec.ts';
 import type { ActionRecord, ScoreResult, Step, TerminationReason, Usage } from '../core/index.ts';
 
 /** Lifecycle of a run. */
@@ -64,6 +65,9 @@ export interface TrialRecord extends TrialIdentity {
    */
   readonly verified?: boolean;
 }
+
+/** A trial as a writer may hand it to the store: whole, or with its trajectory already encoded (trial workers). */
+export type TrialWrite = TrialRecord | (Omit<TrialRecord, 'steps' | 'actions' | 'finalDiff'> & { readonly trajectory: EncodedTrajectory });
 
 /** The flat per-trial row that listings and reports read (no steps or actions). */
 export interface TrialRow extends TrialIdentity {

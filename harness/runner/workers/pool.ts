@@ -11,7 +11,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DeskbenchError, ERROR_CODES, type ErrorCode } from '../../core/index.ts';
-import type { TrialExecution } from '../run-trial.ts';
+import type { EncodedTrajectory } from '../../store/trajectory-codec.ts';
+import type { AttemptResult, TrialExecution } from '../run-trial.ts';
 import { failedExecution } from './failed-execution.ts';
 import type { FromWorker, LoopReport, RelayedEndpointEvent, RelayedError, ToWorker, TrialRequest, WorkerEnvironmentRef } from './protocol.ts';
 
@@ -30,7 +31,7 @@ export interface TrialWorkerPoolOptions {
 export type PoolEndpointListener = (e: RelayedEndpointEvent) => void;
 
 interface Pending {
-  readonly resolve: (e: TrialExecution) => void;
+  readonly resolve: (e: AttemptResult) => void;
   readonly startedMs: number;
   readonly detach: () => void;
 }
@@ -108,7 +109,7 @@ export class TrialWorkerPool {
    * at all, gives a `harness_error` execution. Aborting `signal` cuts the attempt short (it
    * ends `cancelled`).
    */
-  async run(trial: TrialRequest, signal?: AbortSignal): Promise<TrialExecution> {
+  async run(trial: TrialRequest, signal?: AbortSignal): Promise<AttemptResult> {
     const startedMs = Date.now();
     let slot = this.pick();
     // Every worker died and replacements are starting: the attempt waits for the first one up.
@@ -118,7 +119,7 @@ export class TrialWorkerPool {
     }
     if (!slot) return failedExecution('no trial worker is left: every one died and the pool has no replacements left', startedMs, Date.now());
     const id = this.nextId++;
-    return new Promise<TrialExecution>((resolve) => {
+    return new Promise<AttemptResult>((resolve) => {
       const onAbort = () => {
         if (slot.alive) send(slot, { type: 'abort', id });
       };
@@ -182,7 +183,7 @@ export class TrialWorkerPool {
       p.detach();
       this.lastTurn = this.lastTurn.then(() => new Promise<void>((resolve) => setImmediate(() => {
         resolve();
-        this.deliver(s, p, m.execution);
+        this.deliver(s, p, m.execution, m.trajectory);
       })));
     } else if (m.type === 'endpoint') {
       for (const l of this.listeners) l(m.event);
@@ -193,10 +194,11 @@ export class TrialWorkerPool {
   }
 
   /** Reads a finished attempt and hands it to its caller (whose store write runs in this same turn). */
-  private deliver(s: Slot, p: Pending, execution: string): void {
-    let exec: TrialExecution;
+  private deliver(s: Slot, p: Pending, execution: string, trajectory: EncodedTrajectory | undefined): void {
+    let exec: AttemptResult;
     try {
-      exec = JSON.parse(execution) as TrialExecution;
+      const outcome = JSON.parse(execution) as TrialExecution;
+      exec = trajectory ? { ...outcome, trajectory } : outcome;
     } catch (e) {
       exec = failedExecution(`trial worker ${s.index} sent an unreadable result: ${(e as Error).message}`, p.startedMs, Date.now());
     }

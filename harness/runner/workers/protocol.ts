@@ -1,10 +1,13 @@
 /**
  * The messages between the run's main thread and its trial workers. Everything that crosses is
  * plain data: a trial is named by its task, agent and condition (the worker resolves them from
- * its own environment), and a finished attempt comes back as JSON text, the form the store
- * encodes it in, so what is stored is byte for byte what a trial on the main thread stores.
+ * its own environment), and a finished attempt comes back as JSON text of its outcome with its
+ * trajectory already encoded for the store (the same bytes the main thread would encode), so
+ * what is stored is byte for byte what a trial on the main thread stores, and the store's one
+ * writer does not read or encode trajectories.
  */
 import type { AuthContext, TrialLimits } from '../../core/index.ts';
+import type { EncodedTrajectory } from '../../store/trajectory-codec.ts';
 
 /** Where a worker's trial environment comes from: a module and the plain data its factory takes. */
 export interface WorkerEnvironmentRef {
@@ -71,8 +74,8 @@ export interface LoopReport {
 export type FromWorker =
   | { readonly type: 'ready'; readonly seed: number; readonly agents: readonly string[] }
   | { readonly type: 'setup_failed'; readonly error: RelayedError }
-  /** A finished attempt: a `TrialExecution` as JSON. */
-  | { readonly type: 'done'; readonly id: number; readonly execution: string }
+  /** A finished attempt: a `TrialExecution` as JSON, or, with `trajectory`, a `PackedExecution` without it. */
+  | { readonly type: 'done'; readonly id: number; readonly execution: string; readonly trajectory?: EncodedTrajectory }
   | { readonly type: 'endpoint'; readonly event: RelayedEndpointEvent }
   | { readonly type: 'loop_report'; readonly report: LoopReport };
 

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseConditionName, type Task } from '../../core/index.ts';
 import { onEndpointEvent } from '../../agents/providers/health.ts';
+import { encodeForStore, type EncodedTrajectory } from '../../store/trajectory-codec.ts';
 import { runTrial, type TrialExecution } from '../run-trial.ts';
 import { seedTask, type SeededTask } from '../seeded-task.ts';
 import type { CreateTrialEnvironment, TrialEnvironment } from './environment.ts';
@@ -78,17 +79,21 @@ async function run(id: number, trial: TrialRequest): Promise<void> {
   const controller = new AbortController();
   inFlight.set(id, controller);
   let text: string;
+  let trajectory: EncodedTrajectory | undefined;
   await ownTurn();
   const started = Date.now();
   try {
-    const exec = await attempt(trial, controller.signal);
-    text = JSON.stringify(exec);
+    // The trajectory is encoded here, on this thread: the main thread only stores it.
+    const { steps, actions, finalDiff, ...outcome } = await attempt(trial, controller.signal);
+    trajectory = encodeForStore({ steps, actions, finalDiff });
+    text = JSON.stringify(outcome);
   } catch (e) {
+    trajectory = undefined;
     text = JSON.stringify(failedExecution(`trial worker ${data.index}: ${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`, started, Date.now()));
   } finally {
     inFlight.delete(id);
   }
-  post({ type: 'done', id, execution: text });
+  post({ type: 'done', id, execution: text, ...(trajectory ? { trajectory } : {}) });
 }
 
 port.on('message', (m: ToWorker) => {
