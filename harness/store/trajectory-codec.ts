@@ -31,6 +31,8 @@ const FORMAT = 2;
 /** Step texts at least this long go raw after the header; shorter ones stay in it. */
 const RAW_MIN_CHARS = 64;
 const NEWLINE = 0x0a;
+/** With the `u` flag a surrogate pair is one code point, so this matches only a lone surrogate. */
+const LONE_SURROGATE = /\p{Cs}/u;
 /** Steps of these roles are shared across trials when at least this long. */
 const SHARED_ROLES: ReadonlySet<Step['role']> = new Set(['system', 'user']);
 const SHARED_MIN_CHARS = 256;
@@ -106,7 +108,9 @@ export function trajectoryDocument(t: Trajectory, share: (hash: string, text: st
       share(hash, s.content);
       return { ...s, content: { ref: hash } };
     }
-    if (s.content.length < RAW_MIN_CHARS) return s;
+    // A text with a lone surrogate (a model can send one) stays in the header, where JSON escapes
+    // it exactly; as raw UTF-8 it would come back as U+FFFD.
+    if (s.content.length < RAW_MIN_CHARS || LONE_SURROGATE.test(s.content)) return s;
     // Each text on its own: one dash in one tool result does not make every text two-byte to encode.
     const bytes = Buffer.from(s.content, 'utf8');
     texts.push(bytes);

@@ -127,13 +127,13 @@ describe('compact trajectories', () => {
 
   it('gives back every step exactly, keys in their order, whatever its text holds', () => {
     const long = (fill: string) => `${fill}\n${'{"bytes": 3}'.repeat(4)} — ✓ ünï \u2028 😀 `.padEnd(300, fill);
-    const texts = ['', 'short', 'x'.repeat(63), 'y'.repeat(64), 'two\nlines', long('a'), long('—'), '{"bytes":1}', JSON.stringify({ ref: 'deadbeef' })];
+    const texts = ['', 'short', 'x'.repeat(63), 'y'.repeat(64), 'two\nlines', long('a'), long('—'), '{"bytes":1}', JSON.stringify({ ref: 'deadbeef' }), long('\ud800'), `${long('b')}\udfff`];
     const steps = texts.map((content, index) => ({ index, role: index % 2 ? 'tool' as const : 'assistant' as const, content, startedAt: 'a', endedAt: 'b', ...(index % 2 ? { toolCallId: `c${index}`, isError: false } : {}) }));
     const t = { steps: [trial('k').steps[0]!, ...steps], actions: trial('k').actions, finalDiff: trial('k').finalDiff };
     const shared = new Map<string, string>();
     const back = decodeTrajectory(encodeTrajectory(t, (h, x) => shared.set(h, x)), (h) => shared.get(h), 'x');
     expect(JSON.stringify(back)).toBe(JSON.stringify(t));
-    // The long texts went raw after the header, not escaped inside it.
+    // The long texts went raw after the header, not escaped inside it; those with a lone surrogate stayed in it, escaped.
     const doc = trajectoryDocument(t, () => {}).toString('utf8');
     expect(doc.slice(doc.indexOf('\n') + 1)).toBe(['y'.repeat(64), long('a'), long('—')].join(''));
   });
