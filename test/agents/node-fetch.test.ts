@@ -51,6 +51,34 @@ describe('nodeFetch (the SDKs\' transport)', () => {
     expect(await empty.text()).toBe('');
   });
 
+  it('reads a body every standard way: text, JSON, bytes, blob, a stream, a clone; and once', async () => {
+    const post = () => nodeFetch(`${base}/echo`, { method: 'POST', body: '{"é":"—"}' });
+    const expected = { method: 'POST', body: { é: '—' } };
+    const bytes = Buffer.from(JSON.stringify(expected), 'utf8');
+    const a = await post();
+    expect(a.bodyUsed).toBe(false);
+    const copy = a.clone();
+    expect(await a.text()).toBe(JSON.stringify(expected));
+    expect(a.bodyUsed).toBe(true);
+    await expect(a.text()).rejects.toThrow(TypeError);
+    await expect(a.json()).rejects.toThrow(TypeError);
+    expect(() => a.clone()).toThrow(TypeError);
+    // The clone was taken before the read: its own bytes, its own status and headers.
+    expect(copy.status).toBe(201);
+    expect(copy.headers.get('content-type')).toBe('application/json');
+    expect(await copy.json()).toEqual(expected);
+    expect(Buffer.from(await (await post()).arrayBuffer()).equals(bytes)).toBe(true);
+    const blob = await (await post()).blob();
+    expect(blob.type).toBe('application/json');
+    expect(Buffer.from(await blob.arrayBuffer()).equals(bytes)).toBe(true);
+    const streamed = await post();
+    expect(streamed.body).toBe(streamed.body);
+    const chunks: Uint8Array[] = [];
+    for await (const c of streamed.body as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect((await nodeFetch(`${base}/empty`, { method: 'DELETE' })).body).toBeNull();
+  });
+
   it('rejects when the signal aborts mid-request, and at once when already aborted', async () => {
     const c = new AbortController();
     const p = nodeFetch(`${base}/slow`, { signal: c.signal });

@@ -46,6 +46,61 @@ async function bodyOf(body: RequestInit['body']): Promise<Buffer | undefined> {
   return Buffer.from(await new Response(body as BodyInit).arrayBuffer());
 }
 
+/**
+ * A standard Response whose body is already in memory: `text`, `json`, `arrayBuffer` and `blob`
+ * read the bytes directly, without the web stream a Response builds around a body (a fifth of a
+ * model call's client CPU at a thousand trials: 0.24–0.29 against 0.31–0.34 ms). `body` is a
+ * stream over the same bytes, made on first access for code that reads it (the Anthropic SDK
+ * looks at it without reading); reading one way does not mark the other used.
+ */
+export class BufferedResponse extends Response {
+  readonly #data: Buffer | null;
+  #used = false;
+  #stream: Response['body'] = null;
+  constructor(data: Buffer | null, init: ResponseInit) {
+    super(null, init);
+    this.#data = data;
+  }
+  #take(): Buffer {
+    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    return this.#data ?? Buffer.alloc(0);
+  }
+  override get bodyUsed(): boolean {
+    return this.#used;
+  }
+  override get body(): Response['body'] {
+    if (this.#data === null) return null;
+    if (!this.#stream) {
+      const bytes = new Uint8Array(this.#data);
+      this.#stream = new ReadableStream({
+        start: (c) => {
+          c.enqueue(bytes);
+          c.close();
+        },
+      }) as Response['body'];
+    }
+    return this.#stream;
+  }
+  override async text(): Promise<string> {
+    return this.#take().toString('utf8');
+  }
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
+  }
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const b = this.#take();
+    return new Uint8Array(b).buffer;
+  }
+  override async blob(): Promise<Blob> {
+    return new Blob([new Uint8Array(this.#take())], { type: this.headers.get('content-type') ?? '' });
+  }
+  override clone(): BufferedResponse {
+    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new BufferedResponse(this.#data && Buffer.from(this.#data), { status: this.status, statusText: this.statusText, headers: this.headers });
+  }
+}
+
 /** A `fetch`-compatible function for the SDKs' `fetch` option. */
 export async function nodeFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   if (input instanceof Request) return fetch(input, init);
@@ -70,7 +125,7 @@ export async function nodeFetch(input: string | URL | Request, init?: RequestIni
         }
         const status = res.statusCode ?? 500;
         const noBody = status === 204 || status === 304;
-        const response = new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers });
+        const response = new BufferedResponse(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers });
         void nextTurn().then(() => resolve(response));
       });
     });
