@@ -1,5 +1,5 @@
 /** Calendar flows: new guests of an event, new details shown to its guests, and calendars shared by ACL (public, domain, people). */
-import type { Workspace } from '../../harness/core/index.ts';
+import { appendTo, type Workspace } from '../../harness/core/index.ts';
 import { emailPrincipal, newlyReached } from './audience.ts';
 import { addedLines, eventText } from './readable.ts';
 import { bounded, type Flow, type FlowContext, type Principal } from './types.ts';
@@ -35,11 +35,7 @@ function calendarReaders(ws: Workspace): CalendarReaders {
 
 function readersOf(rules: Iterable<Rec>): CalendarReaders {
   const out = new Map<string, Array<{ who: Principal; rank: number }>>();
-  for (const r of rules) {
-    const list = out.get(r.calendarId) ?? [];
-    list.push({ who: aclPrincipal(r.scope), rank: RANK[String(r.role)] ?? 0 });
-    out.set(r.calendarId, list);
-  }
+  for (const r of rules) appendTo(out, r.calendarId, { who: aclPrincipal(r.scope), rank: RANK[String(r.role)] ?? 0 });
   return out;
 }
 

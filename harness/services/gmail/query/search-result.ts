@@ -10,20 +10,17 @@ import type { MessageRecord } from '../model.ts';
 import { boundaryRank, type MessageIndex } from './message-index.ts';
 import { lowerBound, type RankList } from './rank-lists.ts';
 
-/** Matches newest first: how many, and any stretch of them. */
-export interface SearchResult {
-  readonly size: number;
-  /** Matches [start, end) (clamped to the size), newest first. */
-  slice(start: number, end: number): MessageRecord[];
-  /** The first (newest) match of each thread, in order, read lazily: what threads.list pages. */
-  threads(): LazyList;
-}
-
 /** A list read a stretch at a time. */
 export interface LazyList {
   readonly size: number;
   /** Items [start, end) (clamped to the size), in order. */
   slice(start: number, end: number): MessageRecord[];
+}
+
+/** Matches newest first (a lazy list of them), and their threads. */
+export interface SearchResult extends LazyList {
+  /** The first (newest) match of each thread, in order, read lazily: what threads.list pages. */
+  threads(): LazyList;
 }
 
 /** A result over an array already in order. */
