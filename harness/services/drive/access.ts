@@ -107,14 +107,19 @@ export function directPermissions(ws: Workspace, holderId: string): DrivePermiss
   return out;
 }
 
+/** Ids of files grouped under their first parent, in the order given (the folder tree as Drive walks it). */
+export function childrenByFirstParent(files: Iterable<Pick<DriveFile, 'id' | 'parents'>>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const f of files) {
+    const p = f.parents[0];
+    if (p !== undefined) appendTo(children, p, f.id);
+  }
+  return children;
+}
+
 /** Ids of every descendant of a folder (breadth-first), for trash and delete cascades. */
 export function descendantIds(ws: Workspace, folderId: string): string[] {
-  const children = new Map<string, string[]>();
-  for (const f of ws.collection<DriveFile>(C.files).values()) {
-    const p = f.parents[0];
-    if (p === undefined) continue;
-    appendTo(children, p, f.id);
-  }
+  const children = childrenByFirstParent(ws.collection<DriveFile>(C.files).values());
   const out: string[] = [];
   const queue = [folderId];
   const seen = new Set(queue);

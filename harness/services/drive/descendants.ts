@@ -5,8 +5,8 @@
  * access.ts's `descendantIds`, the pass it replaces (breadth-first, each folder's children in
  * the collection's iteration order).
  */
-import { appendTo, type Collection, type Workspace } from '../../core/index.ts';
-import { descendantIds as scanDescendantIds } from './access.ts';
+import type { Collection, Workspace } from '../../core/index.ts';
+import { childrenByFirstParent, descendantIds as scanDescendantIds } from './access.ts';
 import { fileIndexOf, type DriveFileIndex } from './file-index.ts';
 import { C, type DriveFile } from './model.ts';
 
@@ -23,16 +23,10 @@ const trees = new WeakMap<DriveFileIndex, BaseTree>();
 function baseTree(index: DriveFileIndex): BaseTree {
   const hit = trees.get(index);
   if (hit) return hit;
-  const children = new Map<string, string[]>();
   const position = new Map<string, number>();
   let at = 0;
-  for (const f of index.base.values()) {
-    position.set(f.id, at++);
-    const p = f.parents[0];
-    if (p === undefined) continue;
-    appendTo(children, p, f.id);
-  }
-  const tree = { children, position };
+  for (const id of index.base.keys()) position.set(id, at++);
+  const tree = { children: childrenByFirstParent(index.base.values()), position };
   trees.set(index, tree);
   return tree;
 }
@@ -43,14 +37,7 @@ function childrenNow(col: Collection<DriveFile>, index: DriveFileIndex): (id: st
   const { added, removed, changed } = col.changes();
   const touched = new Set<string>([...added, ...removed, ...changed]);
   // Changed base records keep their base position in iteration order; added ones follow the base.
-  const underFirstParent = (ids: readonly string[]): Map<string, string[]> => {
-    const out = new Map<string, string[]>();
-    for (const id of ids) {
-      const p = col.peek(id)!.parents[0];
-      if (p !== undefined) appendTo(out, p, id);
-    }
-    return out;
-  };
+  const underFirstParent = (ids: readonly string[]) => childrenByFirstParent(ids.map((id) => col.peek(id)!));
   const changedUnder = underFirstParent(changed);
   for (const list of changedUnder.values()) list.sort((a, b) => tree.position.get(a)! - tree.position.get(b)!);
   const addedUnder = underFirstParent(added);
