@@ -12,6 +12,12 @@
  * trial worker threads (`--workers N`; started once, before the timed runs, and warmed up like the
  * main thread), with the main thread left to schedule and write the store.
  *
+ * `floor` sends the same requests with no harness at all (bench/support/model-floor.ts): N clients
+ * each posting a trial's six request bodies, of the sizes the warm-up's requests had, in turn over
+ * fresh keep-alive connections. The model server shares the machine's cores, so even these clients
+ * finish some way past the ideal; each harness run reports its excess over the floor of its round,
+ * which is the harness's own.
+ *
  * Ideal wall time = model calls per trial × latency (every trial waits on the model in parallel).
  * The main thread's event loop is sampled all run long (perf_hooks.monitorEventLoopDelay, 10 ms
  * resolution), and a 10 ms timer logs every stall over 100 ms with the process's CPU time during
@@ -19,7 +25,7 @@
  * Every worker samples its own loop the same way and reports at the end of the run. The store
  * writes (main thread) and, on the main thread only, the gradings are timed one by one.
  *
- * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000] [workers=main,2]   (a table, then one JSON line per run)
+ * Run: npx tsx bench/concurrent-trials.ts [sizes=1000,5000] [latencyMs=1000] [settings=floor,main,2]   (a line, then one JSON line per run)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -36,15 +42,17 @@ import type { LoopReport } from '../harness/runner/workers/protocol.ts';
 import { openRunStore } from '../harness/store/index.ts';
 import { baseWorkspace, companyFor } from '../datasets/base-workspace.ts';
 import { BENCH_AGENT } from './support/concurrent-environment.ts';
+import { floorBodies, runFloor } from './support/model-floor.ts';
 import { spawnModelServer, type ModelServerProcess } from './support/spawn-model-server.ts';
 import { REALISTIC_TASK, realisticCalls, realisticTools } from './support/realistic-trial.ts';
 
 const SIZES = (process.argv[2] ?? '1000,5000').split(',').map(Number);
 const LATENCY_MS = Number(process.argv[3] ?? 1000);
-// `main`: the trials on the main thread (`--workers 0`); N: a pool of N trial worker threads.
-const WORKERS = (process.argv[4] ?? 'main,2').split(',').map((w) => (w === 'main' ? 0 : Number(w)));
-if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000) || WORKERS.some((w) => !Number.isInteger(w) || w < 0 || w > 16)) {
-  throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000] [worker settings: main, or a pool size 1..16; comma-separated]');
+// `floor`: the same requests with no harness; `main`: the trials on the main thread (`--workers 0`); N: a pool of N trial worker threads.
+const FLOOR = -1;
+const WORKERS = (process.argv[4] ?? 'floor,main,2').split(',').map((w) => (w === 'floor' ? FLOOR : w === 'main' ? 0 : Number(w)));
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000) || !(LATENCY_MS >= 0 && LATENCY_MS <= 60_000) || WORKERS.some((w) => !Number.isInteger(w) || w < FLOOR || w > 16)) {
+  throw new Error('usage: concurrent-trials.ts [sizes, each 1..20000, comma-separated] [latencyMs 0..60000] [settings: floor, main, or a pool size 1..16; comma-separated]');
 }
 const STALL_MS = 100;
 
@@ -167,11 +175,30 @@ async function run(trials: number, label: string, pool?: TrialWorkerPool) {
   }
 }
 
+/** The floor of a round: `trials` clients sending a trial's requests with no harness (bench/support/model-floor.ts). */
+async function runFloorRound(trials: number, bodies: readonly Buffer[]) {
+  await server.stats(); // starts the model server's counts afresh
+  const cpu0 = process.cpuUsage();
+  const wallMs = await runFloor(`${server.baseUrl}/chat/completions`, trials, bodies);
+  const cpu = process.cpuUsage(cpu0);
+  const model = await server.stats() as ModelServerStats;
+  const idealMs = MODEL_CALLS * LATENCY_MS;
+  return {
+    trials, workers: 'floor', modelCallsPerTrial: MODEL_CALLS, latencyMs: LATENCY_MS, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
+    cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
+    modelServerCpuMsPerTrial: Math.round((model.cpuMs / trials) * 100) / 100,
+    modelTurns: model.turns,
+  };
+}
+
 const pools = new Map<number, TrialWorkerPool>();
 try {
   process.stdout.write(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
   // Warm-up: loads and compiles the SDK, the loop, the tools and grading on every thread; not reported.
-  await run(20, 'warm-up');
+  const warm = await run(20, 'warm-up');
+  // The floor's clients send what the warm-up's trials sent: a body per turn of the same mean size.
+  const floorBody = floorBodies(warm.modelTurns.map((t) => t.meanBytes), BENCH_AGENT.split(':')[1]!);
+  if (WORKERS.includes(FLOOR)) await runFloorRound(20, floorBody); // warmed like the harness
   for (const w of WORKERS.filter((x) => x >= 1)) {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -182,18 +209,28 @@ try {
     await run(20, `warm-up-w${w}`, pool);
   }
   for (const [round, n] of SIZES.entries()) {
+    let floorMs: number | undefined;
     for (const w of WORKERS) {
       const load = loadavg()[0]!;
-      const r = await run(n, `r${round}-c${n}-w${w}`, pools.get(w));
+      if (w === FLOOR) {
+        const f = await runFloorRound(n, floorBody);
+        floorMs = f.wallMs;
+        process.stdout.write(`${n} clients x ${MODEL_CALLS} requests at ${LATENCY_MS} ms with no harness (the floor): wall ${(f.wallMs / 1000).toFixed(2)} s, ideal ${(f.idealMs / 1000).toFixed(2)} s, ` +
+          `+${f.overPct}%; client CPU ${f.cpuMsPerTrial} ms per trial (model server ${f.modelServerCpuMsPerTrial}); requests per turn arrived ${f.modelTurns.map((t) => `${t.firstMs}-${t.lastMs} ms`).join(', ')}; load before ${load.toFixed(1)}\n`);
+        process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...f })}\n`);
+        continue;
+      }
+      const r = { ...await run(n, `r${round}-c${n}-w${w}`, pools.get(w)), ...(floorMs !== undefined ? { floorMs: Math.round(floorMs) } : {}) };
+      const overFloor = floorMs !== undefined ? Math.round(((r.wallMs - floorMs) / floorMs) * 1000) / 10 : undefined;
       const workerLoops = r.workerLoops.map((x, i) => `worker ${i}: max ${x.maxMs} ms, p99 ${x.p99Ms} ms, ${x.stallsOver100Ms} stalls`).join('; ');
       process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms, ${w === 0 ? 'on the main thread' : `${w} trial worker${w > 1 ? 's' : ''}`}: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
-        `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'}); main event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
+        `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'})${overFloor !== undefined ? `, ${overFloor >= 0 ? '+' : ''}${overFloor}% over the floor` : ''}; main event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +
         `${r.stallsOver100Ms} stalls over ${STALL_MS} ms (${r.stallsWithOver100MsOfProcessCpu} with over ${STALL_MS} ms of process CPU)${workerLoops ? `; ${workerLoops}` : ''} ` +
         `(target no stall: ${r.stallsOver100Ms === 0 && r.loopDelayMaxMs <= STALL_MS && r.workerLoops.every((x) => x.stallsOver100Ms === 0) ? 'met' : 'NOT met'}); ` +
         `store write max ${r.storeWrite.maxMs} ms (mean ${r.storeWrite.meanMs})${r.grading ? `, grading max ${r.grading.maxMs} ms (mean ${r.grading.meanMs})` : ''}; ` +
         `harness CPU ${r.cpuMsPerTrial} ms per trial (model server ${r.modelServerCpuMsPerTrial}); ` +
         `model requests per turn arrived ${r.modelTurns.map((t) => `${t.firstMs}-${t.lastMs} ms (median ${t.medianMs})`).join(', ')}; rss ${r.rssMb} MB; load before ${load.toFixed(1)}\n`);
-      process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r })}\n`);
+      process.stdout.write(`${JSON.stringify({ bench: 'concurrent-trials', loadBefore: Math.round(load * 10) / 10, ...r, ...(overFloor !== undefined ? { overFloorPct: overFloor } : {}) })}\n`);
     }
   }
 } finally {
