@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './rng.ts';
 export * from './remember.ts';
+export * from './shared-value.ts';
 export * from './group.ts';
 export * from './collection.ts';
 export * from './operation.ts';

@@ -6,6 +6,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { jsonOf } from '../../core/index.ts';
 
 /**
  * Longest tool result passed to the model, in characters: about 5k tokens, enough for a
@@ -60,7 +61,8 @@ function largestArray(v: unknown): ItemList | undefined {
     if (depth > 4 || x === null || typeof x !== 'object' || hasToJson(x)) return;
     if (Array.isArray(x)) {
       if (x.length > 0) {
-        const itemJson = x.map((item) => (JSON.stringify(item) as string | undefined) ?? 'null');
+        // A shared item (the same unchanged event in every trial's list) is serialised once per process.
+        const itemJson = x.map((item) => jsonOf(item) ?? 'null');
         const size = itemJson.reduce((a, b) => a + b.length, 0) + x.length + 1;
         if (!best || size > best.size) best = { path, items: x, itemJson, size };
       }

@@ -1,5 +1,5 @@
 /** Calendar wire views: stored records rendered as the API's resources (Event, Setting) and the reduced views some callers get. */
-import type { OperationContext } from '../../core/index.ts';
+import { shareValue, type OperationContext } from '../../core/index.ts';
 import type { Attendee, StoredEvent, StoredSetting } from './model.ts';
 import { renderTime } from './time.ts';
 
@@ -27,9 +27,27 @@ function htmlLink(ev: StoredEvent, calendar: string): string {
   return link;
 }
 
-/** The wire Event: internal fields removed, `self` flags and `kind`/`htmlLink` added. */
+/**
+ * The last wire Event rendered from each stored event, with the view it was rendered for. Stored
+ * events are frozen and replaced, never changed, so while a base event is unchanged every trial
+ * that lists it through the same view gets the same shared, frozen resource (and its JSON is
+ * written once, `jsonOf`).
+ */
+const renders = new WeakMap<StoredEvent, { readonly view: string; readonly out: Record<string, unknown> }>();
+
+/** The wire Event: internal fields removed, `self` flags and `kind`/`htmlLink` added. Shared and frozen for a frozen stored event. */
 export function renderEvent(ctx: OperationContext, ev: StoredEvent, o: RenderOptions): Record<string, unknown> {
   const me = ctx.auth.principal.toLowerCase();
+  // Everything the render reads besides the event itself.
+  const view = `${me}\u0000${o.viewCalendar}\u0000${o.timeZone ?? ''}\u0000${o.maxAttendees ?? ''}`;
+  const hit = renders.get(ev);
+  if (hit !== undefined && hit.view === view) return hit.out;
+  const out = renderFresh(ev, me, o);
+  if (Object.isFrozen(ev)) renders.set(ev, { view, out: shareValue(out) });
+  return out;
+}
+
+function renderFresh(ev: StoredEvent, me: string, o: RenderOptions): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: 'calendar#event' };
   for (const k in ev) {
     const v = (ev as Record<string, unknown>)[k];
