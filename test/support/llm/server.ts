@@ -95,7 +95,9 @@ export async function startScriptedServer(o: ScriptedServerOptions): Promise<Scr
       res.end(String(e));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A model API accepts a thousand connections at once; node's default queue of 511 drops the rest
+  // of such a burst, and their connects are retried a second later.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
