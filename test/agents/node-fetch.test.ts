@@ -41,6 +41,15 @@ describe('nodeFetch (the SDKs\' transport)', () => {
     expect(await res.json()).toEqual({ method: 'POST', body: { a: 1 } });
   });
 
+  it('takes request headers as a Headers (what the SDKs pass) or as pairs, and keeps every Set-Cookie apart', async () => {
+    for (const headers of [new Headers({ Authorization: 'Bearer h' }), [['Authorization', 'Bearer h']] as Array<[string, string]>]) {
+      const res = await nodeFetch(`${base}/echo`, { method: 'POST', headers, body: '{}' });
+      expect(res.headers.get('x-seen-auth')).toBe('Bearer h');
+      expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+      expect(res.headers.get('content-type')).toBe('application/json');
+    }
+  });
+
   it('passes error statuses and their headers through, and handles bodiless responses', async () => {
     const res = await nodeFetch(`${base}/missing`);
     expect(res.status).toBe(404);

@@ -30,7 +30,10 @@ const nextTurn = (): Promise<void> => (lastTurn = lastTurn.then(() => new Promis
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  new Headers(init?.headers ?? {}).forEach((v, k) => (out[k] = v));
+  const given = init?.headers;
+  // The SDKs pass a Headers already (names lower-cased, values joined): read it as it is rather
+  // than copy it into another first. Records and pairs go through Headers to be normalised.
+  for (const [k, v] of given instanceof Headers ? given : new Headers(given ?? {})) out[k] = v;
   return out;
 }
 
@@ -118,10 +121,12 @@ export async function nodeFetch(input: string | URL | Request, init?: RequestIni
       res.on('error', reject);
       res.on('end', () => {
         cleanup();
-        const headers = new Headers();
+        // Name-value pairs, which the Response fills its own headers from in one pass (a Headers
+        // built here would only be copied into it).
+        const headers: Array<[string, string]> = [];
         for (const [k, v] of Object.entries(res.headers)) {
-          if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
-          else if (v !== undefined) headers.set(k, v);
+          if (Array.isArray(v)) for (const x of v) headers.push([k, x]);
+          else if (v !== undefined) headers.push([k, v]);
         }
         const status = res.statusCode ?? 500;
         const noBody = status === 204 || status === 304;
