@@ -19,6 +19,18 @@ describe('discover profile', () => {
     expect(tools.context).toMatchObject({ ownerEmail: FIXTURE_AUTH.principal, now: '2026-03-16T14:00:00.000Z' });
   });
 
+  it('shares one frozen tool list between trials with the same services and extras, and only between those', () => {
+    const again = buildAgentTools({ ws: fixtureWorkspace(), services: ['gmail'], profile: 'discover', condition: OFF, auth: FIXTURE_AUTH });
+    expect(again.specs).toBe(tools.specs);
+    expect(Object.isFrozen(tools.specs) && Object.isFrozen(tools.specs[0]!.parameters)).toBe(true);
+    const withSkills = buildAgentTools({ ws: fixtureWorkspace(), services: ['gmail'], profile: 'discover', condition: { skills: true, meta: false }, auth: FIXTURE_AUTH });
+    expect(withSkills.specs.map((s) => s.name)).toContain('read_skill');
+    expect(tools.specs.map((s) => s.name)).not.toContain('read_skill');
+    const twoServices = buildAgentTools({ ws: fixtureWorkspace(), services: ['gmail', 'calendar'], profile: 'discover', condition: OFF, auth: FIXTURE_AUTH });
+    expect(JSON.stringify(twoServices.specs)).toContain('calendar');
+    expect(JSON.stringify(tools.specs)).not.toContain('calendar');
+  });
+
   it('lists only the task\'s services, with kinds and one-line descriptions', async () => {
     const r = await tools.execute(call('list_operations', {}));
     const ops = JSON.parse(r.content).operations as Array<{ id: string; kind: string; description: string }>;

@@ -1,6 +1,6 @@
 /** The built-in agent: a tool-calling loop over a provider, recording every step. */
 import {
-  DeskbenchError, ZERO_USAGE, addUsage, inputProblem, isDeskbenchError, type ToolCall, type Agent, type AgentContext, type AgentOutcome,
+  DeskbenchError, ZERO_USAGE, addUsage, inputProblem, isDeskbenchError, jsonOf, type ToolCall, type Agent, type AgentContext, type AgentOutcome,
   type AgentTools, type ChatMessage, type Provider, type TerminationReason, type Usage,
 } from '../../core/index.ts';
 import { composeSystemPrompt } from '../prompt.ts';
@@ -55,7 +55,8 @@ export function fitTools(tools: AgentTools, limits: ProviderLimits, label: strin
   const overText = tools.specs.some((t) => t.description.length > maxDescriptionChars);
   // Tool definitions may take at most a quarter of a known context window: at about 4 characters
   // a token, that is as many characters of definitions as the window has tokens.
-  const defChars = JSON.stringify(tools.specs).length;
+  // A shared tool list (buildAgentTools) keeps its JSON: measured once, not once a trial.
+  const defChars = jsonOf(tools.specs)!.length;
   const budgetChars = limits.contextTokens === null ? Infinity : limits.contextTokens;
   const overSize = defChars > budgetChars;
   if (!overCount && !overText && !overSize) return tools;

@@ -1,6 +1,6 @@
 /** The agent's tools, generated from the operation tables of the task's services (discover or typed profile, optional mail helpers). */
 import {
-  DeskbenchError, isRawResponse, type AgentTools, type AuthContext, type Condition, type Operation, type ServiceId, type ToolCall, type ToolResult,
+  DeskbenchError, isRawResponse, remember, shareValue, type AgentTools, type AuthContext, type Condition, type Operation, type ServiceId, type ToolCall, type ToolResult,
   type ToolSpec, type Workspace,
 } from '../../core/index.ts';
 import { errorBody, googleError } from '../../services/wire-errors.ts';
@@ -112,6 +112,14 @@ const ok = (content: string, seqs: number[] = []): ToolResult => ({ content, isE
 const err = (content: string, seqs: number[] = []): ToolResult => ({ content, isError: true, actionSeqs: seqs });
 
 /**
+ * The discover face's tool list for each set of services and extra tools, built once and shared
+ * by every trial that has it: deep-frozen, so the providers keep its encoding with it and a
+ * thousand trials send the same list without serialising it a thousand times.
+ */
+const DISCOVER_LISTS = new Map<string, readonly ToolSpec[]>();
+const MAX_DISCOVER_LISTS = 256;
+
+/**
  * Builds the tools of one trial. Every call goes through `ws.invoke` on the tool face,
  * so it lands in the action log; errors come back exactly as the wire would show them.
  */
@@ -128,7 +136,9 @@ export function buildAgentTools(opts: BuildToolsOptions): DeskbenchTools {
   const typed = opts.profile === 'typed'
     ? typedSpecs(ops, { limits, reserved: extraSpecs.length, reservedChars: JSON.stringify(extraSpecs).length, extraParams: faceExtras })
     : undefined;
-  const specs: ToolSpec[] = [...(typed ? typed.specs : discoverSpecs(opts.services)), ...extraSpecs];
+  const specs: readonly ToolSpec[] = typed
+    ? [...typed.specs, ...extraSpecs]
+    : remember(DISCOVER_LISTS, `${opts.services.join(',')}|${extraSpecs.map((t) => t.name).join(',')}`, MAX_DISCOVER_LISTS, () => shareValue([...discoverSpecs(opts.services), ...extraSpecs]));
   if (specs.length > limits.maxTools) {
     throw new DeskbenchError('E_CONFIG', `the ${opts.profile} tool face has ${specs.length} tools, more than the ${limits.maxTools} the provider accepts`, {
       hint: 'raise the endpoint\'s maxTools, or run without skills or mail helpers',
