@@ -16,7 +16,7 @@ describe('toToolSchema', () => {
     expect(Object.isFrozen((js.properties as Record<string, object>).q)).toBe(true);
     // Another schema of the same shape is converted for itself.
     const other = z.object({ q: z.string().describe('another query') });
-    expect((toToolSchema(other).properties as Record<string, { description: string }>).q.description).toBe('another query');
+    expect((toToolSchema(other).properties as Record<string, { description: string }>).q!.description).toBe('another query');
   });
 
   it('serves operations\' params and bodies from the same conversions', () => {
