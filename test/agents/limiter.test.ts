@@ -87,30 +87,26 @@ describe('Limiter', () => {
   });
 
   it('makes calls past the requests of a minute wait, and past its tokens', async () => {
+    /** Runs one more call on a limiter at its limit: it must wait (never start) until its signal gives up. */
+    const waitsUntilAborted = async (l: Limiter) => {
+      const giveUp = new AbortController();
+      let ran = false;
+      const late = l.run(async () => {
+        ran = true;
+      }, giveUp.signal);
+      await tick();
+      expect(ran).toBe(false);
+      giveUp.abort(new Error('gave up waiting'));
+      await expect(late).rejects.toThrow('gave up waiting');
+      expect(ran).toBe(false);
+    };
     const byRate = new Limiter({ requestsPerMinute: 2 });
-    const waiting = new AbortController();
     await byRate.run(async () => 1);
     await byRate.run(async () => 2);
-    let third = false;
-    const late = byRate.run(async () => {
-      third = true;
-    }, waiting.signal);
-    await tick();
-    expect(third).toBe(false);
-    expect(byRate.pending).toBe(1);
-    waiting.abort(new Error('gave up waiting'));
-    await expect(late).rejects.toThrow('gave up waiting');
+    await waitsUntilAborted(byRate);
 
     const byTokens = new Limiter({ tokensPerMinute: 1_000 });
     byTokens.noteTokens(1_000);
-    const stop = new AbortController();
-    let ran = false;
-    const over = byTokens.run(async () => {
-      ran = true;
-    }, stop.signal);
-    await tick();
-    expect(ran).toBe(false);
-    stop.abort(new Error('no tokens left'));
-    await expect(over).rejects.toThrow('no tokens left');
+    await waitsUntilAborted(byTokens);
   });
 });
