@@ -16,15 +16,9 @@ export interface RenderOptions {
   readonly maxAttendees?: number | undefined;
 }
 
-/** The last `htmlLink` built for a frozen event (with the calendar it was viewed through): lists render the same events again and again. */
-const links = new WeakMap<StoredEvent, { readonly calendar: string; readonly link: string }>();
-
+/** The event's link in the calendar it is viewed through (kept with the render, `renders`). */
 function htmlLink(ev: StoredEvent, calendar: string): string {
-  const hit = links.get(ev);
-  if (hit !== undefined && hit.calendar === calendar) return hit.link;
-  const link = `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${calendar}`).toString('base64url')}`;
-  if (Object.isFrozen(ev)) links.set(ev, { calendar, link });
-  return link;
+  return `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${calendar}`).toString('base64url')}`;
 }
 
 /**
