@@ -74,6 +74,22 @@ function startModelServer(latencyMs: number): Promise<ModelServerProcess> {
 /** What the model server counted over one run (bench/support/realistic-model-server.ts). */
 interface ModelServerStats { cpuMs: number; turns: Array<{ count: number; meanBytes: number; firstMs: number; medianMs: number; lastMs: number }> }
 
+/** How far `ms` is past `baseMs`, in percent to one decimal. */
+const pctOver = (ms: number, baseMs: number) => Math.round(((ms - baseMs) / baseMs) * 1000) / 10;
+
+/** The figures every run reports, harness or floor: its wall against the ideal, its CPU and the model server's per trial, and when each turn reached the model. */
+function runFigures(trials: number, wallMs: number, cpu: NodeJS.CpuUsage, model: ModelServerStats) {
+  const idealMs = MODEL_CALLS * LATENCY_MS;
+  return {
+    trials, modelCallsPerTrial: MODEL_CALLS, latencyMs: LATENCY_MS, wallMs: Math.round(wallMs), idealMs, overPct: pctOver(wallMs, idealMs),
+    cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
+    // The model server shares the machine's cores: its CPU is time the harness could not have.
+    modelServerCpuMsPerTrial: Math.round((model.cpuMs / trials) * 100) / 100,
+    // When each turn's requests reached the model (ms after the first): how far the trials drifted apart.
+    modelTurns: model.turns,
+  };
+}
+
 interface Timed { count: number; totalMs: number; maxMs: number }
 const timed = (): Timed => ({ count: 0, totalMs: 0, maxMs: 0 });
 const note = (t: Timed, ms: number) => {
@@ -86,7 +102,6 @@ const note = (t: Timed, ms: number) => {
 const server = await startModelServer(LATENCY_MS);
 
 async function run(trials: number, label: string, pool?: TrialWorkerPool) {
-  const latencyMs = LATENCY_MS;
   const store = openRunStore(join(dir, `${label}.db`));
   const saves = timed();
   const grades = timed();
@@ -152,21 +167,15 @@ async function run(trials: number, label: string, pool?: TrialWorkerPool) {
     }
     const actions = store.getTrial(rows[0]!.trialId).actions.length;
     if (actions !== CALLS.length) throw new Error(`${label}: a trial made ${actions} calls, expected ${CALLS.length}`);
-    const idealMs = MODEL_CALLS * latencyMs;
     return {
-      trials, workers: pool ? pool.size : 'main', modelCallsPerTrial: MODEL_CALLS, latencyMs, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
+      ...runFigures(trials, wallMs, cpu, model), workers: pool ? pool.size : 'main',
       maxConcurrent: summary.maxConcurrent, finished,
       loopDelayMaxMs: Math.round(histogram.max / 1e5) / 10, loopDelayP99Ms: Math.round(histogram.percentile(99) / 1e5) / 10,
       stallsOver100Ms: stalls.length, stallsWithOver100MsOfProcessCpu: stalls.filter((x) => x.cpuMs > STALL_MS).length, worstStalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5),
       workerLoops: workerLoops.map((w) => ({ maxMs: w.maxMs, p99Ms: w.p99Ms, stallsOver100Ms: w.stalls.length, worstStallsMs: [...w.stalls].sort((a, b) => b - a).slice(0, 5) })),
-      cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
       storeWrite: { maxMs: Math.round(saves.maxMs * 10) / 10, meanMs: Math.round((saves.totalMs / saves.count) * 100) / 100, totalMs: Math.round(saves.totalMs) },
       grading: grades.count ? { maxMs: Math.round(grades.maxMs * 10) / 10, meanMs: Math.round((grades.totalMs / grades.count) * 100) / 100, totalMs: Math.round(grades.totalMs) } : null,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
-      // The model server shares the machine's cores: its CPU is time the harness could not have.
-      modelServerCpuMsPerTrial: Math.round((model.cpuMs / trials) * 100) / 100,
-      // When each turn's requests reached the model (ms after the first): how far the trials drifted apart.
-      modelTurns: model.turns,
     };
   } finally {
     histogram.disable();
@@ -182,13 +191,7 @@ async function runFloorRound(trials: number, bodies: readonly Buffer[]) {
   const wallMs = await runFloor(`${server.baseUrl}/chat/completions`, trials, bodies);
   const cpu = process.cpuUsage(cpu0);
   const model = await server.stats() as ModelServerStats;
-  const idealMs = MODEL_CALLS * LATENCY_MS;
-  return {
-    trials, workers: 'floor', modelCallsPerTrial: MODEL_CALLS, latencyMs: LATENCY_MS, wallMs: Math.round(wallMs), idealMs, overPct: Math.round(((wallMs - idealMs) / idealMs) * 1000) / 10,
-    cpuMsPerTrial: Math.round(((cpu.user + cpu.system) / 1000 / trials) * 100) / 100,
-    modelServerCpuMsPerTrial: Math.round((model.cpuMs / trials) * 100) / 100,
-    modelTurns: model.turns,
-  };
+  return { ...runFigures(trials, wallMs, cpu, model), workers: 'floor' };
 }
 
 const pools = new Map<number, TrialWorkerPool>();
@@ -221,7 +224,7 @@ try {
         continue;
       }
       const r = { ...await run(n, `r${round}-c${n}-w${w}`, pools.get(w)), ...(floorMs !== undefined ? { floorMs: Math.round(floorMs) } : {}) };
-      const overFloor = floorMs !== undefined ? Math.round(((r.wallMs - floorMs) / floorMs) * 1000) / 10 : undefined;
+      const overFloor = floorMs !== undefined ? pctOver(r.wallMs, floorMs) : undefined;
       const workerLoops = r.workerLoops.map((x, i) => `worker ${i}: max ${x.maxMs} ms, p99 ${x.p99Ms} ms, ${x.stallsOver100Ms} stalls`).join('; ');
       process.stdout.write(`${n} concurrent trials x ${r.modelCallsPerTrial} model calls at ${LATENCY_MS} ms, ${w === 0 ? 'on the main thread' : `${w} trial worker${w > 1 ? 's' : ''}`}: wall ${(r.wallMs / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ` +
         `${r.overPct >= 0 ? '+' : ''}${r.overPct}% (target within 5%: ${r.overPct <= 5 ? 'met' : 'NOT met'})${overFloor !== undefined ? `, ${overFloor >= 0 ? '+' : ''}${overFloor}% over the floor` : ''}; main event-loop delay max ${r.loopDelayMaxMs} ms, p99 ${r.loopDelayP99Ms} ms, ` +

@@ -15,7 +15,7 @@
  * Run: npx tsx bench/model-call-layers.ts [calls=2000] [concurrency=20]   (a line per layer and round, then one JSON line)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
@@ -24,6 +24,7 @@ import { createProvider } from '../harness/agents/providers/index.ts';
 import { chatBody } from '../harness/agents/providers/openai-chat.ts';
 import { jsonRequest } from '../harness/agents/providers/json-body.ts';
 import { nodeFetch } from '../harness/agents/providers/node-fetch.ts';
+import { postJson } from './support/model-floor.ts';
 import { spawnModelServer } from './support/spawn-model-server.ts';
 
 const CALLS = Number(process.argv[2] ?? 2000);
@@ -47,19 +48,9 @@ const body = chatBody({ model: MODEL }, req);
 const url = new URL(`${server.baseUrl}/chat/completions`);
 
 const agent = new Agent({ keepAlive: true });
-const rawHttp = () => new Promise<void>((resolve, reject) => {
-  const r = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('error', reject);
-    res.on('end', () => {
-      JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      resolve();
-    });
-  });
-  r.on('error', reject);
-  r.end(body);
-});
+const rawHttp = async () => {
+  await postJson(url, body, agent);
+};
 const viaFetch = async () => {
   // Bytes, as the SDK hands them over (the DOM types do not list Buffer as a body).
   const res = await nodeFetch(url.href, { method: 'POST', body: body as unknown as BodyInit, headers: { 'content-type': 'application/json' } });

@@ -21,8 +21,8 @@ export function floorBodies(sizes: readonly number[], model: string): Buffer[] {
   });
 }
 
-/** POSTs `body` to `url` on `agent` and parses the JSON answer. */
-function post(url: URL, body: Buffer, agent: Agent): Promise<unknown> {
+/** POSTs `body` to `url` on `agent` with node's bare HTTP client and parses the JSON answer: the least a client does. */
+export function postJson(url: URL, body: Buffer, agent: Agent): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
       const chunks: Buffer[] = [];
@@ -47,7 +47,7 @@ export async function runFloor(url: string, clients: number, bodies: readonly Bu
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 4096 });
   const target = new URL(url);
   const client = async () => {
-    for (const body of bodies) await post(target, body, agent);
+    for (const body of bodies) await postJson(target, body, agent);
   };
   const t0 = performance.now();
   try {

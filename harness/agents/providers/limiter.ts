@@ -26,11 +26,13 @@ export class Limiter {
 
   constructor(limits: RateLimit) {
     this.limits = limits;
+    // Unset, zero or negative: no limit.
+    const set = (n: number | undefined): n is number => n !== undefined && n > 0;
     const rpm = limits.requestsPerMinute;
-    this.unlimited = !(limits.concurrency && limits.concurrency > 0) && !(rpm && rpm > 0) && !(limits.tokensPerMinute && limits.tokensPerMinute > 0);
+    this.unlimited = !set(limits.concurrency) && !set(rpm) && !set(limits.tokensPerMinute);
     this.queue = new PQueue({
-      concurrency: limits.concurrency && limits.concurrency > 0 ? limits.concurrency : Number.POSITIVE_INFINITY,
-      ...(rpm && rpm > 0 ? { intervalCap: rpm, interval: MINUTE_MS, strict: true } : {}),
+      concurrency: set(limits.concurrency) ? limits.concurrency : Number.POSITIVE_INFINITY,
+      ...(set(rpm) ? { intervalCap: rpm, interval: MINUTE_MS, strict: true } : {}),
     });
   }
 

@@ -1,4 +1,4 @@
-/** JSON Schemas of operations for tool docs, derived once per operation from its zod schemas. */
+/** JSON Schemas of operations and helper tools for the tool faces, derived once per zod schema. */
 import { z } from 'zod';
 import { shareValue, type Operation } from '../../core/index.ts';
 
